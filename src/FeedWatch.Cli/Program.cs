@@ -1,0 +1,3 @@
+using FeedWatch.Cli.Commands;
+
+return await CommandCatalog.CreateRootCommand().Parse(args).InvokeAsync();

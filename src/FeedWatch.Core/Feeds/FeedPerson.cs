@@ -1,0 +1,3 @@
+namespace FeedWatch.Core.Feeds;
+
+public sealed record FeedPerson(string? Name, string? Email, string? Uri);

@@ -1,0 +1,22 @@
+namespace FeedWatch.Core.Stories;
+
+/// <summary>
+/// The in-memory index of active stories that the classify stage (and `feedwatch eval stories`) matches against.
+/// The persistent truth is each story's <see cref="StoryProfile"/> in the blob store; an engine is rebuilt from those
+/// on start-up and refreshed with <see cref="Load"/> when another worker changed a story. Deterministic: the same
+/// calls in the same order give the same answers.
+/// </summary>
+public interface IStoryEngine
+{
+    /// <summary>Scores the article against the active stories, best first. Does not change the index.</summary>
+    IReadOnlyList<StoryMatch> Match(StoryArticle article);
+
+    /// <summary>Adds the article to a story (creating it when <paramref name="storyId"/> is new) and returns the story's updated, bounded profile.</summary>
+    StoryProfile Add(string storyId, StoryArticle article, StoryProfile? current = null);
+
+    /// <summary>Puts a persisted profile into the index, replacing any older version of the same story.</summary>
+    void Load(StoryProfile profile);
+
+    /// <summary>Removes stories whose last article is older than the active window.</summary>
+    int Expire(DateTimeOffset now);
+}

@@ -1,0 +1,16 @@
+namespace FeedWatch.Core.Stories;
+
+/// <summary>
+/// A story's bounded fingerprint, persisted inside the story document (stories/{id}.json) so any worker can
+/// rebuild its index. Stays bounded however many articles join. The fields below are the engine's own;
+/// the pipeline treats the profile as opaque apart from <see cref="StoryId"/> and <see cref="LastSeen"/>.
+/// </summary>
+public sealed record StoryProfile
+{
+    public required string StoryId { get; init; }
+    public DateTimeOffset? LastSeen { get; init; }
+    public int ArticleCount { get; init; }
+
+    /// <summary>Representative articles (bounded), enough to rebuild the index and align passages.</summary>
+    public IReadOnlyList<StoryArticle> Representatives { get; init; } = [];
+}
