@@ -8,7 +8,10 @@ namespace FeedWatch.Core.Stories;
 /// </summary>
 public interface IStoryEngine
 {
-    /// <summary>Scores the article against the active stories, best first. Does not change the index.</summary>
+    /// <summary>
+    /// The stories this article belongs to (the engine applies its own join threshold), best first.
+    /// Empty means the article starts a new story. Does not change the index.
+    /// </summary>
     IReadOnlyList<StoryMatch> Match(StoryArticle article);
 
     /// <summary>Adds the article to a story (creating it when <paramref name="storyId"/> is new) and returns the story's updated, bounded profile.</summary>
