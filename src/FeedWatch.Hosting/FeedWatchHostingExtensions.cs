@@ -5,6 +5,7 @@ using FeedWatch.Core.Pipeline.Delivery;
 using FeedWatch.Core.Pipeline.Fetching;
 using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Pipeline.Polling;
+using FeedWatch.Core.Pipeline.Queries;
 using FeedWatch.Core.Pipeline.Scheduling;
 using FeedWatch.Core.Pipeline.Tracking;
 using FeedWatch.Core.Ports.Blobs;
@@ -56,6 +57,7 @@ public static class FeedWatchHostingExtensions
         services.TryAddSingleton<StoryIndex>();
         services.TryAddSingleton<StoryUpdater>();
         services.TryAddSingleton<StoryTracker>();
+        services.TryAddSingleton<PipelineQueries>();
         services.TryAddSingleton<ConfiguredFeedCatalog>();
         services.TryAddSingleton<IFeedCatalog>(sp => sp.GetRequiredService<ConfiguredFeedCatalog>());
 

@@ -9,10 +9,16 @@ namespace FeedWatch.Hosting.Workers;
 public sealed class PipelineActivity(IQueueProvider queues)
 {
     private static readonly string[] StageQueues = [QueueNames.PollFeed, QueueNames.FetchArticle, QueueNames.ClassifyArticle, QueueNames.DeliverAlert];
+    private readonly TaskCompletionSource _firstTick = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
     private long _handled;
 
     public long Handled => Interlocked.Read(ref _handled);
+
+    /// <summary>Completes when the schedule stage has run once (start-up recovery included).</summary>
+    public Task FirstScheduleTick => _firstTick.Task;
+
+    public void ScheduleTickCompleted() => _firstTick.TrySetResult();
 
     public void Begin() => Interlocked.Increment(ref _inFlight);
 

@@ -10,6 +10,7 @@ namespace FeedWatch.Hosting.Workers;
 public sealed class ScheduleWorker(
     IServiceScopeFactory scopes,
     StartupRecovery recovery,
+    PipelineActivity activity,
     IOptions<WorkerOptions> options,
     ILogger<ScheduleWorker> logger) : BackgroundService
 {
@@ -31,6 +32,7 @@ public sealed class ScheduleWorker(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<IFeedScheduler>().ScheduleDueFeedsAsync(stoppingToken).ConfigureAwait(false);
+                activity.ScheduleTickCompleted();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -39,6 +41,7 @@ public sealed class ScheduleWorker(
             catch (Exception ex)
             {
                 logger.LogError(ex, "Schedule tick failed; trying again in {Interval}", options.Value.ScheduleInterval);
+                activity.ScheduleTickCompleted();
             }
         }
         while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
