@@ -18,6 +18,7 @@ public static class CommandCatalog
             StoriesCommand.Create(context),
             AlertsCommand.Create(context),
         };
+        root.Subcommands.Add(ParseFeedCommand.Create());
         return root;
     }
 }
