@@ -19,6 +19,9 @@ public static class CommandCatalog
             AlertsCommand.Create(context),
         };
         root.Subcommands.Add(ParseFeedCommand.Create());
+        root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        EvalExtractionCommand.AddTo(root);
         return root;
     }
 }
