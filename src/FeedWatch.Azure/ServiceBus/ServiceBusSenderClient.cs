@@ -60,7 +60,7 @@ public class ServiceBusSenderClient
         options ??= new ServiceBusSenderClientOptions();
         EntityPath = ResolveEntity(entityPath);
         messagesUri = new Uri(new Uri(fullyQualifiedNamespace, EntityPath) + "/messages");
-        pipeline = HttpPipelineBuilder.Build(options, [], [new BearerTokenAuthenticationPolicy(credential, EntraScope)], new ResponseClassifier());
+        pipeline = HttpPipelineBuilder.Build(options, [], [new ServiceBusBearerTokenPolicy(credential, EntraScope)], new ResponseClassifier());
     }
 
     /// <summary>The queue or topic name.</summary>
