@@ -8,6 +8,7 @@ public static class CommandCatalog
     public static RootCommand CreateRootCommand()
     {
         var root = new RootCommand("FeedWatch: tells you the moment a story you track spreads to a new outlet.");
+        root.Subcommands.Add(ReplayCommand.Create());
         return root;
     }
 }
