@@ -22,6 +22,7 @@ public static class CommandCatalog
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         EvalExtractionCommand.AddTo(root);
+        root.Subcommands.Add(ReplayCommand.Create());
         return root;
     }
 }
