@@ -18,6 +18,11 @@ public static class CommandCatalog
             StoriesCommand.Create(context),
             AlertsCommand.Create(context),
         };
+        root.Subcommands.Add(ParseFeedCommand.Create());
+        root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        EvalExtractionCommand.AddTo(root);
+        root.Subcommands.Add(ReplayCommand.Create());
         return root;
     }
 }
