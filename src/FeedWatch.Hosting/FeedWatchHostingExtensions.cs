@@ -50,7 +50,7 @@ public static class FeedWatchHostingExtensions
         }
 
         services.AddFeedWatchHttp(configuration);
-        FeedWatchComponents.Add(services);
+        FeedWatchComponents.Add(services, configuration);
 
         services.TryAddSingleton<ArticleStore>();
         services.TryAddSingleton<ArticleFetcher>();
