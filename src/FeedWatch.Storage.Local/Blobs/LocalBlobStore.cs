@@ -74,6 +74,7 @@ public sealed class LocalBlobStore : IBlobStore
     {
         LocalBlobLayout.ValidateName(name);
         ArgumentNullException.ThrowIfNull(options);
+        BlobMetadataRules.Validate(options.Metadata);
         cancellationToken.ThrowIfCancellationRequested();
 
         // The content goes to disk before taking the lock, so the lock is held only for the sidecar write and two renames.
