@@ -1,6 +1,5 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using FeedWatch.Azure.Storage.Adapters;
 using FeedWatch.Azure.Storage.Blobs;
 using FeedWatch.Core.Ports.Blobs;
@@ -18,7 +17,7 @@ namespace FeedWatch.Benchmarks.Storage;
 /// "Op/s" column is blobs stored per second and queue messages (send + receive + delete) per second.
 /// Run: dotnet run -c Release --project benchmarks/FeedWatch.Benchmarks -- --filter '*StorageThroughput*'
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(InProcessStorageConfig))]
 public class StorageThroughputBenchmarks
 {
     public const int OperationsPerInvoke = 200;
