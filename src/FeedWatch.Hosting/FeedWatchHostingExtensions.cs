@@ -10,6 +10,7 @@ using FeedWatch.Core.Pipeline.Scheduling;
 using FeedWatch.Core.Pipeline.Tracking;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
+using FeedWatch.Azure.Storage.Adapters;
 using FeedWatch.Hosting.Configuration;
 using FeedWatch.Hosting.Sinks;
 using FeedWatch.Hosting.Workers;
@@ -43,8 +44,14 @@ public static class FeedWatchHostingExtensions
         services.TryAddSingleton(sp => configuration.GetSection(PipelineOptions.SectionName).Get<PipelineOptions>() ?? new PipelineOptions());
         services.TryAddSingleton(TimeProvider.System);
 
-        // Storage: a backend registered before this call (Azure, tests) wins; otherwise the embedded data folder.
-        if (!services.Any(d => d.ServiceType == typeof(IBlobStore)) || !services.Any(d => d.ServiceType == typeof(IQueueProvider)))
+        // Storage: FeedWatch:Storage:ConnectionString (or a Functions-style connection named by
+        // FeedWatch:Storage:Connection, e.g. "AzureWebJobsStorage") selects Azure Storage; a backend registered
+        // before this call (tests) wins; otherwise the embedded data folder.
+        if (AzureStorageSelection.Resolve(configuration) is { } azure)
+        {
+            services.AddAzureStorage(azure, configuration["FeedWatch:Storage:Container"] ?? AzureStorageServiceCollectionExtensions.DefaultContainerName);
+        }
+        else if (!services.Any(d => d.ServiceType == typeof(IBlobStore)) || !services.Any(d => d.ServiceType == typeof(IQueueProvider)))
         {
             services.AddLocalStorage(options.ResolveDataDirectory());
         }

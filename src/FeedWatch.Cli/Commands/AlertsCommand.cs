@@ -17,10 +17,11 @@ public static class AlertsCommand
         var json = CommonOptions.Json("the alert documents (CloudEvents)");
         var limit = new Option<int>("--limit") { Description = "Show the most recent N alerts (0 = all).", DefaultValueFactory = _ => 50 };
         var data = CommonOptions.Data();
-        var command = new Command("alerts", "List recent spread alerts, oldest first.") { json, limit, data };
+        var storage = CommonOptions.Storage();
+        var command = new Command("alerts", "List recent spread alerts, oldest first.") { json, limit, data, storage };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var host = CliHost.Build(context, parseResult.GetValue(data));
+            using var host = CliHost.Build(context, parseResult.GetValue(data), storage: parseResult.GetValue(storage));
             var asJson = parseResult.GetValue(json);
             StoriesCommand.PrintDataFolder(context, host, asJson);
             var alerts = await host.Services.GetRequiredService<PipelineQueries>().ListAlertsAsync(parseResult.GetValue(limit), cancellationToken);
