@@ -13,4 +13,20 @@ public sealed record StoryProfile
 
     /// <summary>Representative articles (bounded), enough to rebuild the index and align passages.</summary>
     public IReadOnlyList<StoryArticle> Representatives { get; init; } = [];
+
+    /// <summary>Publication time of the story's earliest article.</summary>
+    public DateTimeOffset? FirstSeen { get; init; }
+
+    /// <summary>Origin attribution: the outlet and article that carried the story first.</summary>
+    public string? OriginOutlet { get; init; }
+
+    public string? OriginArticleId { get; init; }
+
+    /// <summary>The bounded topic centroid (independent-coverage matching). Rebuilt from representatives when empty.</summary>
+    public IReadOnlyList<ProfileTerm> Terms { get; init; } = [];
+
+    public StoryTracking Tracking { get; init; } = StoryTracking.Discovered;
+
+    /// <summary>The query of a query-tracked story (syntax in docs/stories.md).</summary>
+    public string? Query { get; init; }
 }

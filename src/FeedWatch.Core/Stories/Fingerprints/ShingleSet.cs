@@ -1,0 +1,92 @@
+using FeedWatch.Core.Stories.Text;
+
+namespace FeedWatch.Core.Stories.Fingerprints;
+
+/// <summary>Sorted, distinct 64-bit hashes of word n-grams, with exact intersection counting by merge.</summary>
+public static class ShingleSet
+{
+    /// <summary>Word n-grams over every token (function words included: verbatim reuse keeps them).</summary>
+    public static ulong[] WordGrams(ReadOnlySpan<Token> tokens, int n)
+    {
+        if (tokens.Length < n)
+        {
+            if (tokens.Length == 0)
+            {
+                return [];
+            }
+
+            // A text shorter than one shingle is its own single shingle, so even one-word titles can match exactly.
+            var h = 0UL;
+            foreach (var t in tokens)
+            {
+                h = StableHash.Combine(h, t.Hash);
+            }
+
+            return [h];
+        }
+
+        var result = new ulong[tokens.Length - n + 1];
+        for (var i = 0; i + n <= tokens.Length; i++)
+        {
+            var h = (ulong)n;
+            for (var j = 0; j < n; j++)
+            {
+                h = StableHash.Combine(h, tokens[i + j].Hash);
+            }
+
+            result[i] = h;
+        }
+
+        return SortDistinct(result);
+    }
+
+    public static ulong[] SortDistinct(ulong[] values)
+    {
+        if (values.Length < 2)
+        {
+            return values;
+        }
+
+        Array.Sort(values);
+        var w = 1;
+        for (var r = 1; r < values.Length; r++)
+        {
+            if (values[r] != values[w - 1])
+            {
+                values[w++] = values[r];
+            }
+        }
+
+        return w == values.Length ? values : values[..w];
+    }
+
+    public static int IntersectionCount(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        int i = 0, j = 0, count = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            var x = a[i];
+            var y = b[j];
+            if (x == y)
+            {
+                count++;
+                i++;
+                j++;
+            }
+            else if (x < y)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>|A∩B| / |A|: how much of A is found in B (asymmetric, so aggregator pages that embed a story still match).</summary>
+    public static double Containment(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b) =>
+        a.Length == 0 ? 0 : (double)IntersectionCount(a, b) / a.Length;
+}

@@ -1,0 +1,33 @@
+using FeedWatch.Core.Stories.Fingerprints;
+using FeedWatch.Core.Stories.Queries;
+
+namespace FeedWatch.Core.Stories.Index;
+
+/// <summary>A story in the active index: bounded centroid, bounded representatives, origin, tracking.</summary>
+public sealed class ActiveStory(int slot, string id)
+{
+    public int Slot { get; } = slot;
+
+    public string Id { get; } = id;
+
+    public int ArticleCount { get; set; }
+
+    public DateTimeOffset? FirstSeen { get; set; }
+
+    public DateTimeOffset? LastSeen { get; set; }
+
+    public string? OriginOutlet { get; set; }
+
+    public string? OriginArticleId { get; set; }
+
+    public TopicVector Centroid { get; set; } = TopicVector.Empty;
+
+    /// <summary>Representative slots; index 0 is the origin article.</summary>
+    public List<int> Representatives { get; } = [];
+
+    public uint[] IndexedTerms { get; set; } = [];
+
+    public StoryTracking Tracking { get; set; } = StoryTracking.Discovered;
+
+    public StoryQuery? Query { get; set; }
+}

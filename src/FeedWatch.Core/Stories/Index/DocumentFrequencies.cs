@@ -1,0 +1,59 @@
+using FeedWatch.Core.Stories.Fingerprints;
+
+namespace FeedWatch.Core.Stories.Index;
+
+/// <summary>
+/// Online document frequencies in fixed memory: a two-row count-min sketch (conservative update), so the vocabulary of
+/// millions of articles never grows the engine. Over-estimates only, i.e. a rare term may look slightly less rare.
+/// </summary>
+public sealed class DocumentFrequencies
+{
+    private const int RowBits = 20;
+    private const int RowMask = (1 << RowBits) - 1;
+    private readonly int[] _row0 = new int[1 << RowBits];
+    private readonly int[] _row1 = new int[1 << RowBits];
+
+    public long Documents { get; private set; }
+
+    public void Observe(ReadOnlySpan<uint> distinctTerms)
+    {
+        Documents++;
+        foreach (var t in distinctTerms)
+        {
+            var (a, b) = Slots(t);
+            var current = Math.Min(_row0[a], _row1[b]) + 1;
+            if (_row0[a] < current)
+            {
+                _row0[a] = current;
+            }
+
+            if (_row1[b] < current)
+            {
+                _row1[b] = current;
+            }
+        }
+    }
+
+    public int Frequency(uint term)
+    {
+        var (a, b) = Slots(term);
+        return Math.Min(_row0[a], _row1[b]);
+    }
+
+    /// <summary>
+    /// Pseudo-documents in which no term occurs. Without them, a term seen once in the first handful of articles would
+    /// look common, and the second article of a story would prefer exactly the terms it does NOT share.
+    /// </summary>
+    public const double PriorDocuments = 50;
+
+    /// <summary>Smoothed inverse document frequency.</summary>
+    public float Idf(uint term) => (float)Math.Log((Documents + PriorDocuments) / (Frequency(term) + 1.0));
+
+    public static long MemoryBytes => 2L * (1 << RowBits) * sizeof(int);
+
+    private static (int A, int B) Slots(uint term)
+    {
+        var mixed = Text.StableHash.Mix(term);
+        return ((int)(mixed & RowMask), (int)((mixed >> 32) & RowMask));
+    }
+}

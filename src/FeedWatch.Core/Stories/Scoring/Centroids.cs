@@ -1,0 +1,77 @@
+using FeedWatch.Core.Stories.Fingerprints;
+using FeedWatch.Core.Stories.Index;
+
+namespace FeedWatch.Core.Stories.Scoring;
+
+/// <summary>Bounded story centroids: each article adds its unit-length term vector; pruning keeps the most salient terms.</summary>
+public static class Centroids
+{
+    public static TopicVector Merge(TopicVector centroid, TopicVector article, int maxTerms)
+    {
+        ArgumentNullException.ThrowIfNull(centroid);
+        ArgumentNullException.ThrowIfNull(article);
+        var norm = 0f;
+        foreach (var w in article.Weights)
+        {
+            norm += w * w;
+        }
+
+        var scale = norm > 0 ? 1f / MathF.Sqrt(norm) : 0f;
+        var terms = new List<uint>(centroid.Count + article.Count);
+        var weights = new List<float>(centroid.Count + article.Count);
+        var kinds = new List<TermKind>(centroid.Count + article.Count);
+        int i = 0, j = 0;
+        while (i < centroid.Count || j < article.Count)
+        {
+            if (j >= article.Count || (i < centroid.Count && centroid.Terms[i] < article.Terms[j]))
+            {
+                terms.Add(centroid.Terms[i]);
+                weights.Add(centroid.Weights[i]);
+                kinds.Add(centroid.Kinds[i]);
+                i++;
+            }
+            else if (i >= centroid.Count || article.Terms[j] < centroid.Terms[i])
+            {
+                terms.Add(article.Terms[j]);
+                weights.Add(article.Weights[j] * scale);
+                kinds.Add(article.Kinds[j]);
+                j++;
+            }
+            else
+            {
+                terms.Add(centroid.Terms[i]);
+                weights.Add(centroid.Weights[i] + (article.Weights[j] * scale));
+                kinds.Add(centroid.Kinds[i] == TermKind.Word ? article.Kinds[j] : centroid.Kinds[i]);
+                i++;
+                j++;
+            }
+        }
+
+        var merged = new TopicVector([.. terms], [.. weights], [.. kinds]);
+        return merged.Count > maxTerms ? Truncate(merged, maxTerms, (t, w) => w) : merged;
+    }
+
+    public static TopicVector Prune(TopicVector vector, int maxTerms, DocumentFrequencies frequencies)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        ArgumentNullException.ThrowIfNull(frequencies);
+        return vector.Count <= maxTerms ? vector : Truncate(vector, maxTerms, (t, w) => w * frequencies.Idf(t));
+    }
+
+    public static TopicVector FromTerms(IReadOnlyList<ProfileTerm> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var sorted = terms.OrderBy(t => t.Term).ToArray();
+        return new TopicVector([.. sorted.Select(t => t.Term)], [.. sorted.Select(t => t.Weight)], [.. sorted.Select(t => t.Kind)]);
+    }
+
+    private static TopicVector Truncate(TopicVector vector, int maxTerms, Func<uint, float, float> salience)
+    {
+        var keep = Enumerable.Range(0, vector.Count)
+            .OrderByDescending(i => salience(vector.Terms[i], vector.Weights[i])).ThenBy(i => vector.Terms[i])
+            .Take(maxTerms)
+            .Order()
+            .ToArray();
+        return new TopicVector([.. keep.Select(i => vector.Terms[i])], [.. keep.Select(i => vector.Weights[i])], [.. keep.Select(i => vector.Kinds[i])]);
+    }
+}

@@ -1,0 +1,565 @@
+using FeedWatch.Core.Stories.Fingerprints;
+using FeedWatch.Core.Stories.Index;
+using FeedWatch.Core.Stories.Passages;
+using FeedWatch.Core.Stories.Queries;
+using FeedWatch.Core.Stories.Relations;
+using FeedWatch.Core.Stories.Scoring;
+using FeedWatch.Core.Stories.Text;
+
+namespace FeedWatch.Core.Stories;
+
+/// <summary>
+/// The story engine. Candidate retrieval: MinHash-LSH over word 3-grams (reuse) plus an inverted index over each
+/// story's rarest centroid terms (independent coverage); at most <see cref="StoryEngineOptions.MaxCandidates"/>
+/// candidates are scored exactly. An article joins a story by reuse (3-gram overlap of the smaller text, so aggregator
+/// pages that embed a story match) or by topic (IDF cosine to the centroid, damped by time, and only when the story
+/// also has the article's names and numbers — two earthquakes share words, not places and magnitudes).
+/// Not thread-safe: one engine per worker, calls serialised (the pipeline's classify stage is single-consumer per engine).
+/// </summary>
+public sealed class StoryEngine : IStoryEngine
+{
+    private readonly StoryEngineOptions _options;
+    private readonly DocumentFrequencies _frequencies = new();
+    private readonly ArticleFingerprinter _fingerprinter;
+    private readonly RelationClassifier _classifier;
+    private readonly PostingMultiMap _lsh = new();
+    private readonly PostingMultiMap _termIndex = new();
+    private readonly List<ActiveStory?> _stories = [];
+    private readonly List<IndexedRepresentative?> _representatives = [];
+    private readonly Dictionary<string, ActiveStory> _byId = new(StringComparer.Ordinal);
+    private readonly List<ActiveStory> _queryStories = [];
+    private readonly SourceCache _sources;
+    private ArticleFingerprint? _lastFingerprint;
+
+    public StoryEngine(StoryEngineOptions? options = null)
+    {
+        _options = options ?? new StoryEngineOptions();
+        _fingerprinter = new ArticleFingerprinter(_options, _frequencies);
+        _classifier = new RelationClassifier(_options.Relations);
+        _sources = new SourceCache(_options.SourceCacheSize);
+    }
+
+    public StoryEngineOptions Options => _options;
+
+    public int ActiveStoryCount => _byId.Count;
+
+    /// <summary>Bytes held by the index structures (postings, sketches, centroids), excluding the bounded source cache.</summary>
+    public long EstimateIndexBytes()
+    {
+        long bytes = _lsh.MemoryBytes + _termIndex.MemoryBytes + DocumentFrequencies.MemoryBytes;
+        foreach (var story in _byId.Values)
+        {
+            bytes += 120 + (story.Id.Length * 2) + (story.Centroid.Count * 9) + (story.IndexedTerms.Length * 4) + (story.Representatives.Count * 4);
+        }
+
+        foreach (var rep in _representatives)
+        {
+            if (rep is not null)
+            {
+                bytes += 100 + (rep.MinHash.Length * 2);
+            }
+        }
+
+        return bytes;
+    }
+
+    public IReadOnlyList<StoryMatch> Match(StoryArticle article)
+    {
+        var fingerprint = Fingerprint(article);
+        var matches = new List<StoryMatch>();
+        var queryText = _queryStories.Count == 0 ? null : QueryTextOf(fingerprint);
+        foreach (var slot in CollectCandidates(fingerprint))
+        {
+            var story = _stories[slot]!;
+            var score = Score(fingerprint, story);
+            if (score.Joined)
+            {
+                matches.Add(BuildMatch(fingerprint, story, score));
+            }
+        }
+
+        if (queryText is not null)
+        {
+            foreach (var story in _queryStories)
+            {
+                if (story.Query!.Matches(queryText) && !matches.Any(m => m.StoryId == story.Id))
+                {
+                    // A query hit is the user's own definition of the story: full score, own wording unless reuse says otherwise.
+                    matches.Add(new StoryMatch(story.Id, 1.0, ReuseRelation.Independent, story.OriginArticleId, []));
+                }
+            }
+        }
+
+        matches.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.StoryId, b.StoryId));
+        return matches;
+    }
+
+    /// <summary>
+    /// Diagnostics: the exact score of the article against every active story (no candidate retrieval), best first.
+    /// Costs O(active stories); meant for `eval stories --explain` and tests, not for the pipeline.
+    /// </summary>
+    public IReadOnlyList<(string StoryId, CandidateScore Score, bool Retrieved)> Explain(StoryArticle article, int top = 5)
+    {
+        var fingerprint = Fingerprint(article);
+        var retrieved = CollectCandidates(fingerprint).ToHashSet();
+        return [.. _byId.Values
+            .Select(story => (story.Id, Score: Score(fingerprint, story), Retrieved: retrieved.Contains(story.Slot)))
+            .OrderByDescending(x => x.Score.Score).ThenBy(x => x.Id, StringComparer.Ordinal)
+            .Take(top)];
+    }
+
+    public StoryProfile Add(string storyId, StoryArticle article, StoryProfile? current = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(storyId);
+        var fingerprint = Fingerprint(article);
+        if (!_byId.TryGetValue(storyId, out var story))
+        {
+            if (current is not null)
+            {
+                Load(current);
+                story = _byId[storyId];
+            }
+            else
+            {
+                story = CreateStory(storyId);
+            }
+        }
+
+        _frequencies.Observe(fingerprint.DistinctTerms);
+        AddArticle(story, fingerprint);
+        return BuildProfile(story, current);
+    }
+
+    public void Load(StoryProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var known = _byId.ContainsKey(profile.StoryId);
+        if (known)
+        {
+            RemoveStory(_byId[profile.StoryId]);
+        }
+
+        var story = CreateStory(profile.StoryId);
+        story.ArticleCount = 0;
+        story.Tracking = profile.Tracking;
+        if (profile.Query is { Length: > 0 } query)
+        {
+            story.Query = StoryQuery.Parse(query);
+            _queryStories.Add(story);
+        }
+
+        var centroid = TopicVector.Empty;
+        foreach (var representative in profile.Representatives.OrderBy(r => r.Published ?? DateTimeOffset.MaxValue).ThenBy(r => r.Id, StringComparer.Ordinal))
+        {
+            var fingerprint = _fingerprinter.Build(representative);
+            if (!known)
+            {
+                _frequencies.Observe(fingerprint.DistinctTerms);
+            }
+
+            AddRepresentative(story, fingerprint);
+            centroid = Centroids.Merge(centroid, fingerprint.Topic, int.MaxValue);
+        }
+
+        story.Centroid = profile.Terms.Count > 0
+            ? Centroids.FromTerms(profile.Terms)
+            : Centroids.Prune(centroid, _options.StoryTerms, _frequencies);
+        story.ArticleCount = Math.Max(profile.ArticleCount, profile.Representatives.Count);
+        story.FirstSeen = profile.FirstSeen ?? profile.Representatives.Min(r => r.Published);
+        story.LastSeen = profile.LastSeen ?? profile.Representatives.Max(r => r.Published);
+        story.OriginOutlet = profile.OriginOutlet ?? profile.Representatives.FirstOrDefault()?.Outlet;
+        story.OriginArticleId = profile.OriginArticleId ?? profile.Representatives.FirstOrDefault()?.Id;
+        Reindex(story);
+    }
+
+    public int Expire(DateTimeOffset now)
+    {
+        var cutoff = now - _options.ActiveWindow;
+        var expired = _stories.Where(s => s is not null && s.Query is null && s.LastSeen is { } last && last < cutoff).ToList();
+        foreach (var story in expired)
+        {
+            RemoveStory(story!);
+        }
+
+        return expired.Count;
+    }
+
+    /// <summary>Tracks a story defined by a query: matching articles join it, and from then on it also follows by similarity.</summary>
+    public StoryProfile Track(string storyId, StoryQuery query)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(storyId);
+        ArgumentNullException.ThrowIfNull(query);
+        var profile = new StoryProfile { StoryId = storyId, Tracking = StoryTracking.Query, Query = query.Text };
+        Load(profile);
+        return profile;
+    }
+
+    /// <summary>Marks a discovered story as tracked (the promotion rule fired); the change shows in its next profile.</summary>
+    public void Promote(string storyId)
+    {
+        if (_byId.TryGetValue(storyId, out var story) && story.Tracking == StoryTracking.Discovered)
+        {
+            story.Tracking = StoryTracking.Promoted;
+        }
+    }
+
+    /// <summary>Classifies how <paramref name="article"/> reuses <paramref name="source"/> (exact evidence, no index involved).</summary>
+    public (ReuseRelation Relation, ReuseEvidence Evidence) Classify(string article, string source)
+    {
+        var a = TextAnalyzer.Analyze(article, _options.MaxAnalyzedChars).Tokens;
+        var s = TextAnalyzer.Analyze(source, _options.MaxAnalyzedChars).Tokens;
+        var evidence = RelationClassifier.Measure(ShingleSet.WordGrams(a, 3), SpotSignatures.Build(a), ShingleSet.WordGrams(s, 3), SpotSignatures.Build(s));
+        return (_classifier.Classify(evidence), evidence);
+    }
+
+    private ArticleFingerprint Fingerprint(StoryArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        if (_lastFingerprint is { } last && ReferenceEquals(last.Article, article))
+        {
+            return last;
+        }
+
+        _lastFingerprint = _fingerprinter.Build(article);
+        return _lastFingerprint;
+    }
+
+    private static QueryText QueryTextOf(ArticleFingerprint fingerprint)
+    {
+        var title = fingerprint.Article.Title ?? "";
+        return new QueryText([TextAnalyzer.Analyze(title, 2_000), fingerprint.Body]);
+    }
+
+    private List<int> CollectCandidates(ArticleFingerprint fingerprint)
+    {
+        var found = new List<int>();
+        var seen = new HashSet<int>();
+        var postings = new List<int>();
+
+        // Reuse candidates: any LSH band collision.
+        foreach (var key in LshKeys(fingerprint.MinHash))
+        {
+            postings.Clear();
+            _lsh.TryCollect(key, int.MaxValue, postings);
+            foreach (var repSlot in postings)
+            {
+                if (_representatives[repSlot] is { } rep && seen.Add(rep.StorySlot))
+                {
+                    found.Add(rep.StorySlot);
+                }
+            }
+        }
+
+        // Topic candidates: stories sharing the article's rarest salient terms, best accumulated weight first.
+        var topic = fingerprint.Topic;
+        var order = Enumerable.Range(0, topic.Count)
+            .Select(i => (Term: topic.Terms[i], Weight: topic.Weights[i] * _frequencies.Idf(topic.Terms[i])))
+            .OrderByDescending(x => x.Weight).ThenBy(x => x.Term)
+            .Take(_options.QueryTerms);
+        var accumulated = new Dictionary<int, double>();
+        foreach (var (term, weight) in order)
+        {
+            postings.Clear();
+            if (!_termIndex.TryCollect(term, _options.MaxPostingsPerTerm, postings))
+            {
+                continue;
+            }
+
+            foreach (var slot in postings)
+            {
+                accumulated[slot] = accumulated.GetValueOrDefault(slot) + weight;
+            }
+        }
+
+        foreach (var (slot, _) in accumulated.OrderByDescending(x => x.Value).ThenBy(x => x.Key).Take(_options.MaxCandidates))
+        {
+            if (seen.Add(slot))
+            {
+                found.Add(slot);
+            }
+        }
+
+        return found;
+    }
+
+    private IEnumerable<uint> LshKeys(ushort[] minHash)
+    {
+        var rows = Math.Clamp(_options.LshRowsPerBand, 1, MinHashSketch.Bins);
+        for (var band = 0; band + rows <= minHash.Length; band += rows)
+        {
+            var h = (ulong)band + 1;
+            var complete = true;
+            for (var r = 0; r < rows && complete; r++)
+            {
+                complete = minHash[band + r] != MinHashSketch.Empty;
+                h = StableHash.Combine(h, minHash[band + r]);
+            }
+
+            if (complete)
+            {
+                yield return (uint)h;
+            }
+        }
+    }
+
+    private CandidateScore Score(ArticleFingerprint fingerprint, ActiveStory story)
+    {
+        var reuse = 0.0;
+        var best = -1;
+        foreach (var repSlot in story.Representatives)
+        {
+            var rep = _representatives[repSlot]!;
+            if (rep.ArticleId == fingerprint.Article.Id)
+            {
+                continue;
+            }
+
+            double overlap;
+            if (_sources.TryGet(repSlot, out var source))
+            {
+                var shared = ShingleSet.IntersectionCount(fingerprint.Shingles, source.Shingles);
+                var smaller = Math.Min(fingerprint.Shingles.Length, source.Shingles.Length);
+                overlap = smaller == 0 ? 0 : (double)shared / smaller;
+                if (shared < 2 && smaller > 1)
+                {
+                    overlap *= 0.5; // one shared 3-gram between two texts is coincidence, not reuse
+                }
+            }
+            else
+            {
+                overlap = MinHashSketch.OverlapCoefficient(fingerprint.MinHash, fingerprint.Shingles.Length, rep.MinHash, rep.ShingleCount);
+            }
+
+            if (overlap > reuse)
+            {
+                reuse = overlap;
+                best = repSlot;
+            }
+        }
+
+        var topic = TopicSimilarity.Compare(fingerprint.Topic, story.Centroid, _frequencies);
+        var time = TimeProximity.Evidence(fingerprint.Article.Published, story.FirstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus);
+        var topicScore = topic.Cosine * time;
+        var namesAgree = !topic.HasNames || topic.NameAgreement >= _options.NameAgreementThreshold;
+        var joined = reuse >= _options.ReuseJoinThreshold || (topicScore >= _options.TopicJoinThreshold && namesAgree);
+        return new CandidateScore(reuse, best, topic, time, joined, Math.Round(Math.Max(reuse, topicScore), 6));
+    }
+
+    private StoryMatch BuildMatch(ArticleFingerprint fingerprint, ActiveStory story, CandidateScore score)
+    {
+        var relation = ReuseRelation.Independent;
+        string? sourceId = story.OriginArticleId;
+        IReadOnlyList<MatchedPassage> passages = [];
+        CachedSource? bestSource = null;
+        var bestStrength = -1.0;
+
+        // The most likely source: the representative with the strongest reuse evidence (earliest wins ties).
+        foreach (var repSlot in story.Representatives)
+        {
+            var rep = _representatives[repSlot]!;
+            if (rep.ArticleId == fingerprint.Article.Id || !_sources.TryGet(repSlot, out var source))
+            {
+                continue;
+            }
+
+            var evidence = RelationClassifier.Measure(fingerprint.Shingles, fingerprint.Spots, source.Shingles, source.Spots);
+            var candidate = _classifier.Classify(evidence);
+            var strength = candidate == ReuseRelation.Spun ? Math.Max(evidence.Overlap, _options.Relations.Rewrite) : evidence.Overlap;
+            if (strength > bestStrength + 1e-9)
+            {
+                bestStrength = strength;
+                relation = candidate;
+                bestSource = source;
+                sourceId = rep.ArticleId;
+            }
+        }
+
+        if (bestSource is null && score.BestRepresentative >= 0)
+        {
+            // Source text no longer cached: classify from the MinHash overlap estimate.
+            var rep = _representatives[score.BestRepresentative]!;
+            relation = score.Reuse >= _options.Relations.Copy ? ReuseRelation.Copy
+                : score.Reuse >= _options.Relations.Rewrite ? ReuseRelation.Rewrite
+                : ReuseRelation.Independent;
+            if (relation != ReuseRelation.Independent)
+            {
+                sourceId = rep.ArticleId;
+            }
+        }
+
+        if (relation == ReuseRelation.Independent)
+        {
+            sourceId = story.OriginArticleId;
+            if (story.Representatives.Count > 0 && _sources.TryGet(story.Representatives[0], out var origin))
+            {
+                bestSource = origin;
+            }
+        }
+
+        if (bestSource is not null && _options.MaxPassages > 0)
+        {
+            var source = TextAnalyzer.Analyze(bestSource.Article.Text, _options.MaxAnalyzedChars);
+            passages = PassageAligner.Align(fingerprint.Body, source, _options.MaxPassages, _options.PassageThreshold);
+        }
+
+        return new StoryMatch(story.Id, score.Score, relation, sourceId, passages);
+    }
+
+    private ActiveStory CreateStory(string storyId)
+    {
+        var story = new ActiveStory(_stories.Count, storyId);
+        _stories.Add(story);
+        _byId[storyId] = story;
+        return story;
+    }
+
+    private void AddArticle(ActiveStory story, ArticleFingerprint fingerprint)
+    {
+        var article = fingerprint.Article;
+        story.ArticleCount++;
+        if (story.ArticleCount == 1 || (article.Published is { } p && (story.FirstSeen is null || p < story.FirstSeen)))
+        {
+            story.OriginOutlet = article.Outlet;
+            story.OriginArticleId = article.Id;
+        }
+
+        story.FirstSeen = Min(story.FirstSeen, article.Published);
+        story.LastSeen = Max(story.LastSeen, article.Published);
+        story.Centroid = Centroids.Prune(Centroids.Merge(story.Centroid, fingerprint.Topic, int.MaxValue), _options.StoryTerms, _frequencies);
+        if (IsNewWording(story, fingerprint))
+        {
+            AddRepresentative(story, fingerprint);
+        }
+
+        Reindex(story);
+    }
+
+    /// <summary>A near-duplicate of a representative adds nothing to match against, so it does not displace one.</summary>
+    private bool IsNewWording(ActiveStory story, ArticleFingerprint fingerprint)
+    {
+        foreach (var repSlot in story.Representatives)
+        {
+            var rep = _representatives[repSlot]!;
+            var overlap = _sources.Peek(repSlot) is { } source
+                ? ShingleSet.IntersectionCount(fingerprint.Shingles, source.Shingles) / (double)Math.Max(1, Math.Min(fingerprint.Shingles.Length, source.Shingles.Length))
+                : MinHashSketch.OverlapCoefficient(fingerprint.MinHash, fingerprint.Shingles.Length, rep.MinHash, rep.ShingleCount);
+            if (overlap >= 0.9)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void AddRepresentative(ActiveStory story, ArticleFingerprint fingerprint)
+    {
+        var article = fingerprint.Article;
+        if (story.Representatives.Count >= Math.Max(1, _options.RepresentativesPerStory))
+        {
+            // Keep the origin (index 0); drop the oldest of the others so the story follows its drift.
+            var dropIndex = story.Representatives.Count > 1 ? 1 : 0;
+            RemoveRepresentative(story.Representatives[dropIndex]);
+            story.Representatives.RemoveAt(dropIndex);
+        }
+
+        var rep = new IndexedRepresentative(_representatives.Count, story.Slot, article.Id, article.Outlet, article.Url, article.Published, article.Title, fingerprint.MinHash, fingerprint.Shingles.Length);
+        _representatives.Add(rep);
+        story.Representatives.Add(rep.Slot);
+        foreach (var key in LshKeys(rep.MinHash))
+        {
+            _lsh.Add(key, rep.Slot);
+        }
+
+        var text = article.Text.Length > _options.MaxRepresentativeChars ? article.Text[.._options.MaxRepresentativeChars] : article.Text;
+        _sources.Put(rep.Slot, new CachedSource(article with { Text = text }, fingerprint.Shingles, fingerprint.Spots));
+    }
+
+    private void RemoveRepresentative(int repSlot)
+    {
+        var rep = _representatives[repSlot];
+        if (rep is null)
+        {
+            return;
+        }
+
+        foreach (var key in LshKeys(rep.MinHash))
+        {
+            _lsh.Remove(key, repSlot);
+        }
+
+        _sources.Remove(repSlot);
+        _representatives[repSlot] = null;
+    }
+
+    private void Reindex(ActiveStory story)
+    {
+        var centroid = story.Centroid;
+        var wanted = Enumerable.Range(0, centroid.Count)
+            .OrderByDescending(i => centroid.Weights[i] * _frequencies.Idf(centroid.Terms[i])).ThenBy(i => centroid.Terms[i])
+            .Take(_options.IndexedTermsPerStory)
+            .Select(i => centroid.Terms[i])
+            .Order()
+            .ToArray();
+        foreach (var term in story.IndexedTerms.Except(wanted))
+        {
+            _termIndex.Remove(term, story.Slot);
+        }
+
+        foreach (var term in wanted.Except(story.IndexedTerms))
+        {
+            _termIndex.Add(term, story.Slot);
+        }
+
+        story.IndexedTerms = wanted;
+    }
+
+    private void RemoveStory(ActiveStory story)
+    {
+        foreach (var term in story.IndexedTerms)
+        {
+            _termIndex.Remove(term, story.Slot);
+        }
+
+        foreach (var repSlot in story.Representatives)
+        {
+            RemoveRepresentative(repSlot);
+        }
+
+        _queryStories.Remove(story);
+        _stories[story.Slot] = null;
+        _byId.Remove(story.Id);
+    }
+
+    private StoryProfile BuildProfile(ActiveStory story, StoryProfile? current)
+    {
+        var representatives = new List<StoryArticle>(story.Representatives.Count);
+        foreach (var repSlot in story.Representatives)
+        {
+            var rep = _representatives[repSlot]!;
+            var article = _sources.Peek(repSlot)?.Article
+                ?? current?.Representatives.FirstOrDefault(r => r.Id == rep.ArticleId)
+                ?? new StoryArticle(rep.ArticleId, rep.Outlet, rep.Url, rep.Published, rep.Title, "");
+            representatives.Add(article);
+        }
+
+        var centroid = story.Centroid;
+        return new StoryProfile
+        {
+            StoryId = story.Id,
+            LastSeen = story.LastSeen,
+            ArticleCount = story.ArticleCount,
+            Representatives = representatives,
+            FirstSeen = story.FirstSeen,
+            OriginOutlet = story.OriginOutlet,
+            OriginArticleId = story.OriginArticleId,
+            Terms = [.. Enumerable.Range(0, centroid.Count).Select(i => new ProfileTerm(centroid.Terms[i], centroid.Weights[i], centroid.Kinds[i]))],
+            Tracking = story.Tracking,
+            Query = story.Query?.Text,
+        };
+    }
+
+    private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+}

@@ -1,0 +1,75 @@
+namespace FeedWatch.Core.Stories;
+
+/// <summary>
+/// Story engine configuration ("FeedWatch:Stories" section). One configuration serves every corpus and the pipeline;
+/// the defaults are the measured configuration documented in docs/stories.md.
+/// </summary>
+public sealed record StoryEngineOptions
+{
+    /// <summary>Stories whose last article is older than this leave the active index (spun copies appear weeks later).</summary>
+    public TimeSpan ActiveWindow { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>Articles kept per story to match reuse against and to quote passages from (the origin is always kept).</summary>
+    public int RepresentativesPerStory { get; init; } = 4;
+
+    /// <summary>Terms kept in a story's topic centroid.</summary>
+    public int StoryTerms { get; init; } = 128;
+
+    /// <summary>Salient terms taken from each article.</summary>
+    public int ArticleTerms { get; init; } = 100;
+
+    /// <summary>Centroid terms of each story posted in the inverted index (the rarest-first candidates).</summary>
+    public int IndexedTermsPerStory { get; init; } = 12;
+
+    /// <summary>Article terms looked up in the inverted index per match.</summary>
+    public int QueryTerms { get; init; } = 16;
+
+    /// <summary>A term posted by more stories than this is too common to retrieve candidates by.</summary>
+    public int MaxPostingsPerTerm { get; init; } = 4000;
+
+    /// <summary>Candidates scored exactly per article (bounded work per match however large the index).</summary>
+    public int MaxCandidates { get; init; } = 48;
+
+    /// <summary>MinHash bins per LSH band (64 bins in all). Four rows ≈ Jaccard 0.5 threshold; the term index catches looser reuse.</summary>
+    public int LshRowsPerBand { get; init; } = 4;
+
+    /// <summary>Recent representatives whose shingles are kept for exact scoring and passages (bounded memory).</summary>
+    public int SourceCacheSize { get; init; } = 2048;
+
+    /// <summary>Longest representative text stored in a profile.</summary>
+    public int MaxRepresentativeChars { get; init; } = 20_000;
+
+    public int MaxAnalyzedChars { get; init; } = 200_000;
+
+    public float TitleWeight { get; init; } = 2f;
+
+    public float NameBoost { get; init; } = 2f;
+
+    public float NumberBoost { get; init; } = 1.3f;
+
+    /// <summary>Word 3-gram overlap (containment of the smaller text) from which an article joins by reuse.</summary>
+    public double ReuseJoinThreshold { get; init; } = 0.25;
+
+    /// <summary>Time-damped topic similarity from which an article joins as independent coverage.</summary>
+    public double TopicJoinThreshold { get; init; } = 0.3;
+
+    /// <summary>Share of the article's name/number mass the story must contain to join by topic (tells similar events apart).</summary>
+    public double NameAgreementThreshold { get; init; } = 0.1;
+
+    /// <summary>Time scale of the topic-similarity damping: coverage days apart is less likely the same event.</summary>
+    public TimeSpan TopicTimeScale { get; init; } = TimeSpan.FromDays(3);
+
+    /// <summary>
+    /// How much a known, close publication time adds to topic similarity (×(1+bonus) inside the story's time span).
+    /// Coverage of one event lands within hours or days; undated articles get neither bonus nor damping.
+    /// </summary>
+    public double TimeAgreementBonus { get; init; } = 1.5;
+
+    public Relations.RelationThresholds Relations { get; init; } = new();
+
+    /// <summary>Matched passages returned per match.</summary>
+    public int MaxPassages { get; init; } = 12;
+
+    /// <summary>Sentence similarity (Dice over content stems) from which two sentences are reported as a matched passage.</summary>
+    public double PassageThreshold { get; init; } = 0.5;
+}
