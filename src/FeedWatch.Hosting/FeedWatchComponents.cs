@@ -1,4 +1,7 @@
+using FeedWatch.Core.Articles;
+using FeedWatch.Core.Articles.Robots;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FeedWatch.Hosting;
 
@@ -7,6 +10,8 @@ internal static class FeedWatchComponents
 {
     public static void Add(IServiceCollection services)
     {
-        _ = services;
+        services.TryAddSingleton<IArticleExtractor>(_ => new ArticleExtractor());
+        services.TryAddSingleton(new RobotsOptions());
+        services.TryAddSingleton<IRobotsPolicy, CachedRobotsPolicy>();
     }
 }

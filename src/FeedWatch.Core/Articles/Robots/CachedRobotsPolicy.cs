@@ -29,7 +29,7 @@ public sealed class CachedRobotsPolicy(IHttpFetcher fetcher, RobotsOptions optio
 
         var entry = await GetEntryAsync(url, cancellationToken).ConfigureAwait(false);
         var allowed = entry.Rules.IsAllowed(options.ProductToken, url.PathAndQuery);
-        return new RobotsDecision(allowed, entry.Rules.CrawlDelay(options.ProductToken), allowed ? entry.Source : $"disallowed by {entry.Source}");
+        return new RobotsDecision(allowed, entry.Rules.CrawlDelay(options.ProductToken), allowed ? entry.Source : $"disallowed by {entry.Source}", !allowed && entry.IsError);
     }
 
     private async Task<RobotsCacheEntry> GetEntryAsync(Uri url, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ public sealed class CachedRobotsPolicy(IHttpFetcher fetcher, RobotsOptions optio
         catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException)
         {
             logger.LogWarning(ex, "robots.txt for {Origin} could not be fetched; treating the site as disallowed for now", origin);
-            return new RobotsCacheEntry(RobotsTxt.DisallowAll, now + options.ErrorCacheDuration, "robots.txt unreachable");
+            return new RobotsCacheEntry(RobotsTxt.DisallowAll, now + options.ErrorCacheDuration, "robots.txt unreachable", IsError: true);
         }
 
         if (response.IsSuccess)
@@ -83,7 +83,7 @@ public sealed class CachedRobotsPolicy(IHttpFetcher fetcher, RobotsOptions optio
         }
 
         logger.LogWarning("robots.txt for {Origin} failed with {Status} {Error}; treating the site as disallowed for now", origin, response.StatusCode, response.Error?.Message);
-        return new RobotsCacheEntry(RobotsTxt.DisallowAll, now + options.ErrorCacheDuration, $"robots.txt unavailable (HTTP {response.StatusCode} {response.Error?.Kind})");
+        return new RobotsCacheEntry(RobotsTxt.DisallowAll, now + options.ErrorCacheDuration, $"robots.txt unavailable (HTTP {response.StatusCode} {response.Error?.Kind})", IsError: true);
     }
 
     private void TrimIfFull()
