@@ -206,9 +206,7 @@ public sealed class StoryEngine : IStoryEngine
     /// <summary>Classifies how <paramref name="article"/> reuses <paramref name="source"/> (exact evidence, no index involved).</summary>
     public (ReuseRelation Relation, ReuseEvidence Evidence) Classify(string article, string source)
     {
-        var a = TextAnalyzer.Analyze(article, _options.MaxAnalyzedChars).Tokens;
-        var s = TextAnalyzer.Analyze(source, _options.MaxAnalyzedChars).Tokens;
-        var evidence = RelationClassifier.Measure(ShingleSet.WordGrams(a, 3), SpotSignatures.Build(a), ShingleSet.WordGrams(s, 3), SpotSignatures.Build(s));
+        var evidence = RelationClassifier.Measure(TextAnalyzer.Analyze(article, _options.MaxAnalyzedChars), TextAnalyzer.Analyze(source, _options.MaxAnalyzedChars));
         return (_classifier.Classify(evidence), evidence);
     }
 
@@ -348,12 +346,12 @@ public sealed class StoryEngine : IStoryEngine
     private StoryMatch BuildMatch(ArticleFingerprint fingerprint, ActiveStory story, CandidateScore score)
     {
         var relation = ReuseRelation.Independent;
-        string? sourceId = story.OriginArticleId;
+        var sourceId = story.OriginArticleId;
         IReadOnlyList<MatchedPassage> passages = [];
         CachedSource? bestSource = null;
-        var bestStrength = -1.0;
+        var bestStrength = 0.0;
 
-        // The most likely source: the representative with the strongest reuse evidence (earliest wins ties).
+        // The most likely source: the representative with the strongest wording evidence (earliest wins ties).
         foreach (var repSlot in story.Representatives)
         {
             var rep = _representatives[repSlot]!;
@@ -363,43 +361,42 @@ public sealed class StoryEngine : IStoryEngine
             }
 
             var evidence = RelationClassifier.Measure(fingerprint.Shingles, fingerprint.Spots, source.Shingles, source.Spots);
-            var candidate = _classifier.Classify(evidence);
-            var strength = candidate == ReuseRelation.Spun ? Math.Max(evidence.Overlap, _options.Relations.Rewrite) : evidence.Overlap;
+            var strength = Math.Max(evidence.Overlap, evidence.Skeleton - _options.Relations.SpunGap);
             if (strength > bestStrength + 1e-9)
             {
                 bestStrength = strength;
-                relation = candidate;
                 bestSource = source;
                 sourceId = rep.ArticleId;
             }
         }
 
-        if (bestSource is null && score.BestRepresentative >= 0)
+        AnalyzedText? sourceText = null;
+        if (bestSource is not null && bestStrength >= _options.Relations.Rewrite)
+        {
+            sourceText = TextAnalyzer.Analyze(bestSource.Article.Text, _options.MaxAnalyzedChars);
+            relation = _classifier.Classify(RelationClassifier.Measure(fingerprint.Body, sourceText));
+        }
+        else if (bestSource is null && score.BestRepresentative >= 0)
         {
             // Source text no longer cached: classify from the MinHash overlap estimate.
-            var rep = _representatives[score.BestRepresentative]!;
             relation = score.Reuse >= _options.Relations.Copy ? ReuseRelation.Copy
                 : score.Reuse >= _options.Relations.Rewrite ? ReuseRelation.Rewrite
                 : ReuseRelation.Independent;
-            if (relation != ReuseRelation.Independent)
-            {
-                sourceId = rep.ArticleId;
-            }
+            sourceId = _representatives[score.BestRepresentative]!.ArticleId;
         }
 
         if (relation == ReuseRelation.Independent)
         {
+            // Own wording: attribute to the story's origin and explain with the sentences it shares with it.
             sourceId = story.OriginArticleId;
-            if (story.Representatives.Count > 0 && _sources.TryGet(story.Representatives[0], out var origin))
-            {
-                bestSource = origin;
-            }
+            sourceText = story.Representatives.Count > 0 && _sources.TryGet(story.Representatives[0], out var origin)
+                ? TextAnalyzer.Analyze(origin.Article.Text, _options.MaxAnalyzedChars)
+                : null;
         }
 
-        if (bestSource is not null && _options.MaxPassages > 0)
+        if (sourceText is not null && _options.MaxPassages > 0)
         {
-            var source = TextAnalyzer.Analyze(bestSource.Article.Text, _options.MaxAnalyzedChars);
-            passages = PassageAligner.Align(fingerprint.Body, source, _options.MaxPassages, _options.PassageThreshold);
+            passages = PassageAligner.Align(fingerprint.Body, sourceText, _options.MaxPassages, _options.PassageThreshold);
         }
 
         return new StoryMatch(story.Id, score.Score, relation, sourceId, passages);
