@@ -256,7 +256,7 @@ public sealed class StoryEngine : IStoryEngine
             .OrderByDescending(i => topic.Weights[i]).ThenBy(i => topic.Terms[i])
             .Take(_options.QueryTerms)
             .ToArray();
-        var minimumShared = order.Length >= 8 ? 2 : 1;
+        var minimumShared = 1;
         var accumulated = new Dictionary<int, (double Weight, int Shared)>();
         foreach (var i in order)
         {
