@@ -39,7 +39,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton(configuration.GetSection(DeliveryRetryOptions.SectionName).Get<DeliveryRetryOptions>() ?? new DeliveryRetryOptions());
         services.AddSingleton(provider =>
         {
-            var factory = new AlertSinkFactory(provider.GetService<IQueueProvider>(), provider.GetService<IStorageQueueConnector>(), provider.GetRequiredService<TimeProvider>());
+            var factory = new AlertSinkFactory(provider.GetService<IQueueProvider>(), provider.GetRequiredService<TimeProvider>());
             var configured = sinkOptions.Select(pair => factory.Create(pair.Key, pair.Value)).ToList();
             var registered = provider.GetServices<IAlertSink>().Where(s => !sinkOptions.ContainsKey(s.Name));
             // Two registered sinks with one name (e.g. two consoles): the later registration wins, as DI does for single services.

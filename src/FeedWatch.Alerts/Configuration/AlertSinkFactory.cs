@@ -5,14 +5,16 @@ using FeedWatch.Alerts.Net;
 using FeedWatch.Alerts.Queues;
 using FeedWatch.Alerts.ServiceBus;
 using FeedWatch.Alerts.Webhooks;
+using FeedWatch.Azure.Common;
 using FeedWatch.Azure.ServiceBus;
+using FeedWatch.Azure.Storage.Adapters;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Core.Ports.Queues;
 
 namespace FeedWatch.Alerts.Configuration;
 
 /// <summary>Builds sinks from their options, failing with a message that names the sink and the missing setting.</summary>
-public sealed class AlertSinkFactory(IQueueProvider? queues, IStorageQueueConnector? storageQueues, TimeProvider time, TextWriter? console = null)
+public sealed class AlertSinkFactory(IQueueProvider? queues, TimeProvider time, TextWriter? console = null)
 {
     public IAlertSink Create(string name, AlertSinkOptions options)
     {
@@ -22,8 +24,8 @@ public sealed class AlertSinkFactory(IQueueProvider? queues, IStorageQueueConnec
         {
             AlertSinkType.Console => new ConsoleAlertSink(name, console ?? System.Console.Out),
             AlertSinkType.Queue => new QueueAlertSink(name, (queues ?? throw Missing(name, "a queue backend (IQueueProvider)")).GetQueue(options.QueueName ?? QueueNames.Alerts)),
-            AlertSinkType.StorageQueue => new QueueAlertSink(name, (storageQueues ?? throw Missing(name, "the Azure Storage queue client"))
-                .Connect(options.ConnectionString ?? throw Missing(name, "ConnectionString"), options.QueueName ?? QueueNames.Alerts)),
+            AlertSinkType.StorageQueue => new QueueAlertSink(name, new AzureQueueProvider(StorageConnection.Parse(options.ConnectionString ?? throw Missing(name, "ConnectionString")))
+                .GetQueue(options.QueueName ?? QueueNames.Alerts)),
             AlertSinkType.ServiceBus => new ServiceBusAlertSink(name, CreateSender(name, options)),
             AlertSinkType.Webhook => new WebhookAlertSink(name, Url(name, options), options.Secret, Poster(options), time),
             AlertSinkType.Slack => new ChatWebhookAlertSink(name, Url(name, options), ChatFlavor.Slack, Poster(options)),
