@@ -15,10 +15,11 @@ using Microsoft.Extensions.Logging;
 namespace FeedWatch.Alerts;
 
 /// <summary>
-/// Registers alert delivery from the "FeedWatch:Alerts" section: routing and noise control, the dispatcher with
-/// receipts and parking, IAlertDelivery and the worker that releases held alerts. The sinks the dispatcher knows are
-/// every IAlertSink the host registered (the pipeline's local alert queue "queue", the console) plus the sinks named
-/// under "FeedWatch:Alerts:Sinks" (a configured sink replaces a registered one of the same name).
+/// Registers alert delivery from the "FeedWatch:Alerts" section: the sinks named under "FeedWatch:Alerts:Sinks" (as
+/// IAlertSink services), routing and noise control, the dispatcher with receipts and parking, IAlertDelivery and the
+/// worker that releases held alerts. The dispatcher knows every IAlertSink service by name — the configured ones and
+/// those the host registers (the pipeline's local alert queue "queue", the console); a configured sink replaces a
+/// host-registered one of the same name.
 /// The pipeline's DeliverAlertHandler is registered with ONE sink, <see cref="RoutedAlertSink"/>, so every alert goes
 /// through routing — call this BEFORE the host's own TryAdd of the deliver-alert handler.
 /// </summary>
@@ -37,13 +38,20 @@ public static class AlertsServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(configuration.GetSection(DeliveryRetryOptions.SectionName).Get<DeliveryRetryOptions>() ?? new DeliveryRetryOptions());
+        foreach (var (name, options) in sinkOptions)
+        {
+            services.AddSingleton<IAlertSink>(provider => new AlertSinkFactory(
+                provider.GetService<IQueueProvider>(), provider.GetService<IStorageQueueConnector>(), provider.GetRequiredService<TimeProvider>()).Create(name, options));
+        }
+
         services.AddSingleton(provider =>
         {
-            var factory = new AlertSinkFactory(provider.GetService<IQueueProvider>(), provider.GetRequiredService<TimeProvider>());
-            var configured = sinkOptions.Select(pair => factory.Create(pair.Key, pair.Value)).ToList();
-            var registered = provider.GetServices<IAlertSink>().Where(s => !sinkOptions.ContainsKey(s.Name));
-            // Two registered sinks with one name (e.g. two consoles): the later registration wins, as DI does for single services.
-            var all = registered.Concat(configured).GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()).ToList();
+            // Every IAlertSink service is a sink the dispatcher knows by name. A configured sink (built by AlertSinkFactory)
+            // replaces a host-registered one of the same name; otherwise the later registration wins, as DI does.
+            var all = provider.GetServices<IAlertSink>()
+                .GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(g => sinkOptions.ContainsKey(g.Key) ? g.First(IsConfigured) : g.Last())
+                .ToList();
             return new ConfiguredAlertSinks(all);
         });
         services.AddSingleton(provider =>
@@ -82,6 +90,8 @@ public static class AlertsServiceCollectionExtensions
         if (runReleaseWorker) services.AddHostedService<HeldAlertReleaseWorker>();
         return services;
     }
+
+    private static bool IsConfigured(IAlertSink sink) => sink.GetType().Assembly == typeof(AlertSinkFactory).Assembly;
 
     // Configuration mistakes surface at start-up, not as parked alerts hours later.
     private static void ValidateSettings(AlertRoutingOptions routing)

@@ -14,8 +14,13 @@ using FeedWatch.Core.Ports.Queues;
 namespace FeedWatch.Alerts.Configuration;
 
 /// <summary>Builds sinks from their options, failing with a message that names the sink and the missing setting.</summary>
-public sealed class AlertSinkFactory(IQueueProvider? queues, TimeProvider time, TextWriter? console = null)
+public sealed class AlertSinkFactory(IQueueProvider? queues, IStorageQueueConnector? storageQueues, TimeProvider time, TextWriter? console = null)
 {
+    public AlertSinkFactory(IQueueProvider? queues, TimeProvider time, TextWriter? console = null)
+        : this(queues, null, time, console)
+    {
+    }
+
     public IAlertSink Create(string name, AlertSinkOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -24,14 +29,20 @@ public sealed class AlertSinkFactory(IQueueProvider? queues, TimeProvider time, 
         {
             AlertSinkType.Console => new ConsoleAlertSink(name, console ?? System.Console.Out),
             AlertSinkType.Queue => new QueueAlertSink(name, (queues ?? throw Missing(name, "a queue backend (IQueueProvider)")).GetQueue(options.QueueName ?? QueueNames.Alerts)),
-            AlertSinkType.StorageQueue => new QueueAlertSink(name, new AzureQueueProvider(StorageConnection.Parse(options.ConnectionString ?? throw Missing(name, "ConnectionString")))
-                .GetQueue(options.QueueName ?? QueueNames.Alerts)),
+            AlertSinkType.StorageQueue => new QueueAlertSink(name, StorageQueue(name, options)),
             AlertSinkType.ServiceBus => new ServiceBusAlertSink(name, CreateSender(name, options)),
             AlertSinkType.Webhook => new WebhookAlertSink(name, Url(name, options), options.Secret, Poster(options), time),
             AlertSinkType.Slack => new ChatWebhookAlertSink(name, Url(name, options), ChatFlavor.Slack, Poster(options)),
             AlertSinkType.Teams => new ChatWebhookAlertSink(name, Url(name, options), ChatFlavor.Teams, Poster(options)),
             _ => throw new InvalidOperationException($"Alert sink '{name}' has an unknown Type '{options.Type}'."),
         };
+    }
+
+    private IMessageQueue StorageQueue(string name, AlertSinkOptions options)
+    {
+        var connectionString = options.ConnectionString ?? throw Missing(name, "ConnectionString");
+        var queueName = options.QueueName ?? QueueNames.Alerts;
+        return storageQueues?.Connect(connectionString, queueName) ?? new AzureQueueProvider(StorageConnection.Parse(connectionString)).GetQueue(queueName);
     }
 
     private static ServiceBusSenderClient CreateSender(string name, AlertSinkOptions options)
