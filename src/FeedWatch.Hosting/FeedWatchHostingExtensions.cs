@@ -1,3 +1,4 @@
+using FeedWatch.Alerts;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Core.Pipeline;
 using FeedWatch.Core.Pipeline.Classification;
@@ -72,6 +73,8 @@ public static class FeedWatchHostingExtensions
         services.TryAddScoped<IStageHandler<PollFeedMessage>, PollFeedHandler>();
         services.TryAddScoped<IStageHandler<FetchArticleMessage>, FetchArticleHandler>();
         services.TryAddScoped<IStageHandler<ClassifyArticleMessage>, ClassifyArticleHandler>();
+        // Alert routing, noise control, retries and parking (FeedWatch.Alerts); registers the deliver-alert handler first.
+        services.AddFeedWatchAlerts(configuration);
         services.TryAddScoped<IStageHandler<DeliverAlertMessage>, DeliverAlertHandler>();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, LocalQueueAlertSink>());
