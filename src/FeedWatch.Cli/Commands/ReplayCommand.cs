@@ -96,7 +96,7 @@ public static class ReplayCommand
         var temporary = destination.FullName + ".tmp";
         using (var stream = File.Create(temporary))
         {
-            new ConfigurationJsonFeedsFileFormat().Write(file, stream);
+            new FeedsFileJsonFormat().Write(file, stream);
         }
 
         File.Move(temporary, destination.FullName, overwrite: true);

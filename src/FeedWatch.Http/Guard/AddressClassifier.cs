@@ -31,6 +31,9 @@ public static class AddressClassifier
         || (b[0] == 172 && (b[1] & 0xF0) == 16)     // private 172.16/12
         || (b[0] == 192 && b[1] == 168)             // private
         || (b[0] == 192 && b[1] == 0 && b[2] == 0)  // IETF protocol assignments
+        || (b[0] == 192 && b[1] == 0 && b[2] == 2)  // documentation TEST-NET-1 (some hosts give it to local interfaces)
+        || (b[0] == 198 && b[1] == 51 && b[2] == 100) // documentation TEST-NET-2
+        || (b[0] == 203 && b[1] == 0 && b[2] == 113)  // documentation TEST-NET-3
         || (b[0] == 198 && (b[1] & 0xFE) == 18)     // benchmarking 198.18/15
         || b[0] >= 224);                            // multicast, reserved, broadcast
 
@@ -47,6 +50,12 @@ public static class AddressClassifier
         if (b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0)
         {
             return IsPublicV4(b[12..]);
+        }
+
+        // Documentation prefix 2001:db8::/32: never routed on the internet.
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8)
+        {
+            return false;
         }
 
         if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b)

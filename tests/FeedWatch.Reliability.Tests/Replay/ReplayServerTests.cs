@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
+using FeedWatch.Core.Configuration;
 using FeedWatch.Reliability.Tests.Support;
 using FeedWatch.Replay.Configuration;
 using FeedWatch.Replay.Corpus;
@@ -93,17 +94,14 @@ public sealed class ReplayServerTests
     {
         await using var server = await ReplayServer.StartAsync(ReplayPlan.Create(Corpus(), ReplaySpeed.AllAtOnce));
         using var stream = new MemoryStream();
-        new ConfigurationJsonFeedsFileFormat().Write(server.CreateFeedsFile(TimeSpan.FromSeconds(7)), stream);
-        using var json = JsonDocument.Parse(stream.ToArray());
-        var root = json.RootElement.GetProperty("FeedWatch");
-        var feeds = root.GetProperty("Feeds").EnumerateArray().ToList();
+        new FeedsFileJsonFormat().Write(server.CreateFeedsFile(TimeSpan.FromSeconds(7)), stream);
+        var file = JsonSerializer.Deserialize<FeedsFile>(stream.ToArray(), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         Assert.Equal(
             [$"http://alpha.example:{server.Port}/feed.xml", $"http://beta.example:{server.Port}/feed.xml"],
-            feeds.Select(f => f.GetProperty("Url").GetString()));
-        Assert.All(feeds, f => Assert.Equal("00:00:07", f.GetProperty("PollInterval").GetString()));
-        var hostMap = root.GetProperty("Http").GetProperty("HostMap");
-        Assert.Equal("127.0.0.1", hostMap.GetProperty("alpha.example").GetString());
-        Assert.Equal("127.0.0.1", hostMap.GetProperty("beta.example").GetString());
+            file.Feeds.Select(f => f.Url));
+        Assert.All(file.Feeds, f => Assert.Equal(TimeSpan.FromSeconds(7), Durations.Parse(f.PollInterval!, "pollInterval")));
+        Assert.Equal(["alpha.example", "beta.example"], file.Feeds.Select(f => f.Name));
+        Assert.Equal(new Dictionary<string, string> { ["alpha.example"] = "127.0.0.1", ["beta.example"] = "127.0.0.1" }, file.HostMap);
     }
 
     [Fact]
