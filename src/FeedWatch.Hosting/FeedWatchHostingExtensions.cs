@@ -10,6 +10,7 @@ using FeedWatch.Core.Pipeline.Scheduling;
 using FeedWatch.Core.Pipeline.Tracking;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
+using FeedWatch.Core.Security;
 using FeedWatch.Hosting.Configuration;
 using FeedWatch.Hosting.Sinks;
 using FeedWatch.Hosting.Workers;
@@ -73,6 +74,8 @@ public static class FeedWatchHostingExtensions
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, ConsoleAlertSink>(_ => new ConsoleAlertSink()));
         }
 
+        // Last, so every logger provider configured so far writes through the secret redactor.
+        services.AddSecretRedactionToLogging();
         return builder;
     }
 

@@ -29,6 +29,11 @@ public static class RunCommand
                 {
                     var parsed = FeedsFileLoader.Load(file.FullName);
                     context.Console.MarkupLine($"[dim]Feeds file: {Markup.Escape(file.FullName)} ({parsed.Feeds.Count} feeds, {parsed.Tracked.Count} tracked stories)[/]");
+                    // A feeds file may carry the host map its outlets need (`feedwatch replay --feeds-out` writes one).
+                    foreach (var (host, address) in parsed.HostMap)
+                    {
+                        settings[$"FeedWatch:Http:HostMap:{host}"] = address;
+                    }
                 }
                 catch (FeedsFileException ex)
                 {
