@@ -30,9 +30,9 @@ public static class RunCommand
                     var parsed = FeedsFileLoader.Load(file.FullName);
                     context.Console.MarkupLine($"[dim]Feeds file: {Markup.Escape(file.FullName)} ({parsed.Feeds.Count} feeds, {parsed.Tracked.Count} tracked stories)[/]");
                     // A feeds file may carry the host map its outlets need (`feedwatch replay --feeds-out` writes one).
-                    foreach (var (host, address) in parsed.HostMap)
+                    foreach (var (hostName, address) in parsed.HostMap)
                     {
-                        settings[$"FeedWatch:Http:HostMap:{host}"] = address;
+                        settings[$"FeedWatch:Http:HostMap:{hostName}"] = address;
                     }
                 }
                 catch (FeedsFileException ex)
