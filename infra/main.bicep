@@ -187,17 +187,19 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     appSettings: {
       FEEDWATCH_SCHEDULE: feedwatchSchedule
-      // FeedWatch's own stores: the same account as the triggers, through the same identity-based section.
-      FeedWatch__Storage__Connection: 'AzureWebJobsStorage'
+      // FeedWatch's own blobs and queues live in the AzureWebJobsStorage account (the queues the triggers listen
+      // to); the Functions app reads that connection itself. Only the container is chosen here.
       FeedWatch__Storage__Container: dataContainerName
+      // The feeds file deployed with the app (src/FeedWatch.Functions/feeds.yaml), re-read on every tick.
       FeedWatch__FeedsFile: feedsFile
-      // Alerts: the Service Bus topic sink, authenticated with the app's identity (no SAS key).
-      FeedWatch__Alerts__Sinks__servicebus__Type: 'serviceBus'
-      FeedWatch__Alerts__Sinks__servicebus__FullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
+      // Alerts: the Service Bus topic sink, authenticated with the app's identity (DefaultAzureCredential picks
+      // the user-assigned identity through AZURE_CLIENT_ID); no SAS key exists.
+      FeedWatch__Alerts__Sinks__servicebus__Type: 'ServiceBus'
+      FeedWatch__Alerts__Sinks__servicebus__FullyQualifiedNamespace: 'https://${serviceBus.outputs.fullyQualifiedNamespace}/'
       FeedWatch__Alerts__Sinks__servicebus__EntityPath: serviceBus.outputs.topicName
-      FeedWatch__Alerts__Sinks__servicebus__ClientId: identity.outputs.clientId
       FeedWatch__Alerts__Default__Sinks__0: 'servicebus'
-      // Production fetches public outlets only: no host map, private/loopback addresses refused.
+      // Alert text on stdout only adds noise to the Functions logs; alerts are in blobs and on the topic.
+      FeedWatch__ConsoleAlerts: 'false'
       FeedWatch__Http__AllowPrivateAddresses: 'false'
     }
   }

@@ -12,9 +12,11 @@ using Microsoft.Extensions.Logging;
 namespace FeedWatch.Alerts;
 
 /// <summary>
-/// Registers alert delivery from the "FeedWatch:Alerts" section: the configured sinks (as IAlertSink), routing and
-/// noise control (IStoryAlertSettingsProvider), the dispatcher with receipts and parking, IAlertDelivery and the
-/// worker that releases held alerts. Needs IBlobStore (and IQueueProvider for Queue sinks) from the host.
+/// Registers alert delivery from the "FeedWatch:Alerts" section: the configured sinks, routing and noise control
+/// (IStoryAlertSettingsProvider), the dispatcher with receipts and parking, IAlertDelivery, the worker that releases
+/// held alerts, and ONE IAlertSink — <see cref="RoutedAlertSink"/> — for the pipeline's DeliverAlertHandler. Do not
+/// register other IAlertSink services beside it (they would bypass routing). Needs IBlobStore (and IQueueProvider for
+/// Queue sinks) from the host.
 /// </summary>
 public static class AlertsServiceCollectionExtensions
 {
@@ -28,28 +30,35 @@ public static class AlertsServiceCollectionExtensions
         var sinkOptions = new Dictionary<string, AlertSinkOptions>(StringComparer.OrdinalIgnoreCase);
         foreach (var child in section.GetSection("Sinks").GetChildren())
             sinkOptions[child.Key] = child.Get<AlertSinkOptions>() ?? new AlertSinkOptions();
-        if (routing.Default.Sinks.Count == 0) routing.Default = WithSinks(routing.Default, sinkOptions.Count > 0 ? [.. sinkOptions.Keys] : ["console"]);
-        if (!sinkOptions.ContainsKey("console")) sinkOptions["console"] = new AlertSinkOptions { Type = AlertSinkType.Console };
+        // Nothing configured: the embedded default's local alert queue and the console, as the foundation promises.
+        if (sinkOptions.Count == 0)
+        {
+            sinkOptions["queue"] = new AlertSinkOptions { Type = AlertSinkType.Queue };
+            sinkOptions["console"] = new AlertSinkOptions { Type = AlertSinkType.Console };
+        }
+
+        if (routing.Default.Sinks.Count == 0) routing.Default = WithSinks(routing.Default, [.. sinkOptions.Keys]);
         Validate(routing, sinkOptions);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(routing);
         services.AddSingleton<IStoryAlertSettingsProvider, ConfiguredStoryAlertSettings>();
         services.AddSingleton(configuration.GetSection(DeliveryRetryOptions.SectionName).Get<DeliveryRetryOptions>() ?? new DeliveryRetryOptions());
-        foreach (var (name, options) in sinkOptions)
+        services.AddSingleton(provider =>
         {
-            services.AddSingleton<IAlertSink>(provider => new AlertSinkFactory(
-                provider.GetService<IQueueProvider>(), provider.GetService<IStorageQueueConnector>(), provider.GetRequiredService<TimeProvider>()).Create(name, options));
-        }
+            var factory = new AlertSinkFactory(provider.GetService<IQueueProvider>(), provider.GetService<IStorageQueueConnector>(), provider.GetRequiredService<TimeProvider>());
+            return new ConfiguredAlertSinks([.. sinkOptions.Select(pair => factory.Create(pair.Key, pair.Value))]);
+        });
 
         services.AddSingleton(provider => new AlertDeliveryStore(provider.GetRequiredService<IBlobStore>()));
         services.AddSingleton(provider => new AlertDispatcher(
-            provider.GetServices<IAlertSink>(),
+            provider.GetRequiredService<ConfiguredAlertSinks>().Sinks,
             provider.GetRequiredService<AlertDeliveryStore>(),
             provider.GetRequiredService<DeliveryRetryOptions>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<AlertDispatcher>>()));
         services.AddSingleton<IAlertDelivery, AlertDeliveryService>();
+        services.AddSingleton<IAlertSink, RoutedAlertSink>();
         if (runReleaseWorker) services.AddHostedService<HeldAlertReleaseWorker>();
         return services;
     }

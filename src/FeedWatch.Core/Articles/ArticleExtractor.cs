@@ -23,10 +23,11 @@ public sealed class ArticleExtractor(ArticleExtractorOptions? options = null) : 
     public ExtractedArticle ExtractFromText(string html, Uri? url = null, bool wasTruncated = false)
     {
         using var document = HtmlDocumentParser.Parse(html);
-        var metadata = MetadataReader.Read(document, url);
+        var metadata = MetadataReader.Read(document, url, options.MaxDepth);
 
         var text = "";
         var capped = wasTruncated;
+        var partial = false;
         if (document.Body is { } body)
         {
             var collector = new TextBlockCollector(options);
@@ -34,6 +35,7 @@ public sealed class ArticleExtractor(ArticleExtractorOptions? options = null) : 
             capped |= collector.WasCapped;
             var roots = new MainContentSelector().Select(blocks, body);
             text = MainTextRenderer.Render(blocks, roots, metadata.TitleVariants);
+            partial = PaywallDetector.IsPartial(metadata, blocks, collector.SawPaywallMarker);
         }
 
         return new ExtractedArticle
@@ -48,7 +50,7 @@ public sealed class ArticleExtractor(ArticleExtractorOptions? options = null) : 
             Language = metadata.Language,
             Description = metadata.Description,
             Image = metadata.Image,
-            IsPartial = capped || PaywallDetector.IsPartial(document, metadata, text),
+            IsPartial = capped || partial,
         };
     }
 }

@@ -338,7 +338,7 @@ public sealed class StoryEngine : IStoryEngine
         }
 
         var topic = TopicSimilarity.Compare(fingerprint.Topic, story.Centroid, _frequencies);
-        var time = TimeProximity.Factor(fingerprint.Article.Published, story.FirstSeen, story.LastSeen, _options.TopicTimeScale);
+        var time = TimeProximity.Evidence(fingerprint.Article.Published, story.FirstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus);
         var topicScore = topic.Cosine * time;
         var namesAgree = !topic.HasNames || topic.NameAgreement >= _options.NameAgreementThreshold;
         var joined = reuse >= _options.ReuseJoinThreshold || (topicScore >= _options.TopicJoinThreshold && namesAgree);

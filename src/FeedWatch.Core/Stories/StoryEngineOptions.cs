@@ -13,10 +13,10 @@ public sealed record StoryEngineOptions
     public int RepresentativesPerStory { get; init; } = 4;
 
     /// <summary>Terms kept in a story's topic centroid.</summary>
-    public int StoryTerms { get; init; } = 32;
+    public int StoryTerms { get; init; } = 128;
 
     /// <summary>Salient terms taken from each article.</summary>
-    public int ArticleTerms { get; init; } = 40;
+    public int ArticleTerms { get; init; } = 100;
 
     /// <summary>Centroid terms of each story posted in the inverted index (the rarest-first candidates).</summary>
     public int IndexedTermsPerStory { get; init; } = 12;
@@ -54,10 +54,16 @@ public sealed record StoryEngineOptions
     public double TopicJoinThreshold { get; init; } = 0.3;
 
     /// <summary>Share of the article's name/number mass the story must contain to join by topic (tells similar events apart).</summary>
-    public double NameAgreementThreshold { get; init; } = 0.3;
+    public double NameAgreementThreshold { get; init; } = 0.1;
 
     /// <summary>Time scale of the topic-similarity damping: coverage days apart is less likely the same event.</summary>
     public TimeSpan TopicTimeScale { get; init; } = TimeSpan.FromDays(3);
+
+    /// <summary>
+    /// How much a known, close publication time adds to topic similarity (×(1+bonus) inside the story's time span).
+    /// Coverage of one event lands within hours or days; undated articles get neither bonus nor damping.
+    /// </summary>
+    public double TimeAgreementBonus { get; init; } = 1.5;
 
     public Relations.RelationThresholds Relations { get; init; } = new();
 

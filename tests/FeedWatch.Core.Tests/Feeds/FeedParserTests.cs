@@ -74,7 +74,7 @@ public sealed class FeedParserTests
         Assert.Equal("fr", feed.Language);
         var entry = Assert.Single(feed.Items);
         Assert.Equal("http://example.org/blog/posts/first.html", entry.Link);
-        Assert.Equal("<p>Hello <a href=\"x\">you</a></p>", entry.Content);
+        Assert.Equal("<p>Hello <a href=\"http://example.org/blog/posts/x\">you</a></p>", entry.Content);
         Assert.Equal(new DateTimeOffset(2005, 7, 31, 12, 0, 0, TimeSpan.Zero), entry.Published);
         Assert.Equal(new DateTimeOffset(2005, 7, 31, 22, 0, 0, TimeSpan.Zero), entry.Updated);
         Assert.Equal(new FeedPerson("Mark", "m@example.org", null), Assert.Single(entry.Authors));

@@ -37,10 +37,10 @@ public sealed class ProjectFileTests
     {
         Assert.Equal("Exe", Project.Descendants("OutputType").Single().Value);
         Assert.Equal("v4", Project.Descendants("AzureFunctionsVersion").Single().Value);
-        var hostJson = Project.Descendants("None").Single(element => element.Attribute("Include")!.Value == "../../host.json");
+        var hostJson = Project.Descendants("None").Single(element => (string?)element.Attribute("Include") == "../../host.json");
         Assert.Equal("PreserveNewest", hostJson.Attribute("CopyToOutputDirectory")!.Value);
         Assert.Equal("PreserveNewest", hostJson.Attribute("CopyToPublishDirectory")!.Value);
-        var localSettings = Project.Descendants("None").Single(element => element.Attribute("Include")!.Value == "../../local.settings.json");
+        var localSettings = Project.Descendants("None").Single(element => (string?)element.Attribute("Include") == "../../local.settings.json");
         Assert.Equal("Never", localSettings.Attribute("CopyToPublishDirectory")!.Value);
     }
 

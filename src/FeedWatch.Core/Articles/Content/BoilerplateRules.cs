@@ -15,7 +15,7 @@ public static class BoilerplateRules
         "toolbar", "tablist", "form", "button", "tooltip",
     };
 
-    public static bool IsExcluded(IElement element, string name)
+    public static bool IsExcluded(IElement element, string name, string names)
     {
         if (HtmlElementKinds.IsNonContent(name))
         {
@@ -38,7 +38,6 @@ public static class BoilerplateRules
             return true;
         }
 
-        var names = ClassNameSignals.NamesOf(element);
         if (name == "header" && !ClassNameSignals.IsArticleBody(names))
         {
             return !HoldsProse(element);
@@ -48,6 +47,11 @@ public static class BoilerplateRules
         {
             // Whole-page forms (ASP.NET) wrap the article; small ones are search boxes and sign-ups.
             return !HoldsProse(element);
+        }
+
+        if (ClassNameSignals.IsAlwaysBoilerplate(names) && !ClassNameSignals.IsArticleBody(names))
+        {
+            return true;
         }
 
         if (ClassNameSignals.IsBoilerplate(names) && !ClassNameSignals.IsArticleBody(names))
@@ -72,20 +76,72 @@ public static class BoilerplateRules
     }
 
     /// <summary>
-    /// Badly named wrappers ("social-container" around the whole story) must not take the article with them: an
-    /// element holding several long paragraphs is prose, whatever its class says.
+    /// Badly named wrappers ("social-container", "body_overlay", "widget Blog" around the whole story) must not take
+    /// the article with them: an element that holds an element named as the article body, or several paragraphs
+    /// of prose, is kept whatever its own name says. The search is bounded so a page-wide wrapper costs little.
     /// </summary>
     private static bool HoldsProse(IElement element)
     {
-        var longParagraphs = 0;
-        foreach (var paragraph in element.GetElementsByTagName("p"))
+        var proseParagraphs = 0;
+        var examined = 0;
+        return Search(element, 0);
+
+        bool Search(IElement parent, int depth)
         {
-            if (paragraph.TextContent.Length > 200 && ++longParagraphs >= 4)
+            for (var child = parent.FirstElementChild; child is not null; child = child.NextElementSibling)
             {
-                return true;
+                if (++examined > 3000)
+                {
+                    return false;
+                }
+
+                if (child.LocalName == "p")
+                {
+                    if (TextLength(child, 0, 120) > 120 && ++proseParagraphs >= 3)
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                var names = ClassNameSignals.NamesOf(child);
+                if (names.Length > 0 && ClassNameSignals.IsArticleBody(names))
+                {
+                    return true;
+                }
+
+                if (child.GetAttribute("itemprop") is { } itemprop && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                if (depth < 40 && child.FirstElementChild is not null && Search(child, depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Characters of text below <paramref name="node"/>, counting stops once <paramref name="enough"/> is reached.</summary>
+    private static int TextLength(INode node, int depth, int enough)
+    {
+        var total = 0;
+        for (var child = node.FirstChild; child is not null && total <= enough; child = child.NextSibling)
+        {
+            if (child is IText text)
+            {
+                total += text.Data.Length;
+            }
+            else if (child is IElement && depth < 32)
+            {
+                total += TextLength(child, depth + 1, enough - total);
             }
         }
 
-        return false;
+        return total;
     }
 }

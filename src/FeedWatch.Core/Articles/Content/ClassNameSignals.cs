@@ -25,6 +25,9 @@ public static partial class ClassNameSignals
     /// <summary>Names of parts that are never the article: comments, sharing, related lists, ads, navigation …</summary>
     public static bool IsBoilerplate(string names) => names.Length > 0 && Boilerplate().IsMatch(names);
 
+    /// <summary>Names of parts that are never the article, however much text they hold (comment threads).</summary>
+    public static bool IsAlwaysBoilerplate(string names) => names.Length > 0 && AlwaysBoilerplate().IsMatch(names);
+
     /// <summary>Names of the article's own body; these protect an element from the boilerplate rule.</summary>
     public static bool IsArticleBody(string names) => names.Length > 0 && ArticleBody().IsMatch(names);
 
@@ -50,8 +53,11 @@ public static partial class ClassNameSignals
         return weight;
     }
 
-    [GeneratedRegex(@"comment|disqus|share|sharing|social|related|recommend|newsletter|signup|sign-up|subscribe|promo|sponsor|advert|(^|[\s_-])ads?([\s_-]|$)|adslot|ad-slot|ad-container|dfp|banner|breadcrumb|sidebar|widget|popup|modal|cookie|consent|gdpr|masthead|(^|[\s_-])menu|navbar|(^|[\s_-])nav([\s_-]|$)|navigation|pagination|pager|footer|(^|[\s_-])tags?([\s_-]|$)|taboola|outbrain|most-?popular|most-?read|trending|toolbar|caption|credit|byline|author-?bio|skip-?link|sr-only|visually-?hidden|screen-?reader|print-only|hidden|overlay|rating|more-?stories|read-?more|read-?next|up-?next|jump-?link|topics|keywords|masthead|teaser|card-list|in-?article-?links|inline-?links", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"share|sharing|social|related|recommend|signup|sign-up|subscribe|promo|sponsor|advert|(^|[\s_-])ads?([\s_-]|$)|adslot|ad-slot|ad-container|dfp|banner|sidebar|widget|popup|modal|masthead|(^|[\s_-])menu|navbar|(^|[\s_-])nav([\s_-]|$)|navigation|pagination|pager|footer|(^|\s)(post-|entry-|article-)?tags(\s|$)|tag-?(list|cloud)|most-?popular|most-?read|trending|toolbar|caption|credit|byline|author-?bio|skip-?link|sr-only|visually-?hidden|screen-?reader|print-only|overlay|rating|more-?stories|read-?more|read-?next|up-?next|jump-?link|teaser|card-list|in-?article-?links|inline-?links", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Boilerplate();
+
+    [GeneratedRegex(@"comment|disqus|newsletter|cookie|consent|gdpr|taboola|outbrain|breadcrumb", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AlwaysBoilerplate();
 
     [GeneratedRegex(@"(article|story|entry|post|content|main)[-_]?(body|content|text)|articlebody|storybody|article__body|story__body|main-?content|post-?content|body-?text|article-?text|story-?text|^\s*(article|content|main|story|entry)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArticleBody();

@@ -11,22 +11,39 @@ namespace FeedWatch.Core.Articles.Content;
 /// </summary>
 public static partial class PaywallDetector
 {
-    public static bool IsPartial(IDocument document, ArticleMetadata metadata, string text)
+    public static bool IsPartial(ArticleMetadata metadata, IReadOnlyList<TextBlock> allBlocks, bool sawPaywallMarker)
     {
-        if (metadata.JsonLd?.NotAccessibleForFree == true)
+        if (metadata.JsonLd?.NotAccessibleForFree == true || sawPaywallMarker)
         {
             return true;
         }
 
-        if (document.QuerySelector("[subscriptions-section=content], amp-subscriptions, [class*=paywall], [id*=paywall], [class*=subscriber-only], [class*=premium-content], [class*=regwall], [data-paywall]") is not null)
+        foreach (var block in allBlocks)
         {
-            return true;
+            if (block.Text.Length < 400 && StopNotice().IsMatch(block.Text))
+            {
+                return true;
+            }
         }
 
-        var body = document.Body?.TextContent;
-        return body is not null && StopNotice().IsMatch(body) && text.Length < 3000;
+        return false;
     }
 
-    [GeneratedRegex(@"(subscribe|sign in|log in|register|become a member)\s+(now\s+)?to (continue|keep) reading|this (article|story|content) is (only )?(available|reserved|exclusive) (to|for) (subscribers|members)|to read the full (article|story)|you have reached (your|the) (limit|maximum) of free articles|already a subscriber\?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static bool IsPaywallMarker(IElement element, string names)
+    {
+        if (names.Length > 0 && Marker().IsMatch(names))
+        {
+            return true;
+        }
+
+        return element.LocalName == "amp-subscriptions"
+            || element.GetAttribute("subscriptions-section") is "content-not-granted"
+            || element.HasAttribute("data-paywall");
+    }
+
+    [GeneratedRegex(@"paywall|pay-wall|subscriber-?only|subscribers-?only|premium-?(content|article|wall)|regwall|reg-wall|metered-?content|piano-?(offer|paywall)|article-?locked|locked-?content", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Marker();
+
+    [GeneratedRegex(@"(subscribe|sign in|log in|register|become a (member|subscriber))\s+(now\s+)?to (continue|keep) reading|this (article|story|content) is (only )?(available|reserved|exclusive) (to|for) (paying )?(subscribers|members)|to read the full (article|story)|you have reached (your|the) (limit|maximum) of free articles|(subscribe|subscription) (required|needed) to read|already a subscriber\?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StopNotice();
 }

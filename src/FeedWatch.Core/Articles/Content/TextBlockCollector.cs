@@ -20,6 +20,9 @@ public sealed class TextBlockCollector(ArticleExtractorOptions options)
     /// <summary>True when the element budget ran out before the end of the page.</summary>
     public bool WasCapped { get; private set; }
 
+    /// <summary>True when an element named or marked as a paywall / subscriber-only section was seen.</summary>
+    public bool SawPaywallMarker { get; private set; }
+
     public List<TextBlock> Collect(IElement body)
     {
         Walk(body, body, 0);
@@ -55,7 +58,13 @@ public sealed class TextBlockCollector(ArticleExtractorOptions options)
                 continue;
             }
 
-            if (BoilerplateRules.IsExcluded(childElement, name))
+            var names = ClassNameSignals.NamesOf(childElement);
+            if (!SawPaywallMarker && PaywallDetector.IsPaywallMarker(childElement, names))
+            {
+                SawPaywallMarker = true;
+            }
+
+            if (BoilerplateRules.IsExcluded(childElement, name, names))
             {
                 continue;
             }

@@ -24,17 +24,11 @@ public static class JsonLdReader
         MaxDepth = 64,
     };
 
-    public static JsonLdArticle? Read(IDocument document)
+    public static JsonLdArticle? Read(IEnumerable<IElement> jsonLdScripts)
     {
         JsonLdArticle? fallback = null;
-        foreach (var script in document.GetElementsByTagName("script"))
+        foreach (var script in jsonLdScripts)
         {
-            var type = script.GetAttribute("type");
-            if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
             var json = script.TextContent;
             if (json.Length is 0 or > 2_000_000)
             {

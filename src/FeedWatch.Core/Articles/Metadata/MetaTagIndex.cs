@@ -11,9 +11,9 @@ public sealed class MetaTagIndex
     private readonly Dictionary<string, string> values = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<string>> all = new(StringComparer.OrdinalIgnoreCase);
 
-    public MetaTagIndex(IDocument document)
+    public MetaTagIndex(IEnumerable<IElement> metaElements)
     {
-        foreach (var meta in document.GetElementsByTagName("meta"))
+        foreach (var meta in metaElements)
         {
             var content = meta.GetAttribute("content") ?? meta.GetAttribute("value");
             if (string.IsNullOrWhiteSpace(content))

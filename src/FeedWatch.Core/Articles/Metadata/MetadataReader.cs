@@ -9,15 +9,16 @@ namespace FeedWatch.Core.Articles.Metadata;
 /// </summary>
 public static class MetadataReader
 {
-    public static ArticleMetadata Read(IHtmlDocument document, Uri? pageUrl)
+    public static ArticleMetadata Read(IHtmlDocument document, Uri? pageUrl, int maxDepth = 200)
     {
-        var meta = new MetaTagIndex(document);
-        var jsonLd = JsonLdReader.Read(document);
-        var baseUrl = BaseUrl(document, pageUrl);
+        var index = new DocumentIndex(document, maxDepth);
+        var meta = new MetaTagIndex(index.Metas);
+        var jsonLd = JsonLdReader.Read(index.JsonLdScripts);
+        var baseUrl = BaseUrl(index, pageUrl);
 
         var siteName = Clean(meta.First("og:site_name", "application-name", "twitter:app:name:iphone")) ?? Clean(jsonLd?.PublisherName);
-        var htmlTitle = document.Title is { Length: > 0 } t ? TextNormalizer.CollapseWhitespace(t) : null;
-        var h1 = FirstHeading(document);
+        var htmlTitle = index.TitleElement?.TextContent is { Length: > 0 } t ? Clean(t) : null;
+        var h1 = index.FirstH1 is null ? null : Clean(index.FirstH1.TextContent);
 
         var title = Clean(meta.First("og:title", "twitter:title")) ?? Clean(jsonLd?.Headline)
             ?? (htmlTitle is null ? null : TitleCleaner.Clean(htmlTitle, siteName)) ?? h1;
@@ -26,7 +27,7 @@ public static class MetadataReader
                 htmlTitle is null ? null : TitleCleaner.Clean(htmlTitle, siteName) }
             .Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).Distinct(StringComparer.Ordinal).ToList();
 
-        var canonical = Resolve(baseUrl, LinkHref(document, "canonical")) ?? Resolve(baseUrl, meta["og:url"]) ?? Resolve(baseUrl, jsonLd?.Url) ?? pageUrl?.AbsoluteUri;
+        var canonical = Resolve(baseUrl, LinkHref(index, "canonical")) ?? Resolve(baseUrl, meta["og:url"]) ?? Resolve(baseUrl, jsonLd?.Url) ?? pageUrl?.AbsoluteUri;
         var html = document.DocumentElement;
         var isAmp = html is not null && (html.HasAttribute("amp") || html.HasAttribute("⚡"));
 
@@ -35,7 +36,7 @@ public static class MetadataReader
                 "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.date",
                 "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "article_date_original", "cxenseparse:recs:publishtime",
                 "originalpublicationdate", "ptime", "pdate", "timestamp", "displaydate", "dc.date.created")
-            ?? TimeElementDate(document)
+            ?? TimeElementDate(index)
             ?? UrlDateParser.Parse(canonical) ?? UrlDateParser.Parse(pageUrl?.AbsoluteUri);
 
         var modified = ArticleDateParser.Parse(jsonLd?.DateModified)
@@ -47,23 +48,23 @@ public static class MetadataReader
             Title = title,
             TitleVariants = variants,
             CanonicalUrl = canonical,
-            AmpUrl = Resolve(baseUrl, LinkHref(document, "amphtml")),
+            AmpUrl = Resolve(baseUrl, LinkHref(index, "amphtml")),
             IsAmpPage = isAmp,
             SiteName = siteName,
-            Authors = Authors(document, meta, jsonLd),
+            Authors = Authors(index, meta, jsonLd),
             Published = published,
             Modified = modified,
             Language = Language(document, meta, jsonLd),
             Description = Clean(meta.First("og:description", "description", "twitter:description", "dc.description")) ?? Clean(jsonLd?.Description),
             Image = Resolve(baseUrl, meta.First("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"))
-                ?? Resolve(baseUrl, jsonLd?.Image) ?? Resolve(baseUrl, LinkHref(document, "image_src")),
+                ?? Resolve(baseUrl, jsonLd?.Image) ?? Resolve(baseUrl, LinkHref(index, "image_src")),
             JsonLd = jsonLd,
         };
     }
 
-    private static Uri? BaseUrl(IHtmlDocument document, Uri? pageUrl)
+    private static Uri? BaseUrl(DocumentIndex index, Uri? pageUrl)
     {
-        var href = document.Head?.QuerySelector("base[href]")?.GetAttribute("href");
+        var href = index.Base?.GetAttribute("href");
         if (href is not null && Uri.TryCreate(pageUrl, href, out var fromBase) && fromBase.IsAbsoluteUri)
         {
             return fromBase;
@@ -72,9 +73,9 @@ public static class MetadataReader
         return pageUrl;
     }
 
-    private static string? LinkHref(IDocument document, string rel)
+    private static string? LinkHref(DocumentIndex index, string rel)
     {
-        foreach (var link in document.GetElementsByTagName("link"))
+        foreach (var link in index.Links)
         {
             var rels = link.GetAttribute("rel");
             if (rels is not null && rels.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(rel, StringComparer.OrdinalIgnoreCase))
@@ -120,12 +121,6 @@ public static class MetadataReader
     private static string? Clean(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : System.Net.WebUtility.HtmlDecode(TextNormalizer.CollapseWhitespace(value));
 
-    private static string? FirstHeading(IHtmlDocument document)
-    {
-        var h1 = document.Body?.GetElementsByTagName("h1").FirstOrDefault();
-        return h1 is null ? null : Clean(h1.TextContent);
-    }
-
     private static DateTimeOffset? FirstDate(MetaTagIndex meta, params ReadOnlySpan<string> keys)
     {
         foreach (var key in keys)
@@ -141,16 +136,16 @@ public static class MetadataReader
     }
 
     /// <summary>A &lt;time&gt; marked pubdate, else the first one with a datetime inside the article or page.</summary>
-    private static DateTimeOffset? TimeElementDate(IHtmlDocument document)
+    private static DateTimeOffset? TimeElementDate(DocumentIndex index)
     {
-        var times = document.GetElementsByTagName("time");
+        var times = index.Times;
         var preferred = times.FirstOrDefault(t => t.HasAttribute("pubdate") || (t.GetAttribute("itemprop") ?? "").Contains("datePublished", StringComparison.OrdinalIgnoreCase))
             ?? times.FirstOrDefault(t => t.Closest("article") is not null && t.HasAttribute("datetime"))
             ?? times.FirstOrDefault(t => t.HasAttribute("datetime"));
         return preferred is null ? null : ArticleDateParser.Parse(preferred.GetAttribute("datetime") ?? preferred.TextContent);
     }
 
-    private static List<string> Authors(IHtmlDocument document, MetaTagIndex meta, JsonLdArticle? jsonLd)
+    private static List<string> Authors(DocumentIndex index, MetaTagIndex meta, JsonLdArticle? jsonLd)
     {
         var names = new List<string>();
         if (jsonLd is not null)
@@ -179,10 +174,11 @@ public static class MetadataReader
 
         if (names.Count == 0)
         {
-            var byline = document.QuerySelector("[rel~=author], [itemprop~=author] [itemprop=name], [itemprop~=author]");
+            var byline = index.AuthorElements.FirstOrDefault();
             if (byline is not null)
             {
-                names.AddRange(SplitNames(byline.TextContent));
+                var named = byline.QuerySelector("[itemprop=name]");
+                names.AddRange(SplitNames(named?.GetAttribute("content") ?? named?.TextContent ?? byline.TextContent));
             }
         }
 

@@ -19,7 +19,7 @@ public static class AtomAdapter
         {
             Format = feed.IsAtom03 ? FeedFormat.Atom03 : FeedFormat.Atom10,
             Title = TextValues.NullIfEmpty(feed.Title),
-            Link = Links.Alternate(feed.Links),
+            Link = AlternateLink.Choose(feed.Links),
             Description = TextValues.NullIfEmpty(feed.Subtitle),
             Language = feed.Language ?? feed.Extensions.DcLanguage,
             Updated = DateReader.Read(feed.Updated, "feed updated", problems),
@@ -52,12 +52,13 @@ public static class AtomAdapter
             }
         }
 
-        var published = DateReader.Read(entry.Published ?? x.DcDate, "entry published", problems);
+        // Atom 0.3 feeds often carry only <modified>: it is the best publication date there is.
+        var published = DateReader.Read(entry.Published ?? x.DcDate ?? (feed.IsAtom03 ? entry.Updated : null), "entry published", problems);
         return new FeedItem
         {
             Id = entry.Id,
             Title = TextValues.NullIfEmpty(entry.Title) ?? x.DcTitle ?? x.MediaTitle,
-            Link = x.FeedBurnerOrigLink ?? Links.Alternate(entry.Links) ?? entry.ContentSource,
+            Link = x.FeedBurnerOrigLink ?? AlternateLink.Choose(entry.Links),
             Summary = TextValues.NullIfEmpty(entry.Summary) ?? x.MediaDescription,
             Content = TextValues.NullIfEmpty(entry.Content) ?? x.ContentEncoded,
             Published = published,

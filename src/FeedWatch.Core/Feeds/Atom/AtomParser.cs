@@ -60,7 +60,7 @@ public static class AtomParser
 
             switch (e.LocalName)
             {
-                case "id": entry.Id ??= TextValues.NullIfEmpty(TextValues.Plain(e)); break;
+                case "id": entry.Id ??= TextValues.NullIfEmpty(e.BaseUri is null ? TextValues.Plain(e) : BaseUris.Resolve(e.BaseUri, TextValues.Plain(e))); break;
                 case "title": entry.Title ??= AtomText.Read(e); break;
                 case "summary": entry.Summary ??= AtomText.Read(e); break;
                 case "content":

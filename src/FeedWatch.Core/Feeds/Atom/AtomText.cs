@@ -10,6 +10,8 @@ namespace FeedWatch.Core.Feeds.Atom;
 /// </summary>
 public static class AtomText
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
     public static string Read(XmlNode e)
     {
         var type = e.Attribute("type")?.Trim().ToLowerInvariant();
@@ -32,11 +34,61 @@ public static class AtomText
             {
                 if (child is XmlNode div && div.LocalName == "div")
                 {
-                    return div.InnerMarkup().Trim();
+                    return MarkupOf(div);
                 }
+            }
+
+            return MarkupOf(e);
+        }
+
+        if (mode == "xml")
+        {
+            return MarkupOf(e);
+        }
+
+        if (type is not (null or "" or "text" or "html" or "text/plain" or "text/html") && !type.Contains("xml", StringComparison.Ordinal) && !type.StartsWith("text/", StringComparison.Ordinal))
+        {
+            // Atom 1.0 §4.1.3.3: other media types are base64-encoded; if it does not decode to text, keep it as written.
+            try
+            {
+                return StrictUtf8.GetString(Convert.FromBase64String(e.Text.Trim()));
+            }
+            catch (Exception ex) when (ex is FormatException or DecoderFallbackException)
+            {
+                return e.Text.Trim();
             }
         }
 
-        return TextValues.Markup(e);
+        // text and html: the (entity-decoded) character content; markup a publisher left unescaped is kept as markup,
+        // except a lone XHTML div wrapper, whose text is the HTML.
+        var html = e.HasElementChildren && !IsLoneXhtmlDiv(e) ? MarkupOf(e) : e.Text.Trim();
+        return type is "text" or "text/plain" ? html : Links.HtmlLinkResolver.Resolve(html, e.BaseUri);
+    }
+
+    private static bool IsLoneXhtmlDiv(XmlNode e)
+    {
+        XmlNode? only = null;
+        foreach (var c in e.Children)
+        {
+            if (c is XmlNode n)
+            {
+                if (only is not null)
+                {
+                    return false;
+                }
+
+                only = n;
+            }
+        }
+
+        return only is { LocalName: "div", NamespaceUri: Namespaces.Xhtml };
+    }
+
+    /// <summary>Inline XHTML: child elements and text re-serialised, text escaped as in the source.</summary>
+    private static string MarkupOf(XmlNode e)
+    {
+        var sb = new StringBuilder();
+        MarkupWriter.WriteChildren(e, sb);
+        return Links.HtmlLinkResolver.Resolve(sb.ToString().Trim(), e.BaseUri);
     }
 }

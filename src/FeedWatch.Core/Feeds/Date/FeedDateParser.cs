@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace FeedWatch.Core.Feeds.Date;
 
@@ -9,7 +8,7 @@ namespace FeedWatch.Core.Feeds.Date;
 /// forms, asctime, Unix timestamps, and localised month and weekday names. Culture-invariant, never throws:
 /// anything it cannot read is <c>null</c>.
 /// </summary>
-public static partial class FeedDateParser
+public static class FeedDateParser
 {
     public static DateTimeOffset? Parse(string? value)
     {
@@ -26,11 +25,6 @@ public static partial class FeedDateParser
 
         try
         {
-            if (IsoPattern().IsMatch(s) || IsoShortPattern().IsMatch(s))
-            {
-                return Iso8601.Parse(s);
-            }
-
             if (s.Length is >= 9 and <= 11 && s.All(char.IsAsciiDigit)
                 && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var unix))
             {
@@ -44,11 +38,4 @@ public static partial class FeedDateParser
             return null;
         }
     }
-
-    /// <summary>Inputs that can only be ISO-style: digits, '-', ':', '.', ',', 'T', 'Z', '+', space.</summary>
-    [GeneratedRegex(@"^[\d\-:.,+ ]*\d[\d\-:.,+ ]*(T[\d\-:.,+ ]*)?Z?$", RegexOptions.CultureInvariant)]
-    private static partial Regex IsoPattern();
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\S+$", RegexOptions.CultureInvariant)]
-    private static partial Regex IsoShortPattern();
 }

@@ -13,6 +13,8 @@ internal static partial class FreeFormDate
     public static DateTimeOffset? Parse(string input)
     {
         var s = Parenthesized().Replace(input, " ").ToLowerInvariant();
+        // Korean blog engines write local (KST) time with 년/월/일 markers and 오전/오후 for AM/PM.
+        var korean = s.AsSpan().IndexOfAny("년월일오전후") >= 0;
         s = s.Replace("a.m.", "am", StringComparison.Ordinal).Replace("p.m.", "pm", StringComparison.Ordinal)
              .Replace("오전", " am ", StringComparison.Ordinal).Replace("오후", " pm ", StringComparison.Ordinal);
 
@@ -179,7 +181,7 @@ internal static partial class FreeFormDate
             offset = ianaZone.GetUtcOffset(local);
         }
 
-        return ZoneMath.Compose(year, mon, day, h, minute ?? 0, second ?? 0, offset ?? TimeSpan.Zero);
+        return ZoneMath.Compose(year, mon, day, h, minute ?? 0, second ?? 0, offset ?? (korean ? TimeSpan.FromHours(9) : TimeSpan.Zero));
     }
 
     private static bool ResolveDate(List<(int Value, int Digits, char SepBefore)> n, int? monthName, out int year, out int month, out int day)

@@ -20,7 +20,10 @@ internal static partial class Iso8601
                 return Build(year, 1, 1, m, addDays: month - 1);
             }
 
-            return Build(year, month, day, m, addDays: 0);
+            if (Build(year, month, day, m, addDays: 0) is { } full)
+            {
+                return full;
+            }
         }
 
         m = TwoDigit().Match(s);
@@ -65,7 +68,7 @@ internal static partial class Iso8601
 
     private static int Int(string s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?:-?(?<m>\d{2,3})(?:-?(?<d>\d{2}))?)?(?:(?:T|\s+)(?<H>\d{1,2})(?::?(?<M>\d{2})(?::?(?<S>\d{2})(?:[.,]\d+)?)?)?)?\s*(?<z>Z|[+-]\d{2}(?::?\d{2})?)?Z?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<y>\d{4})(?:-?(?<m>\d{2,3})(?:-?(?<d>\d{2}))?)?(?:(?:T|\s+)(?<H>\d{1,2})(?::?(?<M>\d{2})(?::?(?<S>\d{2})(?:[.,]\d+)?)?)?\s*(?<z>Z|[+-]\d{2}(?::?\d{2})?)?Z?)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Full();
 
     [GeneratedRegex(@"^(?:-(?<y>\d{2})-?(?<m>\d{2})|(?<y>\d{2})(?<o>\d{3})|(?<y>\d{2})-?(?<m>\d{2})-?(?<d>\d{2}))(?:T(?<H>\d{2}):?(?<M>\d{2})(?::?(?<S>\d{2}))?)?(?<z>Z|[+-]\d{2}(?::?\d{2})?)?$", RegexOptions.CultureInvariant)]

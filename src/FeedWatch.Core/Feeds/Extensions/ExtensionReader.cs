@@ -218,6 +218,13 @@ public static class ExtensionReader
             case "id":
                 v.AtomId ??= TextValues.Plain(e);
                 break;
+            case "category":
+                if ((e.Attribute("term") ?? e.Attribute("label")) is { Length: > 0 } term)
+                {
+                    v.AtomCategories.Add(term.Trim());
+                }
+
+                break;
             case "title":
                 v.AtomTitle ??= TextValues.Plain(e);
                 break;

@@ -40,4 +40,5 @@ public sealed class ExtensionValues
     public string? AtomId { get; set; }
     public string? AtomTitle { get; set; }
     public List<FeedPerson> AtomAuthors { get; } = [];
+    public List<string> AtomCategories { get; } = [];
 }

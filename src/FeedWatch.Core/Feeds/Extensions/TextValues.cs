@@ -6,7 +6,7 @@ namespace FeedWatch.Core.Feeds.Extensions;
 public static class TextValues
 {
     /// <summary>Text of an element that may carry unescaped HTML (descriptions, content).</summary>
-    public static string Markup(XmlNode e) => e.InnerMarkup().Trim();
+    public static string Markup(XmlNode e) => Feeds.Links.HtmlLinkResolver.Resolve(e.InnerMarkup().Trim(), e.BaseUri);
 
     /// <summary>Plain text of an element (titles, names, dates).</summary>
     public static string Plain(XmlNode e) => e.Text.Trim();

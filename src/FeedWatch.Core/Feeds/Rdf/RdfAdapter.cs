@@ -17,9 +17,9 @@ public static class RdfAdapter
             var ix = item.Extensions;
             items[i] = new FeedItem
             {
-                Id = item.About ?? ix.DcIdentifier,
+                Id = ix.DcIdentifier,
                 Title = item.Title ?? ix.DcTitle,
-                Link = ix.FeedBurnerOrigLink ?? item.Link ?? item.About,
+                Link = ix.FeedBurnerOrigLink ?? item.Link,
                 Summary = TextValues.NullIfEmpty(item.Description) ?? ix.DcDescription,
                 Content = TextValues.NullIfEmpty(ix.ContentEncoded),
                 Published = DateReader.Read(ix.DcDate, "item dc:date", problems),

@@ -20,8 +20,8 @@ public static class RssAdapter
         {
             Format = Format(c.Version),
             Title = c.Title ?? x.DcTitle ?? x.AtomTitle,
-            Link = c.Link ?? Links.Alternate(x.AtomLinks),
-            Description = TextValues.NullIfEmpty(c.Description) ?? x.DcDescription ?? x.ITunesSummary ?? x.ITunesSubtitle,
+            Link = c.Link ?? AlternateLink.Choose(x.AtomLinks),
+            Description = TextValues.NullIfEmpty(c.Description) ?? x.DcDescription ?? x.ITunesSummary,
             Language = TextValues.NullIfEmpty(c.Language) ?? x.DcLanguage,
             Updated = DateReader.Read(c.LastBuildDate, "lastBuildDate", problems)
                 ?? DateReader.Read(c.PubDate, "pubDate", problems)
@@ -75,7 +75,7 @@ public static class RssAdapter
     private static FeedItem ToItem(RssItem item, ProblemLog problems)
     {
         var x = item.Extensions;
-        var link = item.Link ?? Links.Alternate(x.AtomLinks)
+        var link = item.Link ?? AlternateLink.Choose(x.AtomLinks)
             ?? (item.GuidIsPermaLink && item.Guid is { } g && IsWebUrl(g) ? item.Guid : null);
         return new FeedItem
         {
@@ -86,7 +86,7 @@ public static class RssAdapter
             Content = TextValues.NullIfEmpty(x.ContentEncoded) ?? x.AtomContent,
             Published = DateReader.Read(item.PubDate, "item pubDate", problems)
                 ?? DateReader.Read(x.DcDate ?? x.AtomPublished, "item dc:date", problems),
-            Updated = DateReader.Read(x.AtomUpdated ?? x.DcModified, "item updated", problems),
+            Updated = DateReader.Read(x.AtomUpdated ?? x.DcModified ?? x.DcDate, "item updated", problems),
             Authors = ItemAuthors(item),
             Categories = Categories(item),
             Enclosures = Enclosures(item),
@@ -123,7 +123,8 @@ public static class RssAdapter
     private static List<string> Categories(RssItem item)
     {
         var list = new List<string>(item.Categories);
-        foreach (var s in item.Extensions.DcSubjects)
+        var x = item.Extensions;
+        foreach (var s in x.ITunesKeywords.Concat(x.DcSubjects).Concat(x.AtomCategories))
         {
             if (!list.Contains(s))
             {
@@ -144,7 +145,9 @@ public static class RssAdapter
 
         foreach (var m in item.Extensions.MediaContents)
         {
-            if (!list.Exists(e => e.Url == m.Url))
+            // Pictures illustrating the item are not enclosures; audio/video files are (podcasts without <enclosure>).
+            var picture = m.Medium == "image" || m.Type?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true;
+            if (!picture && !list.Exists(e => e.Url == m.Url))
             {
                 list.Add(new FeedEnclosure(m.Url, m.Type, m.FileSize));
             }

@@ -52,7 +52,7 @@ public static class RssParser
 
             switch (e.LocalName)
             {
-                case "title": c.Title ??= TextValues.Plain(e); break;
+                case "title": c.Title ??= TextValues.Markup(e); break;
                 case "link": c.Link ??= TextValues.NullIfEmpty(BaseUris.Resolve(e.BaseUri, TextValues.Plain(e))); break;
                 case "description": c.Description ??= TextValues.Markup(e); break;
                 case "language": c.Language ??= TextValues.Plain(e); break;
@@ -95,7 +95,7 @@ public static class RssParser
 
             switch (e.LocalName)
             {
-                case "title": item.Title ??= TextValues.Plain(e); break;
+                case "title": item.Title ??= TextValues.Markup(e); break;
                 case "link": item.Link ??= TextValues.NullIfEmpty(BaseUris.Resolve(e.BaseUri, TextValues.Plain(e))); break;
                 case "description": item.Description ??= TextValues.Markup(e); break;
                 case "guid":
@@ -109,7 +109,7 @@ public static class RssParser
                 case "pubDate": item.PubDate ??= TextValues.Plain(e); break;
                 case "author": item.Author ??= TextValues.NullIfEmpty(TextValues.Plain(e)); break;
                 case "comments": item.Comments ??= TextValues.Plain(e); break;
-                case "category": AddNonEmpty(item.Categories, TextValues.Plain(e)); break;
+                case "category": AddNonEmpty(item.Categories, TextValues.Markup(e)); break;
                 case "enclosure":
                     if ((e.Attribute("url") ?? e.AttributeIgnoreCase("url")) is { } url && url.Trim().Length > 0)
                     {

@@ -11,7 +11,7 @@ public static class TopicSimilarity
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(story);
         ArgumentNullException.ThrowIfNull(frequencies);
-        double dot = 0, normA = 0, normS = 0, names = 0, sharedNames = 0;
+        double dot = 0, normA = 0, normS = 0, names = 0, sharedNames = 0, nameDot = 0, nameNormA = 0, nameNormS = 0;
         int i = 0, j = 0;
         var at = article.Terms;
         var st = story.Terms;
@@ -24,6 +24,7 @@ public static class TopicSimilarity
                 if (article.Kinds[i] != TermKind.Word)
                 {
                     names += w;
+                    nameNormA += w * w;
                 }
 
                 i++;
@@ -32,6 +33,11 @@ public static class TopicSimilarity
             {
                 var w = story.Weights[j] * frequencies.Idf(st[j]);
                 normS += w * w;
+                if (story.Kinds[j] != TermKind.Word)
+                {
+                    nameNormS += w * w;
+                }
+
                 j++;
             }
             else
@@ -46,6 +52,17 @@ public static class TopicSimilarity
                 {
                     names += wa;
                     sharedNames += wa;
+                    nameNormA += wa * wa;
+                }
+
+                if (story.Kinds[j] != TermKind.Word)
+                {
+                    nameNormS += ws * ws;
+                }
+
+                if (article.Kinds[i] != TermKind.Word && story.Kinds[j] != TermKind.Word)
+                {
+                    nameDot += wa * ws;
                 }
 
                 i++;
@@ -54,6 +71,7 @@ public static class TopicSimilarity
         }
 
         var cosine = normA == 0 || normS == 0 ? 0 : dot / Math.Sqrt(normA * normS);
-        return new TopicComparison(cosine, names == 0 ? 1 : sharedNames / names, names > 0);
+        var nameCosine = nameNormA == 0 || nameNormS == 0 ? 0 : nameDot / Math.Sqrt(nameNormA * nameNormS);
+        return new TopicComparison(cosine, names == 0 ? 1 : sharedNames / names, names > 0, nameCosine);
     }
 }

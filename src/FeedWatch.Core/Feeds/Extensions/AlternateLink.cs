@@ -1,9 +1,9 @@
 namespace FeedWatch.Core.Feeds.Extensions;
 
 /// <summary>Chooses the "alternate" (human-readable page) link among Atom links: rel=alternate, preferring HTML.</summary>
-public static class Links
+public static class AlternateLink
 {
-    public static string? Alternate(IReadOnlyList<AtomLinkValue> links)
+    public static string? Choose(IReadOnlyList<AtomLinkValue> links)
     {
         AtomLinkValue? first = null;
         foreach (var l in links)
