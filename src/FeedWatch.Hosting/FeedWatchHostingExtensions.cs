@@ -12,6 +12,7 @@ using FeedWatch.Core.Pipeline.Tracking;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Azure.Storage.Adapters;
+using FeedWatch.Core.Security;
 using FeedWatch.Hosting.Configuration;
 using FeedWatch.Hosting.Sinks;
 using FeedWatch.Hosting.Workers;
@@ -83,6 +84,8 @@ public static class FeedWatchHostingExtensions
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, ConsoleAlertSink>(_ => new ConsoleAlertSink()));
         }
 
+        // Last, so every logger provider configured so far writes through the secret redactor.
+        services.AddSecretRedactionToLogging();
         return builder;
     }
 
