@@ -1,5 +1,6 @@
 using FeedWatch.Alerts;
 using FeedWatch.Core.Alerts;
+using FeedWatch.Core.Alerts.Routing;
 using FeedWatch.Core.Pipeline;
 using FeedWatch.Core.Pipeline.Classification;
 using FeedWatch.Core.Pipeline.Delivery;
@@ -13,6 +14,7 @@ using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Azure.Storage.Adapters;
 using FeedWatch.Core.Security;
+using FeedWatch.Hosting.Alerting;
 using FeedWatch.Hosting.Configuration;
 using FeedWatch.Hosting.Sinks;
 using FeedWatch.Hosting.Workers;
@@ -77,6 +79,12 @@ public static class FeedWatchHostingExtensions
         // Alert routing, noise control, retries and parking (FeedWatch.Alerts); registers the deliver-alert handler first.
         services.AddFeedWatchAlerts(configuration);
         services.TryAddScoped<IStageHandler<DeliverAlertMessage>, DeliverAlertHandler>();
+
+        // Alert settings edited in the dashboard (settings/stories/{id}.json) override the configured ones.
+        services.TryAddSingleton<StoryAlertSettingsStore>();
+        services.TryAddSingleton<StoredStoryAlertSettingsProvider>();
+        services.Replace(ServiceDescriptor.Singleton<IStoryAlertSettingsProvider>(sp => sp.GetRequiredService<StoredStoryAlertSettingsProvider>()));
+        services.AddHostedService<StoredAlertSettingsRefresher>();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, LocalQueueAlertSink>());
         if (options.ConsoleAlerts)

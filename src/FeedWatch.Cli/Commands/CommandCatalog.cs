@@ -23,6 +23,7 @@ public static class CommandCatalog
         root.Subcommands.Add(EvalCommand.Create());
         EvalExtractionCommand.AddTo(root);
         root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create(context));
         return root;
     }
 }

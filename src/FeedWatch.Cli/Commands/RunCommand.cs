@@ -20,7 +20,8 @@ public static class RunCommand
         var quiet = new Option<bool>("--quiet") { Description = "Log warnings and errors only." };
         var data = CommonOptions.Data();
         var storage = CommonOptions.Storage();
-        var command = new Command("run", "Run the pipeline: poll feeds, store articles, group stories, alert on spread.") { feeds, untilQuiet, quiet, data, storage };
+        var urls = new Option<string?>("--urls") { Description = $"Also serve the story dashboard there while running, e.g. {ServeCommand.DefaultUrls}.", HelpName = "URLS" };
+        var command = new Command("run", "Run the pipeline: poll feeds, store articles, group stories, alert on spread.") { feeds, untilQuiet, quiet, data, storage, urls };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var settings = new Dictionary<string, string?>();
@@ -47,7 +48,7 @@ public static class RunCommand
             }
 
             var logLevel = parseResult.GetValue(quiet) ? LogLevel.Warning : LogLevel.Information;
-            using var host = CliHost.Build(context, parseResult.GetValue(data), settings, localHost: true, logLevel: logLevel, printAlerts: true, storage: parseResult.GetValue(storage));
+            using var host = CliHost.Build(context, parseResult.GetValue(data), settings, localHost: true, logLevel: logLevel, printAlerts: true, storage: parseResult.GetValue(storage), dashboardUrls: parseResult.GetValue(urls));
             context.Console.MarkupLine($"[dim]Data folder: {Markup.Escape(CliHost.ResolveDataDirectory(host))}[/]");
             if (!parseResult.GetValue(untilQuiet))
             {

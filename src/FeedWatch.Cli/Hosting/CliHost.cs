@@ -1,5 +1,8 @@
 using FeedWatch.Core.Alerts;
+using FeedWatch.Dashboard;
 using FeedWatch.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,10 +20,15 @@ public static class CliHost
         bool localHost = false,
         LogLevel logLevel = LogLevel.Warning,
         bool printAlerts = false,
-        string? storage = null)
+        string? storage = null,
+        string? dashboardUrls = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+
+        // With dashboard URLs the host is a web application (same composition, plus the dashboard's endpoints).
+        IHostApplicationBuilder builder = dashboardUrls is null
+            ? Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() })
+            : WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         var overrides = new Dictionary<string, string?>(context.Settings, StringComparer.OrdinalIgnoreCase)
         {
             // The CLI prints alerts itself (coloured, through the command's console) instead of the plain console sink.
@@ -63,7 +71,16 @@ public static class CliHost
             builder.AddFeedWatchLocalHost();
         }
 
-        return builder.Build();
+        if (builder is WebApplicationBuilder web)
+        {
+            web.Services.AddFeedWatchDashboard();
+            web.WebHost.UseUrls(dashboardUrls!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var app = web.Build();
+            app.MapFeedWatchDashboard();
+            return app;
+        }
+
+        return ((HostApplicationBuilder)builder).Build();
     }
 
     /// <summary>The data folder a command will use, as configured (for printing at start).</summary>
