@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FeedWatch.Alerts.Configuration;
 using FeedWatch.Core.Alerts.Routing;
 using FeedWatch.Core.Pipeline.Queries;
 using FeedWatch.Core.Pipeline.Tracking;
@@ -75,8 +76,27 @@ public static class DashboardEndpoints
     }
 
     private static async Task<IResult> SaveAlertingAsync(
-        string id, StoryAlertSettings settings, StoryAlertSettingsStore store, StoredStoryAlertSettingsProvider provider, CancellationToken ct)
+        string id,
+        StoryAlertSettings settings,
+        DashboardQueries queries,
+        StoryAlertSettingsStore store,
+        StoredStoryAlertSettingsProvider provider,
+        ConfiguredAlertSinks sinks,
+        CancellationToken ct)
     {
+        if (!await queries.StoryExistsAsync(id, ct))
+        {
+            return Results.NotFound(new { error = $"No story {id}." });
+        }
+
+        // A sink name nobody configured would silently drop the story's alerts: refuse it and say which names exist.
+        var known = sinks.Sinks.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = settings.Sinks.Where(s => !known.Contains(s)).ToList();
+        if (unknown.Count > 0)
+        {
+            return Results.BadRequest(new { error = $"Unknown sink(s) {string.Join(", ", unknown)}; configured sinks: {string.Join(", ", known.Order(StringComparer.Ordinal))}." });
+        }
+
         try
         {
             await store.SaveAsync(id, settings, ct);

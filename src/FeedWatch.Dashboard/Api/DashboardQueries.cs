@@ -27,6 +27,9 @@ public sealed class DashboardQueries(IBlobStore blobs, PipelineQueries pipeline,
             .ToList();
     }
 
+    public async Task<bool> StoryExistsAsync(string storyId, CancellationToken cancellationToken) =>
+        await blobs.GetJsonAsync<StoryDocument>(BlobLayout.Story(storyId), cancellationToken).ConfigureAwait(false) is not null;
+
     public async Task<StoryDetail?> GetStoryAsync(string storyId, CancellationToken cancellationToken)
     {
         var stored = await blobs.GetJsonAsync<StoryDocument>(BlobLayout.Story(storyId), cancellationToken).ConfigureAwait(false);
