@@ -24,8 +24,10 @@ public sealed class DashboardApiTests(DashboardFixture fixture)
         Assert.Equal(5, sparkline[^1]);
         Assert.True(sparkline.SequenceEqual(sparkline.Order()), "the outlet count over time never goes down");
 
-        var hits = await Http.GetFromJsonAsync<JsonElement>("api/stories?q=baghdad");
+        var hits = await Http.GetFromJsonAsync<JsonElement>("api/stories?q=EMBASSY");
         Assert.Contains(hits.EnumerateArray(), s => s.GetProperty("id").GetString() == fixture.StoryId);
+        var byOutlet = await Http.GetFromJsonAsync<JsonElement>("api/stories?q=seed-e.example");
+        Assert.Contains(byOutlet.EnumerateArray(), s => s.GetProperty("id").GetString() == fixture.StoryId);
         var misses = await Http.GetFromJsonAsync<JsonElement>("api/stories?q=no-such-words-anywhere");
         Assert.Equal(0, misses.GetArrayLength());
     }

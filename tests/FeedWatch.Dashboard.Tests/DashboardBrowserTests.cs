@@ -41,11 +41,18 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture, ITestOutputH
             }
         };
         page.RequestFailed += (_, request) => failures.Add("request failed: " + request.Url);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                failures.Add($"HTTP {response.Status}: {response.Url}");
+            }
+        };
 
         // Stories list.
         await page.GotoAsync(fixture.BaseAddress.ToString());
         await WaitReadyAsync(page);
-        Assert.Contains("Baghdad", await page.InnerTextAsync("#view"), StringComparison.Ordinal);
+        Assert.Contains("shut its embassy", await page.InnerTextAsync("#view"), StringComparison.Ordinal);
         await ScreenshotAsync(page, "stories.png");
 
         // Story page: one timeline row per outlet.
