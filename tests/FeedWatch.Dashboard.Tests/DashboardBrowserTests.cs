@@ -67,6 +67,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture, ITestOutputH
         }
 
         Assert.Equal(["seed-a.example", "seed-b.example", "seed-c.example", "seed-d.example", "seed-e.example"], outlets.Order(StringComparer.Ordinal));
+        Assert.Equal(0, await page.Locator("g.timeline-outlet[data-outlet=\"seed-b.example\"] a").CountAsync()); // the origin has no source to compare with
         await ScreenshotAsync(page, "story.png");
 
         // Comparison of the near-verbatim reprint with its source: highlighted passages on both sides.

@@ -90,7 +90,11 @@ function timeline(story) {
     const cls = o === story.originOutlet ? "origin-label" : "";
     return `<g class="timeline-outlet" data-outlet="${esc(o)}"><line class="axis" x1="${left}" x2="${left + width}" y1="${y}" y2="${y}"/>
       <text x="${left - 8}" y="${y + 4}" text-anchor="end" class="${cls}">${esc(o)}${o === story.originOutlet ? " (origin)" : ""}</text>
-      ${story.articles.filter(a => a.outlet === o).map(a => `<a href="#/compare/${encodeURIComponent(a.id)}">${marker(a.relation, x(a.time), y, `${a.title} — ${a.relation} ${a.score.toFixed(2)} — ${when(a.time)}`)}</a>`).join("")}</g>`;
+      ${story.articles.filter(a => a.outlet === o).map(a => {
+        // Only articles with a source have something to compare with; the origin's marker is not a link.
+        const m = marker(a.relation, x(a.time), y, `${a.title} — ${a.relation} ${a.score.toFixed(2)} — ${when(a.time)}`);
+        return a.sourceArticleId ? `<a href="#/compare/${encodeURIComponent(a.id)}">${m}</a>` : m;
+      }).join("")}</g>`;
   }).join("");
   const axis = `<text x="${left}" y="${height - 6}">${esc(when(new Date(min).toISOString()))}</text>
     <text x="${left + width}" y="${height - 6}" text-anchor="end">${esc(when(new Date(max).toISOString()))}</text>`;
