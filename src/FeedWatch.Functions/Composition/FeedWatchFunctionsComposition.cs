@@ -1,7 +1,4 @@
-using FeedWatch.Alerts.Configuration;
 using FeedWatch.Azure.Common;
-using FeedWatch.Core.Alerts;
-using FeedWatch.Core.Alerts.Delivery;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Hosting;
@@ -47,43 +44,14 @@ public static class FeedWatchFunctionsComposition
             configuration.AddInMemoryCollection([KeyValuePair.Create(FunctionSettings.FeedsFileSetting, (string?)Path.Combine(AppContext.BaseDirectory, feedsFile))]);
         }
 
-        // 3. Handlers, stores, fetcher and sinks: identical to the local host.
+        // 3. Handlers, stores, fetcher and alert sinks (FeedWatch:Alerts:Sinks, the Service Bus topic in Azure):
+        //    identical to the local host.
         builder.AddFeedWatch();
 
-        // 4. The alert sinks configured under FeedWatch:Alerts:Sinks (Service Bus topic in Azure), unless the shared
-        //    composition already registers FeedWatch.Alerts itself.
-        AddConfiguredAlertSinks(builder);
-
-        // 5. What `feedwatch run` does at start (tracked stories from the feeds file, re-enqueue alerts left
+        // 4. What `feedwatch run` does at start (tracked stories from the feeds file, re-enqueue alerts left
         //    undelivered in story outboxes), once per worker instance, in the background.
         builder.Services.TryAddSingleton<StartupRecovery>();
         builder.Services.AddHostedService<StartupRecoveryService>();
         return builder;
-    }
-
-    private static void AddConfiguredAlertSinks(IHostApplicationBuilder builder)
-    {
-        var services = builder.Services;
-        var alertsAlreadyComposed = services.Any(d => d.ServiceType == typeof(IAlertDelivery)
-            || (d.ServiceType == typeof(IAlertSink) && d.ImplementationType?.Assembly == typeof(AlertSinkFactory).Assembly));
-        if (alertsAlreadyComposed)
-        {
-            return;
-        }
-
-        foreach (var sink in builder.Configuration.GetSection(FunctionSettings.AlertSinksSection).GetChildren())
-        {
-            var options = sink.Get<AlertSinkOptions>() ?? new AlertSinkOptions();
-            // Console output is already covered by FeedWatch:ConsoleAlerts; a second console sink would print twice.
-            if (options.Type == AlertSinkType.Console)
-            {
-                continue;
-            }
-
-            var name = sink.Key;
-            services.AddSingleton<IAlertSink>(provider => new AlertSinkFactory(
-                provider.GetService<IQueueProvider>(), provider.GetService<IStorageQueueConnector>(), provider.GetService<TimeProvider>() ?? TimeProvider.System)
-                .Create(name, options));
-        }
     }
 }

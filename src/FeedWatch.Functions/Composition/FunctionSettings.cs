@@ -24,7 +24,4 @@ public static class FunctionSettings
 
     /// <summary>The feeds file; a relative path is resolved against the app folder, where feeds.yaml is deployed.</summary>
     public const string FeedsFileSetting = "FeedWatch:FeedsFile";
-
-    /// <summary>Named alert sinks (Type ServiceBus, Webhook …), the same section FeedWatch.Alerts reads.</summary>
-    public const string AlertSinksSection = "FeedWatch:Alerts:Sinks";
 }
