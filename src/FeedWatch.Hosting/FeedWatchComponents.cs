@@ -1,4 +1,5 @@
 using FeedWatch.Core.Articles;
+using FeedWatch.Core.Articles.Robots;
 using FeedWatch.Core.Feeds;
 using FeedWatch.Core.Stories;
 using Microsoft.Extensions.Configuration;
@@ -20,5 +21,9 @@ internal static class FeedWatchComponents
 
         // One engine per process; StoryIndex serialises calls (the engine is not thread-safe).
         services.TryAddSingleton<IStoryEngine>(_ => new StoryEngine(configuration.GetSection("FeedWatch:StoryEngine").Get<StoryEngineOptions>()));
+
+        // Robots.txt is honoured by default for article fetches (FeedWatch:Robots).
+        services.TryAddSingleton(configuration.GetSection("FeedWatch:Robots").Get<RobotsOptions>() ?? new RobotsOptions());
+        services.TryAddSingleton<IRobotsPolicy, CachedRobotsPolicy>();
     }
 }

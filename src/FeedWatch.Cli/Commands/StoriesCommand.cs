@@ -17,10 +17,11 @@ public static class StoriesCommand
         var limit = new Option<int>("--limit") { Description = "Show at most this many stories (0 = all).", DefaultValueFactory = _ => 50 };
         var trackedOnly = new Option<bool>("--tracked") { Description = "Only tracked stories." };
         var data = CommonOptions.Data();
-        var command = new Command("stories", "List stories: outlets reached, first and last seen.") { json, limit, trackedOnly, data };
+        var storage = CommonOptions.Storage();
+        var command = new Command("stories", "List stories: outlets reached, first and last seen.") { json, limit, trackedOnly, data, storage };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var host = CliHost.Build(context, parseResult.GetValue(data));
+            using var host = CliHost.Build(context, parseResult.GetValue(data), storage: parseResult.GetValue(storage));
             var asJson = parseResult.GetValue(json);
             PrintDataFolder(context, host, asJson);
             var stories = (await host.Services.GetRequiredService<PipelineQueries>().ListStoriesAsync(cancellationToken))

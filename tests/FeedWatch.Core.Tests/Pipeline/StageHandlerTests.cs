@@ -90,7 +90,8 @@ public sealed class StageHandlerTests
         var state = (await rig.Blobs.GetJsonAsync<FeedState>("feeds/a.json", default))!.Value;
         Assert.Equal(1, state.ConsecutiveFailures);
         Assert.Equal("HTTP 500", state.LastError);
-        Assert.Equal(rig.Time.GetUtcNow() + TimeSpan.FromMinutes(2), state.NextPollAt);
+        // Twice the interval, with the policy's ±10 % deterministic jitter.
+        Assert.InRange(state.NextPollAt!.Value, rig.Time.GetUtcNow() + TimeSpan.FromMinutes(1.8), rig.Time.GetUtcNow() + TimeSpan.FromMinutes(2.2));
 
         rig.Time.Advance(TimeSpan.FromMinutes(1.5));
         Assert.Equal(0, await rig.Scheduler.ScheduleDueFeedsAsync()); // still backing off
