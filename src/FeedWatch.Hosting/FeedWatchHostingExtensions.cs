@@ -1,3 +1,4 @@
+using FeedWatch.Alerts;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Core.Pipeline;
 using FeedWatch.Core.Pipeline.Classification;
@@ -11,6 +12,7 @@ using FeedWatch.Core.Pipeline.Tracking;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Azure.Storage.Adapters;
+using FeedWatch.Core.Security;
 using FeedWatch.Hosting.Configuration;
 using FeedWatch.Hosting.Sinks;
 using FeedWatch.Hosting.Workers;
@@ -57,7 +59,7 @@ public static class FeedWatchHostingExtensions
         }
 
         services.AddFeedWatchHttp(configuration);
-        FeedWatchComponents.Add(services);
+        FeedWatchComponents.Add(services, configuration);
 
         services.TryAddSingleton<ArticleStore>();
         services.TryAddSingleton<ArticleFetcher>();
@@ -72,6 +74,8 @@ public static class FeedWatchHostingExtensions
         services.TryAddScoped<IStageHandler<PollFeedMessage>, PollFeedHandler>();
         services.TryAddScoped<IStageHandler<FetchArticleMessage>, FetchArticleHandler>();
         services.TryAddScoped<IStageHandler<ClassifyArticleMessage>, ClassifyArticleHandler>();
+        // Alert routing, noise control, retries and parking (FeedWatch.Alerts); registers the deliver-alert handler first.
+        services.AddFeedWatchAlerts(configuration);
         services.TryAddScoped<IStageHandler<DeliverAlertMessage>, DeliverAlertHandler>();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, LocalQueueAlertSink>());
@@ -80,6 +84,8 @@ public static class FeedWatchHostingExtensions
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, ConsoleAlertSink>(_ => new ConsoleAlertSink()));
         }
 
+        // Last, so every logger provider configured so far writes through the secret redactor.
+        services.AddSecretRedactionToLogging();
         return builder;
     }
 

@@ -30,6 +30,12 @@ public static class RunCommand
                 {
                     var parsed = FeedsFileLoader.Load(file.FullName);
                     context.Console.MarkupLine($"[dim]Feeds file: {Markup.Escape(file.FullName)} ({parsed.Feeds.Count} feeds, {parsed.Tracked.Count} tracked stories)[/]");
+
+                    // A feeds file may carry host mappings (e.g. written by `feedwatch replay`); they join FeedWatch:Http:HostMap.
+                    foreach (var (hostName, address) in parsed.HostMap)
+                    {
+                        settings[$"FeedWatch:Http:HostMap:{hostName}"] = address;
+                    }
                 }
                 catch (FeedsFileException ex)
                 {
