@@ -1,4 +1,6 @@
+using FeedWatch.Core.Feeds;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FeedWatch.Hosting;
 
@@ -7,6 +9,6 @@ internal static class FeedWatchComponents
 {
     public static void Add(IServiceCollection services)
     {
-        _ = services;
+        services.TryAddSingleton<IFeedParser>(new FeedParser());
     }
 }
