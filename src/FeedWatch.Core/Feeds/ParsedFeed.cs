@@ -18,4 +18,7 @@ public sealed record ParsedFeed
     public int? TimeToLiveMinutes { get; init; }
 
     public IReadOnlyList<FeedItem> Items { get; init; } = [];
+
+    /// <summary>The character encoding the bytes were read with (lower case, e.g. "utf-8", "windows-1252").</summary>
+    public string? Encoding { get; init; }
 }

@@ -7,4 +7,8 @@ public sealed record BlobInfo(
     long Length,
     string ContentType,
     DateTimeOffset LastModified,
-    IReadOnlyDictionary<string, string> Metadata);
+    IReadOnlyDictionary<string, string> Metadata)
+{
+    /// <summary>The Content-Encoding the blob was written with (e.g. "gzip" for raw pages), or null.</summary>
+    public string? ContentEncoding { get; init; }
+}

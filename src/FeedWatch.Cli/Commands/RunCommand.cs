@@ -1,0 +1,94 @@
+using System.CommandLine;
+using FeedWatch.Cli.Hosting;
+using FeedWatch.Core.Pipeline.Queries;
+using FeedWatch.Hosting.Configuration;
+using FeedWatch.Hosting.Workers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace FeedWatch.Cli.Commands;
+
+/// <summary>`feedwatch run [--feeds FILE] [--until-quiet]`: the long-running local host on the embedded store. Ctrl+C stops it cleanly.</summary>
+public static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var feeds = new Option<FileInfo?>("--feeds") { Description = "The feeds file (JSON or YAML) listing feeds and tracked stories; re-read on every schedule tick.", HelpName = "FILE" };
+        var untilQuiet = new Option<bool>("--until-quiet") { Description = "Poll every feed once, finish all the work that causes, then exit (for cron jobs and tests)." };
+        var quiet = new Option<bool>("--quiet") { Description = "Log warnings and errors only." };
+        var data = CommonOptions.Data();
+        var storage = CommonOptions.Storage();
+        var command = new Command("run", "Run the pipeline: poll feeds, store articles, group stories, alert on spread.") { feeds, untilQuiet, quiet, data, storage };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var settings = new Dictionary<string, string?>();
+            if (parseResult.GetValue(feeds) is { } file)
+            {
+                try
+                {
+                    var parsed = FeedsFileLoader.Load(file.FullName);
+                    context.Console.MarkupLine($"[dim]Feeds file: {Markup.Escape(file.FullName)} ({parsed.Feeds.Count} feeds, {parsed.Tracked.Count} tracked stories)[/]");
+
+                    // A feeds file may carry host mappings (e.g. written by `feedwatch replay`); they join FeedWatch:Http:HostMap.
+                    foreach (var (hostName, address) in parsed.HostMap)
+                    {
+                        settings[$"FeedWatch:Http:HostMap:{hostName}"] = address;
+                    }
+                }
+                catch (FeedsFileException ex)
+                {
+                    await context.Error.WriteLineAsync("error: " + ex.Message);
+                    return 2;
+                }
+
+                settings["FeedWatch:FeedsFile"] = file.FullName;
+            }
+
+            var logLevel = parseResult.GetValue(quiet) ? LogLevel.Warning : LogLevel.Information;
+            using var host = CliHost.Build(context, parseResult.GetValue(data), settings, localHost: true, logLevel: logLevel, printAlerts: true, storage: parseResult.GetValue(storage));
+            context.Console.MarkupLine($"[dim]Data folder: {Markup.Escape(CliHost.ResolveDataDirectory(host))}[/]");
+            if (!parseResult.GetValue(untilQuiet))
+            {
+                context.Console.MarkupLine("[dim]Running; press Ctrl+C to stop.[/]");
+                try
+                {
+                    await host.RunAsync(cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Ctrl+C: the host stopped its workers; unfinished messages are redelivered next time.
+                }
+
+                return 0;
+            }
+
+            await RunUntilQuietAsync(host, TimeSpan.FromSeconds(1), cancellationToken);
+            var queries = host.Services.GetRequiredService<PipelineQueries>();
+            var stories = await queries.ListStoriesAsync(cancellationToken);
+            context.Console.MarkupLine(
+                $"Done: {await queries.CountArticlesAsync(cancellationToken)} articles stored, {stories.Count} stories " +
+                $"({stories.Count(s => s.Tracked)} tracked), {stories.Sum(s => s.AlertCount)} alerts in total.");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Starts the host, waits for one schedule tick and for every queue to drain, then stops it cleanly.</summary>
+    public static async Task RunUntilQuietAsync(IHost host, TimeSpan settle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            var activity = host.Services.GetRequiredService<PipelineActivity>();
+            await activity.FirstScheduleTick.WaitAsync(cancellationToken);
+            await activity.WaitUntilQuietAsync(settle, cancellationToken);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+}

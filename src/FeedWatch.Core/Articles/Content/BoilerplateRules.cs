@@ -1,0 +1,131 @@
+using AngleSharp.Dom;
+
+namespace FeedWatch.Core.Articles.Content;
+
+/// <summary>
+/// Decides, element by element, what is removed before any scoring: non-content tags, hidden elements, ARIA
+/// landmarks that are not the article (navigation, banner, footer, complementary) and parts whose class or id
+/// names them as boilerplate, unless the name says article body or the element plainly holds the prose.
+/// </summary>
+public static class BoilerplateRules
+{
+    private static readonly HashSet<string> ExcludedRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alertdialog", "search",
+        "toolbar", "tablist", "form", "button", "tooltip",
+    };
+
+    public static bool IsExcluded(IElement element, string name, in ElementFacts facts, NameVerdict verdict, NameVerdictCache names)
+    {
+        if (HtmlElementKinds.IsNonContent(name))
+        {
+            return true;
+        }
+
+        if (facts.Hidden || facts.AriaHidden || IsHiddenByStyle(facts.Style))
+        {
+            return true;
+        }
+
+        if (facts.Role is { } role && ExcludedRoles.Contains(role.Trim()))
+        {
+            return true;
+        }
+
+        var isArticleBody = (verdict & NameVerdict.ArticleBody) != 0;
+        if (isArticleBody)
+        {
+            return false;
+        }
+
+        if ((verdict & NameVerdict.AlwaysBoilerplate) != 0)
+        {
+            return true;
+        }
+
+        // Page headers hold logos and menus; whole-page forms (ASP.NET) wrap the article while small ones are
+        // search boxes and sign-ups; and boilerplate-named parts go, unless any of them plainly holds the prose.
+        if (name is "header" or "form" || (verdict & NameVerdict.Boilerplate) != 0)
+        {
+            return !HoldsProse(element, names);
+        }
+
+        return false;
+    }
+
+    private static bool IsHiddenByStyle(string? style)
+    {
+        if (style is null || style.Length < 12)
+        {
+            return false;
+        }
+
+        var compact = style.Replace(" ", "", StringComparison.Ordinal);
+        return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase)
+            || compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Badly named wrappers ("social-container", "body_overlay", "widget Blog" around the whole story) must not take
+    /// the article with them: an element that holds an element named as the article body, or several paragraphs
+    /// of prose, is kept whatever its own name says. The search is bounded so a page-wide wrapper costs little.
+    /// </summary>
+    private static bool HoldsProse(IElement element, NameVerdictCache nameVerdicts)
+    {
+        var proseParagraphs = 0;
+        var examined = 0;
+        return Search(element, 0);
+
+        bool Search(IElement parent, int depth)
+        {
+            for (var child = parent.FirstElementChild; child is not null; child = child.NextElementSibling)
+            {
+                if (++examined > 3000)
+                {
+                    return false;
+                }
+
+                if (child.LocalName == "p")
+                {
+                    if (TextLength(child, 0, 120) > 120 && ++proseParagraphs >= 3)
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                if ((nameVerdicts.Of(ClassNameSignals.NamesOf(child)) & NameVerdict.ArticleBody) != 0)
+                {
+                    return true;
+                }
+
+                if (depth < 40 && child.FirstElementChild is not null && Search(child, depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Characters of text below <paramref name="node"/>, counting stops once <paramref name="enough"/> is reached.</summary>
+    private static int TextLength(INode node, int depth, int enough)
+    {
+        var total = 0;
+        for (var child = node.FirstChild; child is not null && total <= enough; child = child.NextSibling)
+        {
+            if (child is IText text)
+            {
+                total += text.Data.Length;
+            }
+            else if (child is IElement && depth < 32)
+            {
+                total += TextLength(child, depth + 1, enough - total);
+            }
+        }
+
+        return total;
+    }
+}

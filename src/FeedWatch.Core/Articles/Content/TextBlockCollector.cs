@@ -1,0 +1,124 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace FeedWatch.Core.Articles.Content;
+
+/// <summary>
+/// One walk over the body that drops what is never article text (scripts, navigation, forms, hidden elements,
+/// parts named like comments, share bars or ads) and cuts the rest into <see cref="TextBlock"/>s in reading order.
+/// The walk is bounded in depth and element count so hostile markup cannot exhaust the stack or the clock.
+/// </summary>
+public sealed class TextBlockCollector(ArticleExtractorOptions options)
+{
+    private readonly List<TextBlock> blocks = [];
+    private readonly NameVerdictCache names = new();
+    private readonly StringBuilder text = new();
+    private int textLength;
+    private int linkLength;
+    private int linkNesting;
+    private int visited;
+
+    /// <summary>True when the element budget ran out before the end of the page.</summary>
+    public bool WasCapped { get; private set; }
+
+    /// <summary>True when an element named or marked as a paywall / subscriber-only section was seen.</summary>
+    public bool SawPaywallMarker { get; private set; }
+
+    public List<TextBlock> Collect(IElement body)
+    {
+        Walk(body, body, 0);
+        Flush(body);
+        return blocks;
+    }
+
+    private void Walk(IElement element, IElement owner, int depth)
+    {
+        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is IText textNode)
+            {
+                AppendText(textNode.Data);
+                continue;
+            }
+
+            if (child is not IElement childElement)
+            {
+                continue;
+            }
+
+            if (++visited > options.MaxElements || depth >= options.MaxDepth)
+            {
+                WasCapped = true;
+                continue;
+            }
+
+            var name = childElement.LocalName;
+            if (name == "br")
+            {
+                Flush(owner);
+                continue;
+            }
+
+            var facts = ElementFacts.Read(childElement);
+            var verdict = names.Of(facts.Names);
+            if ((verdict & NameVerdict.Paywall) != 0 || facts.PaywallAttribute || name == "amp-subscriptions")
+            {
+                SawPaywallMarker = true;
+            }
+
+            if (BoilerplateRules.IsExcluded(childElement, name, facts, verdict, names))
+            {
+                continue;
+            }
+
+            if (HtmlElementKinds.IsBlock(name))
+            {
+                Flush(owner);
+                Walk(childElement, childElement, depth + 1);
+                Flush(childElement);
+            }
+            else if (name == "a")
+            {
+                linkNesting++;
+                Walk(childElement, owner, depth + 1);
+                linkNesting--;
+            }
+            else
+            {
+                Walk(childElement, owner, depth + 1);
+            }
+        }
+    }
+
+    private void AppendText(string data)
+    {
+        var visible = 0;
+        foreach (var c in data)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                visible++;
+            }
+        }
+
+        text.Append(data);
+        textLength += visible;
+        if (linkNesting > 0)
+        {
+            linkLength += visible;
+        }
+    }
+
+    private void Flush(IElement owner)
+    {
+        if (textLength > 0)
+        {
+            var collapsed = TextNormalizer.CollapseWhitespace(text.ToString());
+            blocks.Add(new TextBlock(owner, collapsed, textLength, linkLength, HtmlElementKinds.KindOf(owner.LocalName)));
+        }
+
+        text.Clear();
+        textLength = 0;
+        linkLength = 0;
+    }
+}

@@ -1,0 +1,4 @@
+namespace FeedWatch.Core.Articles.Evaluation;
+
+/// <summary>The corpus score and the per-page details.</summary>
+public sealed record ExtractionEvaluation(ExtractionScore Score, IReadOnlyList<PageEvaluation> Pages);

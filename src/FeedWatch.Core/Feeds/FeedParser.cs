@@ -1,0 +1,117 @@
+using System.Text.Json;
+using XmlException = System.Xml.XmlException;
+using FeedWatch.Core.Feeds.Atom;
+using FeedWatch.Core.Feeds.Encoding;
+using FeedWatch.Core.Feeds.JsonFeed;
+using FeedWatch.Core.Feeds.Rdf;
+using FeedWatch.Core.Feeds.Rss;
+using FeedWatch.Core.Feeds.Xml;
+
+namespace FeedWatch.Core.Feeds;
+
+/// <summary>
+/// The <see cref="IFeedParser"/>: bytes → text (Encoding/), text → element tree (Xml/, strict XmlReader first,
+/// lenient recovery second), tree → raw format model (Rss/, Rdf/, Atom/, JsonFeed/) → <see cref="ParsedFeed"/>.
+/// Stateless and thread-safe.
+/// </summary>
+public sealed class FeedParser(FeedParserOptions? options = null) : IFeedParser
+{
+    private readonly FeedParserOptions options = options ?? new FeedParserOptions();
+
+    public ParsedFeed Parse(ReadOnlyMemory<byte> content, Uri? feedUrl = null, string? contentType = null)
+    {
+        if (content.Length > options.MaxBytes)
+        {
+            throw new FeedParseException($"the feed is {content.Length:N0} bytes, over the {options.MaxBytes:N0} byte limit");
+        }
+
+        var problems = new ProblemLog();
+        var decoded = EncodingDetector.Decode(content.Span, contentType, problems);
+        var encodingProblems = problems.Count;
+        var text = decoded.Text;
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text[1..];
+        }
+
+        if (JsonFeedParser.LooksLikeJson(text))
+        {
+            return ParseJson(text, feedUrl, decoded, problems);
+        }
+
+        var wellFormed = true;
+        XmlNode? root;
+        try
+        {
+            using var reader = new StringReader(text.TrimStart());
+            root = StrictXmlReader.Read(reader, feedUrl);
+        }
+        catch (XmlException ex)
+        {
+            wellFormed = false;
+            problems.Add($"not well-formed XML: {ex.Message}");
+            root = LenientXmlReader.Read(text, feedUrl, problems);
+        }
+
+        if (root is null)
+        {
+            throw new FeedParseException(problems.Count > 0 ? $"no feed found: {problems.Items[^1]}" : "no feed found: the document is empty");
+        }
+
+        var feed = Dispatch(root, problems) ?? throw new FeedParseException($"no feed found: the root element is <{root.LocalName}>");
+        return feed with
+        {
+            WellFormed = wellFormed && encodingProblems == 0,
+            Problems = problems.Items.ToArray(),
+            Encoding = decoded.EncodingName,
+        };
+    }
+
+    private static ParsedFeed? Dispatch(XmlNode root, ProblemLog problems)
+    {
+        switch (root.LocalName)
+        {
+            case "rss" or "channel" when RssParser.IsCore(root):
+                return RssAdapter.ToParsedFeed(RssParser.Parse(root), problems);
+            case "CHANNEL" or "channel" when root.Attribute("HREF") is not null || root.LocalName == "CHANNEL":
+                return RssAdapter.ToParsedFeed(Cdf.CdfParser.Parse(root), problems);
+            case "RDF" when root.NamespaceUri == Namespaces.Rdf:
+                return RdfAdapter.ToParsedFeed(RdfParser.Parse(root), problems);
+            case "feed" or "entry" when root.NamespaceUri is Namespaces.Atom10 or Namespaces.Atom03 or "" || root.Attribute("version") is not null:
+                return AtomAdapter.ToParsedFeed(AtomParser.Parse(root), problems);
+            case "rss":
+                problems.Add($"<rss> in unexpected namespace {root.NamespaceUri}");
+                return RssAdapter.ToParsedFeed(RssParser.Parse(root), problems);
+            default:
+                return null;
+        }
+    }
+
+    private static ParsedFeed ParseJson(string text, Uri? feedUrl, DecodedDocument decoded, ProblemLog problems)
+    {
+        try
+        {
+            var doc = JsonFeedParser.Parse(text, feedUrl, problems);
+            if (doc.Version is null || !doc.Version.Contains("jsonfeed.org", StringComparison.OrdinalIgnoreCase))
+            {
+                if (doc.Items.Count == 0 && doc.Title is null)
+                {
+                    throw new FeedParseException("no feed found: JSON without a jsonfeed.org version");
+                }
+
+                problems.Add("JSON Feed without a jsonfeed.org version");
+            }
+
+            return JsonFeedAdapter.ToParsedFeed(doc, problems) with
+            {
+                WellFormed = doc.Version is not null && problems.Count == 0,
+                Problems = problems.Items.ToArray(),
+                Encoding = decoded.EncodingName,
+            };
+        }
+        catch (JsonException ex)
+        {
+            throw new FeedParseException($"invalid JSON: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace FeedWatch.Core.Feeds.Xml;
+
+public sealed record XmlAttr(string NamespaceUri, string LocalName, string Prefix, string Value);

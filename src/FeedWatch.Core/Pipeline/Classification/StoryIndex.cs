@@ -1,0 +1,139 @@
+using FeedWatch.Core.Pipeline.Blobs;
+using FeedWatch.Core.Pipeline.Documents;
+using FeedWatch.Core.Ports.Blobs;
+using FeedWatch.Core.Stories;
+using Microsoft.Extensions.Logging;
+
+namespace FeedWatch.Core.Pipeline.Classification;
+
+/// <summary>
+/// The process-wide story index: an <see cref="IStoryEngine"/> kept in step with stories/*.json. Built on first
+/// use, refreshed periodically (stories other workers created or changed) and per story when a compare-and-swap
+/// conflict shows it is stale. Serialises engine calls, since engines are not required to be thread-safe.
+/// </summary>
+public sealed class StoryIndex(
+    IStoryEngine engine,
+    IBlobStore blobs,
+    PipelineOptions options,
+    TimeProvider time,
+    ILogger<StoryIndex> logger)
+{
+    private readonly Lock _engineLock = new();
+    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private readonly Dictionary<string, StoryIndexEntry> _known = new(StringComparer.Ordinal);
+    private DateTimeOffset? _lastRefresh;
+
+    public int Count
+    {
+        get
+        {
+            lock (_engineLock)
+            {
+                return _known.Count;
+            }
+        }
+    }
+
+    /// <summary>Loads stories created or changed since the last refresh (all of them the first time).</summary>
+    public async Task EnsureFreshAsync(CancellationToken cancellationToken, bool force = false)
+    {
+        if (!force && _lastRefresh is { } last && time.GetUtcNow() - last < options.StoryIndexRefreshInterval)
+        {
+            return;
+        }
+
+        await _refreshGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!force && _lastRefresh is { } again && time.GetUtcNow() - again < options.StoryIndexRefreshInterval)
+            {
+                return;
+            }
+
+            var loaded = 0;
+            await foreach (var info in blobs.ListAsync(BlobLayout.StoriesPrefix, cancellationToken).ConfigureAwait(false))
+            {
+                if (!info.Name.EndsWith(".json", StringComparison.Ordinal) || IsCurrent(StoryIdOf(info.Name), info.ETag))
+                {
+                    continue;
+                }
+
+                var story = await blobs.GetJsonAsync<StoryDocument>(info.Name, cancellationToken).ConfigureAwait(false);
+                if (story is not null)
+                {
+                    Load(story.Value, story.ETag);
+                    loaded++;
+                }
+            }
+
+            var expired = 0;
+            lock (_engineLock)
+            {
+                expired = engine.Expire(time.GetUtcNow());
+                if (expired > 0)
+                {
+                    // Quiet stories leave the index, but a story a user tracks stays matchable however old it is.
+                    foreach (var entry in _known.Values.Where(e => e.TrackedProfile is not null))
+                    {
+                        engine.Load(entry.TrackedProfile!);
+                    }
+                }
+            }
+
+            _lastRefresh = time.GetUtcNow();
+            if (loaded > 0 || expired > 0)
+            {
+                logger.LogInformation("Story index refreshed: {Loaded} stories loaded, {Expired} expired, {Known} known", loaded, expired, Count);
+            }
+        }
+        finally
+        {
+            _refreshGate.Release();
+        }
+    }
+
+    public IReadOnlyList<StoryMatch> Match(StoryArticle article)
+    {
+        lock (_engineLock)
+        {
+            return engine.Match(article);
+        }
+    }
+
+    public StoryProfile Add(string storyId, StoryArticle article, StoryProfile? current)
+    {
+        lock (_engineLock)
+        {
+            return engine.Add(storyId, article, current);
+        }
+    }
+
+    /// <summary>Puts a story document's profile into the engine and remembers the version loaded.</summary>
+    public void Load(StoryDocument story, string etag)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        lock (_engineLock)
+        {
+            engine.Load(story.Profile);
+            _known[story.Id] = new StoryIndexEntry(etag, story.Tracked, story.Title, story.Tracked ? story.Profile : null);
+        }
+    }
+
+    public bool IsTracked(string storyId)
+    {
+        lock (_engineLock)
+        {
+            return _known.TryGetValue(storyId, out var entry) && entry.Tracked;
+        }
+    }
+
+    private bool IsCurrent(string storyId, string etag)
+    {
+        lock (_engineLock)
+        {
+            return _known.TryGetValue(storyId, out var entry) && entry.ETag == etag;
+        }
+    }
+
+    private static string StoryIdOf(string blobName) => blobName[BlobLayout.StoriesPrefix.Length..^".json".Length];
+}

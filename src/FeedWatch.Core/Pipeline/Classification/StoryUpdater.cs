@@ -1,0 +1,206 @@
+using FeedWatch.Core.Alerts;
+using FeedWatch.Core.Pipeline.Blobs;
+using FeedWatch.Core.Pipeline.Documents;
+using FeedWatch.Core.Ports.Blobs;
+using FeedWatch.Core.Stories;
+using Microsoft.Extensions.Logging;
+
+namespace FeedWatch.Core.Pipeline.Classification;
+
+/// <summary>
+/// Every change to a story document goes through here: create-only for a new story, If-Match compare-and-swap
+/// for a join. A new (story, outlet) pair of a tracked story puts its alert into the story's outbox IN THE SAME
+/// WRITE, so the alert exists exactly when the outlet does. On a conflict the story is re-read, the index
+/// refreshed from it, and the change applied again.
+/// </summary>
+public sealed class StoryUpdater(
+    IBlobStore blobs,
+    StoryIndex index,
+    PipelineOptions options,
+    TimeProvider time,
+    ILogger<StoryUpdater> logger)
+{
+    private const int MaxPassagesPerAlert = 5;
+
+    /// <summary>Starts a story with this article as its first; joins it instead when the story exists (a redelivery).</summary>
+    public async Task<StoryUpdateResult> StartAsync(
+        string storyId, ArticleDocument article, bool tracked, string? title, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var now = time.GetUtcNow();
+        var storyArticle = ToStoryArticle(article);
+        var seenAt = article.Published ?? article.FetchedAt;
+        var isTextSeed = article.RawPageBlob is null && article.FeedId is null && article.Url.StartsWith("urn:", StringComparison.Ordinal);
+        var story = new StoryDocument
+        {
+            Id = storyId,
+            Title = string.IsNullOrWhiteSpace(title) ? article.Title : title.Trim(),
+            Tracked = tracked,
+            TrackedSince = tracked ? now : null,
+            CreatedAt = now,
+            UpdatedAt = now,
+            OriginOutlet = isTextSeed ? null : article.Outlet,
+            OriginArticleId = article.Id,
+            FirstSeen = seenAt,
+            LastSeen = seenAt,
+            ArticleCount = 1,
+            Outlets = isTextSeed ? [] : [NewOutlet(article, null, now)],
+            RecentArticleIds = [article.Id],
+            Profile = tracked
+                ? index.Add(storyId, storyArticle, null) with { Tracking = StoryTracking.Seed }
+                : index.Add(storyId, storyArticle, null),
+        };
+
+        var created = await blobs.PutJsonAsync(BlobLayout.Story(storyId), story, createOnly: true, ifMatch: null, cancellationToken).ConfigureAwait(false);
+        if (created.Written)
+        {
+            index.Load(story, created.ETag ?? "");
+            logger.LogInformation(
+                "Started {StoryKind} story {StoryId} \"{StoryTitle}\" from {ArticleId} ({Outlet})",
+                tracked ? "tracked" : "discovered", storyId, story.Title, article.Id, article.Outlet);
+            return new StoryUpdateResult(storyId, true, true, []);
+        }
+
+        return await JoinAsync(storyId, article, null, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Story {storyId} refused a create-only write but cannot be read.");
+    }
+
+    /// <summary>Adds the article to an existing story. Returns null when the story document no longer exists.</summary>
+    public async Task<StoryUpdateResult?> JoinAsync(string storyId, ArticleDocument article, StoryMatch? match, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var name = BlobLayout.Story(storyId);
+        var storyArticle = ToStoryArticle(article);
+        for (var attempt = 1; attempt <= options.MaxStoryUpdateAttempts; attempt++)
+        {
+            var current = await blobs.GetJsonAsync<StoryDocument>(name, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                logger.LogWarning("Story {StoryId} matched but {BlobName} no longer exists (deleted?); not joined", storyId, name);
+                return null;
+            }
+
+            if (current.Value.RecentArticleIds.Contains(article.Id, StringComparer.Ordinal))
+            {
+                index.Load(current.Value, current.ETag);
+                return new StoryUpdateResult(storyId, false, false, Pending(current.Value));
+            }
+
+            var updated = Apply(current.Value, article, storyArticle, match);
+            var result = await blobs.PutJsonAsync(name, updated, createOnly: false, ifMatch: current.ETag, cancellationToken).ConfigureAwait(false);
+            if (result.Written)
+            {
+                index.Load(updated, result.ETag ?? "");
+                var isNewOutlet = updated.Outlets.Count > current.Value.Outlets.Count;
+                logger.LogInformation(
+                    "Article {ArticleId} ({Outlet}) joined story {StoryId} with score {Score} as {Relation}{NewOutlet}",
+                    article.Id, article.Outlet, storyId, match?.Score, match?.Relation, isNewOutlet ? " — new outlet" : "");
+                return new StoryUpdateResult(storyId, true, false, Pending(updated));
+            }
+
+            // Someone else changed the story since we read it: our index copy is stale too.
+            logger.LogDebug("Story {StoryId} changed concurrently (attempt {Attempt}); re-reading", storyId, attempt);
+            var fresh = await blobs.GetJsonAsync<StoryDocument>(name, cancellationToken).ConfigureAwait(false);
+            if (fresh is not null)
+            {
+                index.Load(fresh.Value, fresh.ETag);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new InvalidOperationException($"Story {storyId} kept changing for {options.MaxStoryUpdateAttempts} attempts; classification will be retried.");
+    }
+
+    public static StoryArticle ToStoryArticle(ArticleDocument article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return new StoryArticle(article.Id, article.Outlet, article.Url, article.Published ?? article.FetchedAt, article.Title, article.Text);
+    }
+
+    private StoryDocument Apply(StoryDocument story, ArticleDocument article, StoryArticle storyArticle, StoryMatch? match)
+    {
+        var now = time.GetUtcNow();
+        var seenAt = article.Published ?? article.FetchedAt;
+        var profile = index.Add(story.Id, storyArticle, story.Profile);
+        var outlets = story.Outlets.ToList();
+        var outbox = story.Outbox.ToList();
+        var existing = outlets.FindIndex(o => o.Outlet == article.Outlet);
+        if (existing >= 0)
+        {
+            var outlet = outlets[existing];
+            outlets[existing] = outlet with { ArticleCount = outlet.ArticleCount + 1, LastSeen = Max(outlet.LastSeen, seenAt) };
+        }
+        else
+        {
+            outlets.Add(NewOutlet(article, match, now));
+            if (story.Tracked)
+            {
+                var alert = BuildAlert(story, article, match, outlets, now);
+                if (!outbox.Exists(e => e.Alert.Id == alert.Id))
+                {
+                    outbox.Add(new OutboxEntry { Alert = alert, RecordedAt = now });
+                }
+            }
+        }
+
+        var recent = story.RecentArticleIds.Append(article.Id).ToList();
+        if (recent.Count > options.MaxRecentArticlesPerStory)
+        {
+            recent = recent.Skip(recent.Count - options.MaxRecentArticlesPerStory).ToList();
+        }
+
+        return story with
+        {
+            UpdatedAt = now,
+            ArticleCount = story.ArticleCount + 1,
+            FirstSeen = story.FirstSeen is { } first && first < seenAt ? first : seenAt,
+            LastSeen = story.LastSeen is { } last && last > seenAt ? last : seenAt,
+            Outlets = outlets,
+            Outbox = outbox,
+            RecentArticleIds = recent,
+            Profile = profile,
+        };
+    }
+
+    private static SpreadAlert BuildAlert(StoryDocument story, ArticleDocument article, StoryMatch? match, List<StoryOutlet> outlets, DateTimeOffset now) => new()
+    {
+        Id = AlertIds.ForSpread(story.Id, article.Outlet),
+        StoryId = story.Id,
+        StoryTitle = story.Title,
+        Outlet = article.Outlet,
+        ArticleId = article.Id,
+        ArticleUrl = article.Url,
+        ArticleTitle = article.Title,
+        ArticlePublished = article.Published,
+        Relation = match?.Relation ?? ReuseRelation.Independent,
+        Score = match?.Score ?? 0,
+        SourceArticleId = match?.SourceArticleId,
+        Passages = match?.Passages.Take(MaxPassagesPerAlert).ToList() ?? [],
+        OutletsSoFar = outlets.Select(o => new OutletSighting(o.Outlet, o.FirstSeen, o.ArticleId, o.ArticleUrl)).ToList(),
+        OriginOutlet = story.OriginOutlet,
+        DetectedAt = now,
+    };
+
+    private static StoryOutlet NewOutlet(ArticleDocument article, StoryMatch? match, DateTimeOffset now)
+    {
+        var seenAt = article.Published ?? article.FetchedAt;
+        return new StoryOutlet
+        {
+            Outlet = article.Outlet,
+            FirstSeen = seenAt,
+            DetectedAt = now,
+            ArticleId = article.Id,
+            ArticleUrl = article.Url,
+            ArticleTitle = article.Title,
+            Relation = match?.Relation,
+            Score = match?.Score,
+            LastSeen = seenAt,
+        };
+    }
+
+    private static List<string> Pending(StoryDocument story) =>
+        story.Outbox.Where(e => e.DeliveredAt is null).Select(e => e.Alert.Id).ToList();
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

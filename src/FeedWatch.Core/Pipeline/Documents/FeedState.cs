@@ -1,0 +1,36 @@
+namespace FeedWatch.Core.Pipeline.Documents;
+
+/// <summary>feeds/{id}.json: a feed's definition as last scheduled plus everything a poll needs to remember.</summary>
+public sealed record FeedState
+{
+    public required string FeedId { get; init; }
+    public required string Url { get; init; }
+    public string? Name { get; init; }
+    public required TimeSpan PollInterval { get; init; }
+
+    /// <summary>Set when the feed moved permanently (301/308): polled instead of <see cref="Url"/> until the definition changes.</summary>
+    public string? PermanentRedirectUrl { get; init; }
+
+    /// <summary>Feed title from the last successful parse.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Validators of the last 200 response, sent back as If-None-Match / If-Modified-Since.</summary>
+    public string? ETag { get; init; }
+
+    public string? LastModified { get; init; }
+
+    /// <summary>The due time of the schedule tick that last enqueued a poll; a poll for an older tick is a duplicate.</summary>
+    public DateTimeOffset? ScheduledDueAt { get; init; }
+
+    public DateTimeOffset? LastPolledDueAt { get; init; }
+    public DateTimeOffset? NextPollAt { get; init; }
+    public DateTimeOffset? LastPolledAt { get; init; }
+    public DateTimeOffset? LastSuccessAt { get; init; }
+    public int? LastStatus { get; init; }
+    public int ConsecutiveFailures { get; init; }
+    public string? LastError { get; init; }
+    public int ItemsSeenTotal { get; init; }
+
+    /// <summary>Keys (canonical link or guid) of recent items already handed to fetch-article, newest last; bounded.</summary>
+    public IReadOnlyList<string> SeenItems { get; init; } = [];
+}

@@ -1,0 +1,75 @@
+using FeedWatch.Core.Pipeline.Identity;
+using FeedWatch.Core.Pipeline.Messages;
+using FeedWatch.Core.Ports.Queues;
+using Microsoft.Extensions.Logging;
+
+namespace FeedWatch.Core.Pipeline.Fetching;
+
+/// <summary>
+/// Fetches a feed item's page, extracts the article, stores it once (document + gzip raw page) and hands it to
+/// classify. A page already stored is not fetched again; if it was never classified, classify is asked again.
+/// Transient fetch failures throw (the queue retries, then poisons); permanent ones are logged and dropped.
+/// </summary>
+public sealed class FetchArticleHandler(
+    ArticleFetcher articleFetcher,
+    ArticleStore store,
+    IQueueProvider queues,
+    ILogger<FetchArticleHandler> logger) : IStageHandler<FetchArticleMessage>
+{
+    public async Task HandleAsync(FetchArticleMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!Uri.TryCreate(message.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            logger.LogWarning("Feed {FeedId} item {ItemId} has no fetchable URL '{Url}'; skipped", message.FeedId, message.ItemId, message.Url);
+            return;
+        }
+
+        if (!message.IsUpdate && await IsKnownAsync(ArticleIds.ForUrl(url), cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var fetched = await articleFetcher.FetchAsync(url, message.FeedId, message, cancellationToken).ConfigureAwait(false);
+        if (fetched.Document is null)
+        {
+            if (fetched.IsTransientFailure)
+            {
+                throw new TransientFetchException($"Fetching {url} failed ({fetched.DescribeFailure()}); will retry.");
+            }
+
+            logger.LogWarning("Article {Url} from feed {FeedId} not stored: {Failure}", url, message.FeedId, fetched.DescribeFailure());
+            return;
+        }
+
+        // The page may declare a canonical URL that an earlier fetch already stored under its own id.
+        if (fetched.Document.Id != ArticleIds.ForUrl(url) && await IsKnownAsync(fetched.Document.Id, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var stored = await store.StoreAsync(fetched.Document, fetched.RawPage, fetched.ContentType, fetched.AliasIds, cancellationToken).ConfigureAwait(false);
+        await queues.SendMessageAsync(QueueNames.ClassifyArticle, new ClassifyArticleMessage(stored.ArticleId, stored.BlobName), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>True when the article is stored and classified: nothing left to do. Re-asks classify when it was stored only.</summary>
+    private async Task<bool> IsKnownAsync(string articleId, CancellationToken cancellationToken)
+    {
+        // Null also when the id was claimed but the document write never happened: storing again repairs it.
+        var existing = await store.GetAsync(articleId, cancellationToken).ConfigureAwait(false);
+        if (existing is null)
+        {
+            return false;
+        }
+
+        var blobName = await store.FindAsync(articleId, cancellationToken).ConfigureAwait(false) ?? "";
+
+        if (existing.Value.ClassifiedAt is null)
+        {
+            await queues.SendMessageAsync(QueueNames.ClassifyArticle, new ClassifyArticleMessage(existing.Value.Id, blobName), cancellationToken).ConfigureAwait(false);
+        }
+
+        logger.LogDebug("Article {ArticleId} already stored as {BlobName}", articleId, blobName);
+        return true;
+    }
+}

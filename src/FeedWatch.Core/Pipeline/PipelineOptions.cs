@@ -1,0 +1,30 @@
+namespace FeedWatch.Core.Pipeline;
+
+/// <summary>Limits and intervals of the stages, bound from the "FeedWatch:Pipeline" configuration section.</summary>
+public sealed class PipelineOptions
+{
+    public const string SectionName = "FeedWatch:Pipeline";
+
+    public TimeSpan DefaultPollInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>No feed is polled more often than this, whatever its own setting says (politeness).</summary>
+    public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest back-off after repeated poll failures.</summary>
+    public TimeSpan MaxFailureBackoff { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>How many item keys a feed remembers to recognise items it already handed on.</summary>
+    public int MaxSeenItemsPerFeed { get; set; } = 2000;
+
+    /// <summary>How many recent article ids a story remembers to make redelivered classifications no-ops.</summary>
+    public int MaxRecentArticlesPerStory { get; set; } = 500;
+
+    /// <summary>Compare-and-swap attempts on a story document before the message is left for a retry.</summary>
+    public int MaxStoryUpdateAttempts { get; set; } = 25;
+
+    /// <summary>How often the classify stage re-lists stories/ to pick up stories other workers created or changed.</summary>
+    public TimeSpan StoryIndexRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Articles whose extracted text is shorter than this are stored but not classified (menus, error pages).</summary>
+    public int MinClassifyTextLength { get; set; } = 200;
+}

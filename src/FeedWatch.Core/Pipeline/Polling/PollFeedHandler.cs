@@ -1,0 +1,207 @@
+using FeedWatch.Core.Feeds;
+using FeedWatch.Core.Feeds.Dedup;
+using FeedWatch.Core.Feeds.Polling;
+using FeedWatch.Core.Pipeline.Blobs;
+using FeedWatch.Core.Pipeline.Documents;
+using FeedWatch.Core.Pipeline.Identity;
+using FeedWatch.Core.Pipeline.Messages;
+using FeedWatch.Core.Ports.Blobs;
+using FeedWatch.Core.Ports.Http;
+using FeedWatch.Core.Ports.Queues;
+using Microsoft.Extensions.Logging;
+
+namespace FeedWatch.Core.Pipeline.Polling;
+
+/// <summary>
+/// Polls one feed with a conditional GET, hands every item it has not seen before to fetch-article and records
+/// the validators and seen items in feeds/{id}.json. Fetch and parse failures are the feed's problem, not the
+/// message's: they are recorded with a back-off and the message completes (no retry storm against a broken feed).
+/// </summary>
+public sealed class PollFeedHandler(
+    IBlobStore blobs,
+    IQueueProvider queues,
+    IHttpFetcher fetcher,
+    IFeedParser parser,
+    PipelineOptions options,
+    TimeProvider time,
+    ILogger<PollFeedHandler> logger) : IStageHandler<PollFeedMessage>
+{
+    private const string FeedAccept = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+    private readonly PipelineOptions _options = options;
+
+    public async Task HandleAsync(PollFeedMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var name = BlobLayout.Feed(message.FeedId);
+        var stored = await blobs.GetJsonAsync<FeedState>(name, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            logger.LogWarning("Poll for unknown feed {FeedId} ignored (removed from the catalog?)", message.FeedId);
+            return;
+        }
+
+        if (stored.Value.LastPolledDueAt >= message.DueAt)
+        {
+            logger.LogDebug("Duplicate poll of {FeedId} for {DueAt} ignored", message.FeedId, message.DueAt);
+            return;
+        }
+
+        var state = stored.Value;
+        var url = new Uri(state.PermanentRedirectUrl ?? state.Url);
+        var request = new FetchRequest(url) { IfNoneMatch = state.ETag, IfModifiedSince = state.LastModified, Accept = FeedAccept };
+        var response = await fetcher.FetchAsync(request, cancellationToken).ConfigureAwait(false);
+        var outcome = response switch
+        {
+            { IsNotModified: true } => PollOutcome.NotModified(),
+            { IsSuccess: true } => await HandleFeedAsync(state, response, cancellationToken).ConfigureAwait(false),
+            _ => PollOutcome.Failed(Describe(response)),
+        };
+
+        await SaveAsync(name, stored, s => Apply(s, message, response, outcome), cancellationToken).ConfigureAwait(false);
+        if (outcome.Error is null)
+        {
+            logger.LogInformation(
+                "Polled {FeedId}: status {Status}, {ItemCount} items, {NewItems} new",
+                message.FeedId, response.StatusCode, outcome.ItemCount, outcome.NewKeys.Count);
+        }
+        else
+        {
+            logger.LogWarning("Poll of {FeedId} ({FeedUrl}) failed: {Error}", message.FeedId, url, outcome.Error);
+        }
+    }
+
+    private async Task<PollOutcome> HandleFeedAsync(FeedState state, FetchResponse response, CancellationToken cancellationToken)
+    {
+        ParsedFeed feed;
+        try
+        {
+            feed = parser.Parse(response.Body, response.FinalUrl, response.ContentType);
+        }
+        catch (FeedParseException ex)
+        {
+            return PollOutcome.Failed("not a feed: " + ex.Message);
+        }
+
+        if (!feed.WellFormed)
+        {
+            logger.LogInformation("Feed {FeedId} is not well-formed ({Problems}); using what was recovered", state.FeedId, string.Join("; ", feed.Problems.Take(3)));
+        }
+
+        // Known items are recognised by guid/id, then canonical link, then content hash; an edited item is an update, not news.
+        var classified = Deduplicator.Classify(feed.Items, state.SeenItems.Select(ItemFingerprint.Parse));
+        var fresh = new List<(string Key, FeedItem Item, Uri Link)>();
+        foreach (var c in classified)
+        {
+            if (c.Change != ItemChange.New || !Uri.TryCreate(c.Item.Link, UriKind.Absolute, out var link) || (link.Scheme != Uri.UriSchemeHttp && link.Scheme != Uri.UriSchemeHttps))
+            {
+                continue; // known, or an item without a page: nothing to fetch
+            }
+
+            fresh.Add((c.Fingerprint.ToStorageString(), c.Item, link));
+        }
+
+        var updatedKeys = classified.Where(c => c.Change == ItemChange.Updated).Select(c => c.Fingerprint.ToStorageString()).ToList();
+        if (updatedKeys.Count > 0)
+        {
+            logger.LogInformation("Feed {FeedId}: {UpdatedItems} known items changed (updates, not new articles)", state.FeedId, updatedKeys.Count);
+        }
+
+        // Feeds list newest first; hand items on oldest first so stories grow in publication order.
+        fresh.Reverse();
+        foreach (var (_, item, link) in fresh)
+        {
+            var fetch = new FetchArticleMessage(state.FeedId, link.AbsoluteUri, item.Id, item.Title, item.Summary, item.Published ?? item.Updated);
+            await queues.SendMessageAsync(QueueNames.FetchArticle, fetch, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new PollOutcome(null, feed.Items.Count, fresh.Select(f => f.Key).Concat(updatedKeys).ToList(), feed.Title, feed.TimeToLiveMinutes)
+        {
+            ItemDates = feed.Items.Select(i => i.Published ?? i.Updated).OfType<DateTimeOffset>().ToList(),
+        };
+    }
+
+    private FeedState Apply(FeedState state, PollFeedMessage message, FetchResponse response, PollOutcome outcome)
+    {
+        var now = time.GetUtcNow();
+        var polled = state with { LastPolledAt = now, LastPolledDueAt = message.DueAt, LastStatus = response.StatusCode };
+        var decision = PollingPolicyFor(state).Decide(new PollObservation
+        {
+            Now = now,
+            FeedKey = state.FeedId,
+            StatusCode = response.StatusCode,
+            Failed = outcome.Error is not null,
+            PreviousConsecutiveFailures = state.ConsecutiveFailures,
+            ConfiguredInterval = state.PollInterval == _options.DefaultPollInterval ? null : state.PollInterval,
+            TimeToLiveMinutes = outcome.TimeToLiveMinutes,
+            RetryAfter = response.RetryAfter,
+            MaxAge = response.MaxAge,
+            Expires = response.Expires,
+            ItemDates = outcome.ItemDates,
+        });
+        if (decision.StopPolling)
+        {
+            // 410 Gone: never due again until the feed's definition changes (the scheduler then resets NextPollAt).
+            logger.LogWarning("Feed {FeedId} is gone (410); polling stopped", state.FeedId);
+            return polled with { ConsecutiveFailures = decision.ConsecutiveFailures, LastError = decision.Reason, NextPollAt = DateTimeOffset.MaxValue };
+        }
+
+        if (outcome.Error is not null)
+        {
+            return polled with { ConsecutiveFailures = decision.ConsecutiveFailures, LastError = outcome.Error, NextPollAt = decision.NextPollAt };
+        }
+
+        var seenItems = state.SeenItems.Concat(outcome.NewKeys).ToList();
+        if (seenItems.Count > _options.MaxSeenItemsPerFeed)
+        {
+            seenItems = seenItems.Skip(seenItems.Count - _options.MaxSeenItemsPerFeed).ToList();
+        }
+
+        return polled with
+        {
+            ConsecutiveFailures = 0,
+            LastError = null,
+            LastSuccessAt = now,
+            NextPollAt = decision.NextPollAt,
+            ETag = response.IsNotModified ? state.ETag : response.ETag,
+            LastModified = response.IsNotModified ? state.LastModified : response.LastModified,
+            PermanentRedirectUrl = response.PermanentlyRedirected ? response.FinalUrl.AbsoluteUri : state.PermanentRedirectUrl,
+            Title = outcome.Title ?? state.Title,
+            SeenItems = outcome.NewKeys.Count == 0 ? state.SeenItems : seenItems,
+            ItemsSeenTotal = state.ItemsSeenTotal + outcome.NewKeys.Count,
+        };
+    }
+
+    private async Task SaveAsync(string name, StoredDocument<FeedState> stored, Func<FeedState, FeedState> update, CancellationToken cancellationToken)
+    {
+        var current = stored;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var result = await blobs.PutJsonAsync(name, update(current.Value), createOnly: false, ifMatch: current.ETag, cancellationToken).ConfigureAwait(false);
+            if (result.Written)
+            {
+                return;
+            }
+
+            // The scheduler wrote in between (next tick, definition edit): apply our result to its version.
+            current = await blobs.GetJsonAsync<FeedState>(name, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Feed state {name} disappeared during a poll.");
+        }
+
+        // Items already enqueued are safe (fetch-article is idempotent); the retry re-polls.
+        throw new InvalidOperationException($"Feed state {name} kept changing; poll result not recorded.");
+    }
+
+    private static readonly ItemDeduplicator Deduplicator = new(link =>
+        Uri.TryCreate(link, UriKind.Absolute, out var uri) ? UrlCanonicalizer.Canonicalize(uri).AbsoluteUri : link);
+
+    /// <summary>The first retry waits twice the feed's interval, doubling up to MaxFailureBackoff; adaptive bounds around the default.</summary>
+    private PollingPolicy PollingPolicyFor(FeedState state) => new(new PollingPolicyOptions
+    {
+        DefaultInterval = _options.DefaultPollInterval,
+        FailureBackoffBase = state.PollInterval * 2,
+        MaxFailureBackoff = _options.MaxFailureBackoff,
+    });
+
+    private static string Describe(FetchResponse response) =>
+        response.Error is { } error ? $"{error.Kind}: {error.Message}" : $"HTTP {response.StatusCode}";
+}

@@ -1,0 +1,161 @@
+using FeedWatch.Core.Pipeline;
+using FeedWatch.Core.Pipeline.Messages;
+using FeedWatch.Core.Ports.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FeedWatch.Hosting.Workers;
+
+/// <summary>
+/// The local host's trigger for one queue-driven stage, with the semantics of an Azure Functions queue trigger:
+/// receive a batch, hide it for the visibility timeout, handle, delete. A failure makes the message visible
+/// again after a growing delay; after <see cref="QueueNames.MaxDequeueCount"/> attempts (or at once, for a body
+/// that is not the expected message) the original body moves to "{queue}-poison" — kept, never dropped.
+/// </summary>
+public sealed class QueueWorker<TMessage>(
+    string queueName,
+    int concurrency,
+    IQueueProvider queues,
+    IServiceScopeFactory scopes,
+    PipelineActivity activity,
+    IOptions<WorkerOptions> options,
+    ILogger<QueueWorker<TMessage>> logger) : BackgroundService
+{
+    private readonly WorkerOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var queue = queues.GetQueue(queueName);
+        var poison = queues.GetQueue(QueueNames.Poison(queueName));
+        await queue.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+        await poison.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+        logger.LogDebug("Worker for {Queue} started ({Concurrency} at a time)", queueName, concurrency);
+        var idle = _options.IdleDelay;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<QueueMessage> batch;
+            try
+            {
+                batch = await queue.ReceiveAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Receiving from {Queue} failed; retrying", queueName);
+                await DelayAsync(_options.MaxIdleDelay, stoppingToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (batch.Count == 0)
+            {
+                await DelayAsync(idle, stoppingToken).ConfigureAwait(false);
+                idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxIdleDelay.Ticks));
+                continue;
+            }
+
+            idle = _options.IdleDelay;
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency) };
+            await Parallel.ForEachAsync(batch, parallel, (message, _) => new ValueTask(ProcessAsync(queue, poison, message, stoppingToken))).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProcessAsync(IMessageQueue queue, IMessageQueue poison, QueueMessage message, CancellationToken stoppingToken)
+    {
+        activity.Begin();
+        try
+        {
+            if (message.DequeueCount > QueueNames.MaxDequeueCount)
+            {
+                await MoveToPoisonAsync(queue, poison, message, "dequeued more than the maximum", stoppingToken).ConfigureAwait(false);
+                return;
+            }
+
+            TMessage body;
+            try
+            {
+                body = PipelineMessages.Deserialize<TMessage>(message.Body);
+            }
+            catch (InvalidDataException ex)
+            {
+                await MoveToPoisonAsync(queue, poison, message, ex.Message, stoppingToken).ConfigureAwait(false);
+                return;
+            }
+
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var handler = scope.ServiceProvider.GetRequiredService<IStageHandler<TMessage>>();
+                await handler.HandleAsync(body, stoppingToken).ConfigureAwait(false);
+            }
+
+            if (!await queue.DeleteAsync(message.Id, message.PopReceipt, CancellationToken.None).ConfigureAwait(false))
+            {
+                logger.LogWarning("Message {MessageId} on {Queue} was handled after its visibility timeout ran out; it may be handled again", message.Id, queueName);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the message becomes visible again after its timeout and is handled after the restart.
+        }
+        catch (Exception ex)
+        {
+            await HandleFailureAsync(queue, poison, message, ex, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            activity.End();
+        }
+    }
+
+    private async Task HandleFailureAsync(IMessageQueue queue, IMessageQueue poison, QueueMessage message, Exception error, CancellationToken stoppingToken)
+    {
+        if (message.DequeueCount >= QueueNames.MaxDequeueCount)
+        {
+            logger.LogError(error, "Message {MessageId} on {Queue} failed {DequeueCount} times", message.Id, queueName, message.DequeueCount);
+            await MoveToPoisonAsync(queue, poison, message, error.Message, stoppingToken).ConfigureAwait(false);
+            return;
+        }
+
+        var delay = TimeSpan.FromTicks(Math.Min(_options.RetryDelay.Ticks << (int)Math.Min(message.DequeueCount - 1, 20), _options.VisibilityTimeout.Ticks));
+        logger.LogWarning(
+            "Message {MessageId} on {Queue} failed (attempt {DequeueCount} of {MaxDequeueCount}), retrying in {RetryDelay}: {Error}",
+            message.Id, queueName, message.DequeueCount, QueueNames.MaxDequeueCount, delay, error.Message);
+        try
+        {
+            await queue.UpdateVisibilityAsync(message, delay, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The message still comes back when its visibility timeout runs out.
+            logger.LogDebug(ex, "Could not shorten the visibility of {MessageId} on {Queue}", message.Id, queueName);
+        }
+    }
+
+    private async Task MoveToPoisonAsync(IMessageQueue queue, IMessageQueue poison, QueueMessage message, string reason, CancellationToken stoppingToken)
+    {
+        _ = stoppingToken;
+
+        // Copy first, delete second: a crash in between leaves a duplicate, never a loss.
+        await poison.SendAsync(message.Body, null, CancellationToken.None).ConfigureAwait(false);
+        await queue.DeleteAsync(message.Id, message.PopReceipt, CancellationToken.None).ConfigureAwait(false);
+        logger.LogError(
+            "Message {MessageId} moved from {Queue} to {PoisonQueue} after {DequeueCount} attempts: {Reason}",
+            message.Id, queueName, QueueNames.Poison(queueName), message.DequeueCount, reason);
+    }
+
+    private static async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+    }
+}

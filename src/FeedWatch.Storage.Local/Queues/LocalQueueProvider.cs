@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using FeedWatch.Core.Ports.Queues;
+using FeedWatch.Storage.Local.Files;
+
+namespace FeedWatch.Storage.Local.Queues;
+
+/// <summary>
+/// Durable local queues under one folder: "{root}/{queue}/messages/*.json", one file per message.
+/// Several processes may share the folder as competing consumers.
+/// </summary>
+public sealed class LocalQueueProvider : IQueueProvider
+{
+    private const string InternalFolder = ".feedwatch";
+    private readonly ConcurrentDictionary<string, LocalMessageQueue> queues = new(StringComparer.Ordinal);
+    private readonly CrossProcessLock locks;
+    private readonly string tempDirectory;
+    private readonly TimeProvider clock;
+
+    public LocalQueueProvider(string rootDirectory, TimeProvider? clock = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
+        RootDirectory = Path.GetFullPath(rootDirectory);
+        Directory.CreateDirectory(RootDirectory);
+        // Queue names cannot start with '.', so the bookkeeping folder never collides with a queue.
+        locks = new CrossProcessLock(Path.Combine(RootDirectory, InternalFolder, "locks"));
+        tempDirectory = Path.Combine(RootDirectory, InternalFolder, "tmp");
+        this.clock = clock ?? TimeProvider.System;
+    }
+
+    public string RootDirectory { get; }
+
+    public IMessageQueue GetQueue(string name)
+    {
+        QueueNameRules.Validate(name);
+        return queues.GetOrAdd(name, n => new LocalMessageQueue(n, Path.Combine(RootDirectory, n), tempDirectory, locks, clock));
+    }
+}

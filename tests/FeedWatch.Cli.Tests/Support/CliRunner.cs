@@ -1,0 +1,28 @@
+using System.CommandLine;
+using System.Text;
+using FeedWatch.Cli.Commands;
+using FeedWatch.Cli.Hosting;
+using Spectre.Console;
+
+namespace FeedWatch.Cli.Tests.Support;
+
+/// <summary>Runs `feedwatch` commands in-process exactly as the executable does, capturing what they print.</summary>
+public sealed class CliRunner(IReadOnlyDictionary<string, string?> settings)
+{
+    public async Task<CliResult> RunAsync(params string[] args)
+    {
+        var output = new StringWriter(new StringBuilder());
+        var error = new StringWriter(new StringBuilder());
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 400;
+        var context = new CliContext(console, error, settings);
+        var exitCode = await CommandCatalog.CreateRootCommand(context).Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+}

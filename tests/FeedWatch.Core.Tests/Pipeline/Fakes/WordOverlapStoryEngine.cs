@@ -1,0 +1,47 @@
+using FeedWatch.Core.Stories;
+
+namespace FeedWatch.Core.Tests.Pipeline.Fakes;
+
+/// <summary>A deterministic stand-in engine: an article belongs to a story when half its distinct words occur in the story's first article.</summary>
+public sealed class WordOverlapStoryEngine : IStoryEngine
+{
+    private readonly Dictionary<string, StoryProfile> _stories = new(StringComparer.Ordinal);
+
+    public int LoadCalls { get; private set; }
+
+    public IReadOnlyList<StoryMatch> Match(StoryArticle article) =>
+        _stories.Values
+            .Select(p => (p.StoryId, Score: Overlap(article.Text, p.Representatives[0].Text)))
+            .Where(m => m.Score >= 0.5)
+            .OrderByDescending(m => m.Score)
+            .ThenBy(m => m.StoryId, StringComparer.Ordinal)
+            .Select(m => new StoryMatch(m.StoryId, m.Score, m.Score > 0.9 ? ReuseRelation.Copy : ReuseRelation.Rewrite, null, []))
+            .ToList();
+
+    public StoryProfile Add(string storyId, StoryArticle article, StoryProfile? current = null)
+    {
+        var profile = current is null
+            ? new StoryProfile { StoryId = storyId, ArticleCount = 1, LastSeen = article.Published, Representatives = [article] }
+            : current with { ArticleCount = current.ArticleCount + 1, LastSeen = article.Published };
+        _stories[storyId] = profile;
+        return profile;
+    }
+
+    public void Load(StoryProfile profile)
+    {
+        LoadCalls++;
+        _stories[profile.StoryId] = profile;
+    }
+
+    public int Expire(DateTimeOffset now) => 0;
+
+    private static double Overlap(string a, string b)
+    {
+        var words = Words(a);
+        var source = Words(b);
+        return words.Count == 0 ? 0 : words.Count(source.Contains) / (double)words.Count;
+    }
+
+    private static HashSet<string> Words(string text) =>
+        text.Split([' ', '\n', '.', ','], StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).ToHashSet();
+}

@@ -1,0 +1,6 @@
+namespace FeedWatch.EndToEnd.Tests.Support;
+
+public sealed record CliResult(int ExitCode, string Output, string Error)
+{
+    public IEnumerable<string> Lines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,3 @@
+namespace FeedWatch.Http.Tests.Support;
+
+internal sealed record RecordedRequest(string Path, IReadOnlyDictionary<string, string> Headers);

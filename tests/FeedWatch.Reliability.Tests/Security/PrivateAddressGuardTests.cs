@@ -1,0 +1,143 @@
+using System.Net;
+using FeedWatch.Core.Ports.Http;
+using FeedWatch.Http;
+using FeedWatch.Http.Guard;
+using FeedWatch.Reliability.Tests.Support;
+
+namespace FeedWatch.Reliability.Tests.Security;
+
+/// <summary>
+/// SSRF guard, proven end to end through the product fetcher: non-public destinations are refused unless the operator
+/// allowed them — by mapping a specific host name (the demo, the replay) or by AllowPrivateAddresses — and the check
+/// runs after DNS resolution and again on every redirect hop.
+/// </summary>
+public sealed class PrivateAddressGuardTests
+{
+    [Theory]
+    [InlineData("http://127.0.0.1/feed.xml")]                  // loopback
+    [InlineData("http://127.1.2.3/")]                         // loopback /8
+    [InlineData("http://[::1]/")]                             // IPv6 loopback
+    [InlineData("http://[::ffff:127.0.0.1]/")]                // v4-mapped loopback
+    [InlineData("http://169.254.169.254/latest/meta-data/")]  // cloud metadata (link-local)
+    [InlineData("http://[fe80::1]/")]                         // IPv6 link-local
+    [InlineData("http://10.0.0.1/")]                          // private
+    [InlineData("http://172.16.5.4/")]
+    [InlineData("http://192.168.1.1/")]
+    [InlineData("http://100.64.0.1/")]                        // carrier-grade NAT
+    [InlineData("http://[fd00::1]/")]                         // unique local
+    [InlineData("http://224.0.0.1/")]                         // multicast
+    [InlineData("http://[ff02::1]/")]                         // IPv6 multicast
+    [InlineData("http://0.0.0.0/")]
+    [InlineData("http://2130706433/")]                        // 127.0.0.1 as one decimal number
+    [InlineData("http://0x7f.0.0.1/")]                        // hexadecimal form
+    [InlineData("http://localhost/")]
+    public async Task Refuses_non_public_destinations_by_default(string url)
+    {
+        using var fetcher = new HttpFetcher(new HttpFetcherOptions { Timeout = TimeSpan.FromSeconds(5) });
+
+        var response = await fetcher.FetchAsync(new FetchRequest(new Uri(url)));
+
+        Assert.Equal(FetchErrorKind.BlockedAddress, response.Error?.Kind);
+    }
+
+    [Fact]
+    public async Task Checks_the_address_after_dns_resolution()
+    {
+        // The machine's own name is not a literal address, yet it resolves to a loopback/private address.
+        var name = Dns.GetHostName();
+        var addresses = await Dns.GetHostAddressesAsync(name);
+        Assert.True(addresses.Length > 0 && addresses.All(a => !AddressClassifier.IsPublic(a)),
+            $"precondition: {name} should resolve only to non-public addresses, got {string.Join(", ", addresses.Select(a => a.ToString()))}");
+        await using var target = new RawTcpServer(async (stream, _, ct) =>
+        {
+            await RawTcpServer.ReadRequestHeadAsync(stream, ct);
+            await RawTcpServer.WriteAsync(stream, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", ct);
+        });
+        using var fetcher = new HttpFetcher(new HttpFetcherOptions { Timeout = TimeSpan.FromSeconds(5) });
+
+        var response = await fetcher.FetchAsync(new FetchRequest(new Uri($"http://{name}:{target.Port}/")));
+
+        Assert.Equal(FetchErrorKind.BlockedAddress, response.Error?.Kind);
+        Assert.Equal(0, target.Connections);
+    }
+
+    [Theory]
+    [InlineData("http://169.254.169.254/latest/meta-data/iam/security-credentials/")]
+    [InlineData("http://10.1.2.3/admin")]
+    [InlineData("http://[::ffff:169.254.169.254]/")]
+    [InlineData("http://localhost:{port}/internal")]
+    [InlineData("http://127.0.0.1:{port}/internal")]
+    [InlineData("http://{hostname}:{port}/internal")]
+    public async Task A_host_mapped_outlet_cannot_redirect_the_fetcher_to_a_private_address(string location)
+    {
+        var internalHits = 0;
+        RawTcpServer? server = null;
+        server = new RawTcpServer(async (stream, _, ct) =>
+        {
+            var head = await RawTcpServer.ReadRequestHeadAsync(stream, ct);
+            if (head.Contains("/internal", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref internalHits);
+                await RawTcpServer.WriteAsync(stream, "HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nsecret", ct);
+                return;
+            }
+
+            var target = location.Replace("{port}", server!.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{hostname}", Dns.GetHostName(), StringComparison.Ordinal);
+            await RawTcpServer.WriteAsync(stream, $"HTTP/1.1 302 Found\r\nLocation: {target}\r\nContent-Length: 0\r\n\r\n", ct);
+        });
+        await using var _ = server;
+        // Only this outlet's name is mapped to loopback: that is the whole of what the operator allowed.
+        using var fetcher = new HttpFetcher(new HttpFetcherOptions
+        {
+            Timeout = TimeSpan.FromSeconds(5),
+            HostMap = new Dictionary<string, string> { ["outlet.example"] = "127.0.0.1" },
+        });
+
+        var response = await fetcher.FetchAsync(new FetchRequest(new Uri($"http://outlet.example:{server.Port}/feed.xml")));
+
+        Assert.Equal(FetchErrorKind.BlockedAddress, response.Error?.Kind);
+        Assert.Equal(0, internalHits);
+    }
+
+    [Fact]
+    public async Task Host_map_entries_and_an_explicit_allow_are_the_only_ways_in()
+    {
+        await using var server = new RawTcpServer(async (stream, _, ct) =>
+        {
+            var head = await RawTcpServer.ReadRequestHeadAsync(stream, ct);
+            var body = head.Contains("/hop", StringComparison.Ordinal) ? "HTTP/1.1 301 Moved\r\nLocation: http://other.example:{0}/final\r\nContent-Length: 0\r\n\r\n" : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+            await RawTcpServer.WriteAsync(stream, string.Format(System.Globalization.CultureInfo.InvariantCulture, body, ((IPEndPoint)_.LocalEndPoint!).Port), ct);
+        });
+        var mapped = new HttpFetcherOptions
+        {
+            Timeout = TimeSpan.FromSeconds(5),
+            HostMap = new Dictionary<string, string> { ["outlet.example"] = "127.0.0.1", ["other.example"] = "127.0.0.1" },
+        };
+        using (var fetcher = new HttpFetcher(mapped))
+        {
+            var hop = await fetcher.FetchAsync(new FetchRequest(new Uri($"http://outlet.example:{server.Port}/hop")));
+            Assert.True(hop.IsSuccess, hop.Error?.Message);
+            Assert.Equal($"http://other.example:{server.Port}/final", hop.FinalUrl.AbsoluteUri);
+
+            // The same server under its address, not through the map: refused.
+            var direct = await fetcher.FetchAsync(new FetchRequest(server.Url()));
+            Assert.Equal(FetchErrorKind.BlockedAddress, direct.Error?.Kind);
+        }
+
+        using var allowAll = new HttpFetcher(new HttpFetcherOptions { Timeout = TimeSpan.FromSeconds(5), AllowPrivateAddresses = true });
+        Assert.True((await allowAll.FetchAsync(new FetchRequest(server.Url()))).IsSuccess);
+    }
+
+    [Theory]
+    [InlineData("192.0.2.2", false)]       // TEST-NET-1: found on this very machine's interfaces
+    [InlineData("198.51.100.7", false)]
+    [InlineData("203.0.113.9", false)]
+    [InlineData("2001:db8::1", false)]
+    [InlineData("64:ff9b::a9fe:a9fe", false)] // NAT64 of 169.254.169.254
+    [InlineData("::127.0.0.1", false)]
+    [InlineData("93.184.216.34", true)]
+    [InlineData("2606:4700::1111", true)]
+    public void Classifies_reserved_ranges(string address, bool isPublic) =>
+        Assert.Equal(isPublic, AddressClassifier.IsPublic(IPAddress.Parse(address)));
+}

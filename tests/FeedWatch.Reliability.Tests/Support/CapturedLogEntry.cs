@@ -1,0 +1,3 @@
+namespace FeedWatch.Reliability.Tests.Support;
+
+internal sealed record CapturedLogEntry(string Message, IReadOnlyList<KeyValuePair<string, object?>> Fields, string? Exception);

@@ -1,0 +1,11 @@
+namespace FeedWatch.Reliability.Tests.Support;
+
+/// <summary>A clock the test moves by hand, so replay releases happen exactly when the test says.</summary>
+internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+{
+    private long _ticks = start.UtcTicks;
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+}
