@@ -22,6 +22,6 @@ public static class HtmlDocumentParser
             IsSupportingProcessingInstructions = false,
             SkipComments = true,
         });
-        return parser.ParseDocument(RawTextStripper.Strip(html));
+        return parser.ParseDocument(NestingLimiter.Limit(RawTextStripper.Strip(html)));
     }
 }
