@@ -147,6 +147,7 @@ public static class ParseFeedCommand
         FeedFormat.Atom10 => "atom10",
         FeedFormat.JsonFeed10 => "json10",
         FeedFormat.JsonFeed11 => "json11",
+        FeedFormat.Cdf => "cdf",
         _ => "unknown",
     };
 

@@ -14,4 +14,7 @@ public enum FeedFormat
     Atom10,
     JsonFeed10,
     JsonFeed11,
+
+    /// <summary>Microsoft Channel Definition Format, the 1997 precursor of RSS.</summary>
+    Cdf,
 }

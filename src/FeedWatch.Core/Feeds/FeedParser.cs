@@ -73,9 +73,11 @@ public sealed class FeedParser(FeedParserOptions? options = null) : IFeedParser
         {
             case "rss" or "channel" when RssParser.IsCore(root):
                 return RssAdapter.ToParsedFeed(RssParser.Parse(root), problems);
+            case "CHANNEL" or "channel" when root.Attribute("HREF") is not null || root.LocalName == "CHANNEL":
+                return RssAdapter.ToParsedFeed(Cdf.CdfParser.Parse(root), problems);
             case "RDF" when root.NamespaceUri == Namespaces.Rdf:
                 return RdfAdapter.ToParsedFeed(RdfParser.Parse(root), problems);
-            case "feed" or "entry" when root.NamespaceUri is Namespaces.Atom10 or Namespaces.Atom03 || root.Attribute("version") is not null:
+            case "feed" or "entry" when root.NamespaceUri is Namespaces.Atom10 or Namespaces.Atom03 or "" || root.Attribute("version") is not null:
                 return AtomAdapter.ToParsedFeed(AtomParser.Parse(root), problems);
             case "rss":
                 problems.Add($"<rss> in unexpected namespace {root.NamespaceUri}");

@@ -35,6 +35,19 @@ public sealed class StageHandlerTests
     }
 
     [Fact]
+    public async Task A_new_feed_has_its_state_stored_before_its_first_poll_is_enqueued()
+    {
+        var rig = new PipelineRig();
+        rig.Catalog.Feeds.Add(new FeedDefinition { Url = "https://a.example/feed", Id = "a" });
+        var statesSeenAtSend = new List<bool>();
+        rig.Queues.Get(QueueNames.PollFeed).OnSend = () => statesSeenAtSend.Add(rig.Blobs.Names.Contains("feeds/a.json"));
+
+        await rig.Scheduler.ScheduleDueFeedsAsync();
+
+        Assert.Equal([true], statesSeenAtSend);
+    }
+
+    [Fact]
     public async Task Scheduler_skips_invalid_feed_definitions_and_keeps_the_rest()
     {
         var rig = new PipelineRig();
@@ -77,7 +90,8 @@ public sealed class StageHandlerTests
         var state = (await rig.Blobs.GetJsonAsync<FeedState>("feeds/a.json", default))!.Value;
         Assert.Equal(1, state.ConsecutiveFailures);
         Assert.Equal("HTTP 500", state.LastError);
-        Assert.Equal(rig.Time.GetUtcNow() + TimeSpan.FromMinutes(2), state.NextPollAt);
+        // Twice the interval, with the policy's ±10 % deterministic jitter.
+        Assert.InRange(state.NextPollAt!.Value, rig.Time.GetUtcNow() + TimeSpan.FromMinutes(1.8), rig.Time.GetUtcNow() + TimeSpan.FromMinutes(2.2));
 
         rig.Time.Advance(TimeSpan.FromMinutes(1.5));
         Assert.Equal(0, await rig.Scheduler.ScheduleDueFeedsAsync()); // still backing off

@@ -21,7 +21,7 @@ public static class AtomAdapter
             Title = TextValues.NullIfEmpty(feed.Title),
             Link = AlternateLink.Choose(feed.Links),
             Description = TextValues.NullIfEmpty(feed.Subtitle),
-            Language = feed.Language ?? feed.Extensions.DcLanguage,
+            Language = LanguageTag.Normalize(feed.Language ?? feed.Extensions.DcLanguage),
             Updated = DateReader.Read(feed.Updated, "feed updated", problems),
             Authors = feed.Authors,
             Image = (feed.Logo ?? feed.Icon) is { } image ? new FeedImage(image, null, null) : null,

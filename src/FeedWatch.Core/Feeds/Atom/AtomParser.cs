@@ -10,9 +10,10 @@ public static class AtomParser
     {
         var ns = root.NamespaceUri;
         var feed = new AtomFeed { IsAtom03 = ns == Namespaces.Atom03 || root.Attribute("version") == "0.3", Language = TextValues.NullIfEmpty(root.Language) };
+        var atom03 = feed.IsAtom03;
         if (root.LocalName == "entry")
         {
-            feed.Entries.Add(ReadEntry(root, ns));
+            feed.Entries.Add(ReadEntry(root, ns, atom03));
             return feed;
         }
 
@@ -27,26 +28,26 @@ public static class AtomParser
             switch (e.LocalName)
             {
                 case "id": feed.Id ??= TextValues.Plain(e); break;
-                case "title": feed.Title ??= AtomText.Read(e); break;
+                case "title": feed.Title ??= AtomText.Read(e, atom03); break;
                 case "subtitle":
-                case "tagline": feed.Subtitle ??= AtomText.Read(e); break;
+                case "tagline": feed.Subtitle ??= AtomText.Read(e, atom03); break;
                 case "updated":
                 case "modified": feed.Updated ??= TextValues.Plain(e); break;
                 case "icon": feed.Icon ??= BaseUris.Resolve(e.BaseUri, TextValues.Plain(e)); break;
                 case "logo": feed.Logo ??= BaseUris.Resolve(e.BaseUri, TextValues.Plain(e)); break;
                 case "rights":
-                case "copyright": feed.Rights ??= AtomText.Read(e); break;
+                case "copyright": feed.Rights ??= AtomText.Read(e, atom03); break;
                 case "link": AddLink(e, feed.Links); break;
                 case "author": AddPerson(e, feed.Authors); break;
                 case "category": AddCategory(e, feed.Categories); break;
-                case "entry": feed.Entries.Add(ReadEntry(e, ns)); break;
+                case "entry": feed.Entries.Add(ReadEntry(e, ns, atom03)); break;
             }
         }
 
         return feed;
     }
 
-    private static AtomEntry ReadEntry(XmlNode node, string ns)
+    private static AtomEntry ReadEntry(XmlNode node, string ns, bool atom03)
     {
         var entry = new AtomEntry();
         var contributors = new List<FeedPerson>();
@@ -61,12 +62,12 @@ public static class AtomParser
             switch (e.LocalName)
             {
                 case "id": entry.Id ??= TextValues.NullIfEmpty(e.BaseUri is null ? TextValues.Plain(e) : BaseUris.Resolve(e.BaseUri, TextValues.Plain(e))); break;
-                case "title": entry.Title ??= AtomText.Read(e); break;
-                case "summary": entry.Summary ??= AtomText.Read(e); break;
+                case "title": entry.Title ??= AtomText.Read(e, atom03); break;
+                case "summary": entry.Summary ??= AtomText.Read(e, atom03); break;
                 case "content":
                     if (entry.Content is null)
                     {
-                        entry.Content = AtomText.Read(e);
+                        entry.Content = AtomText.Read(e, atom03);
                         entry.ContentSource = e.Attribute("src") is { } src ? BaseUris.Resolve(e.BaseUri, src) : null;
                     }
 

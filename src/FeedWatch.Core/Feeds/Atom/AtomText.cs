@@ -12,7 +12,7 @@ public static class AtomText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
-    public static string Read(XmlNode e)
+    public static string Read(XmlNode e, bool atom03 = false)
     {
         var type = e.Attribute("type")?.Trim().ToLowerInvariant();
         var mode = e.Attribute("mode")?.Trim().ToLowerInvariant();
@@ -20,12 +20,18 @@ public static class AtomText
         {
             try
             {
-                return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(e.Text.Trim()));
+                return Links.HtmlLinkResolver.Resolve(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(e.Text.Trim())), e.BaseUri);
             }
             catch (FormatException)
             {
                 return e.Text.Trim();
             }
+        }
+
+        if (atom03 && (type is "application/xhtml+xml" || mode == "xml"))
+        {
+            // Atom 0.3 inline XML has no wrapper: a div is part of the content.
+            return MarkupOf(e);
         }
 
         if (type is "xhtml" or "application/xhtml+xml")
@@ -51,7 +57,7 @@ public static class AtomText
             // Atom 1.0 §4.1.3.3: other media types are base64-encoded; if it does not decode to text, keep it as written.
             try
             {
-                return StrictUtf8.GetString(Convert.FromBase64String(e.Text.Trim()));
+                return Links.HtmlLinkResolver.Resolve(StrictUtf8.GetString(Convert.FromBase64String(e.Text.Trim())), e.BaseUri);
             }
             catch (Exception ex) when (ex is FormatException or DecoderFallbackException)
             {

@@ -29,6 +29,7 @@ public static class EncodingAliases
         ["euc-jp"] = 51932, ["eucjp"] = 51932, ["euc-kr"] = 51949, ["euckr"] = 51949, ["ks_c_5601-1987"] = 949, ["cp949"] = 949,
         ["iso-2022-jp"] = 50220, ["tis-620"] = 874, ["windows-874"] = 874, ["utf-16"] = 1201, ["utf16"] = 1201,
         ["utf-16be"] = 1201, ["utf-16le"] = 1200, ["ucs-2"] = 1201, ["iso-10646-ucs-2"] = 1201, ["unicode"] = 1200,
+        ["u8"] = 65001, ["utf"] = 65001, ["u16"] = 1201, ["u32"] = 12001, ["utf32"] = 12001,
         ["utf-32"] = 12001, ["utf-32be"] = 12001, ["utf-32le"] = 12000,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 

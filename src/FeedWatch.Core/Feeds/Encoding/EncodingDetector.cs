@@ -56,6 +56,12 @@ public static class EncodingDetector
             chosen = EncodingAliases.Find("us-ascii");
             chosenName = "us-ascii";
         }
+        else if (sniffed is not null && (declared is null || (EncodingAliases.Find(declared) is { } fam && SameFamily(fam, sniffed))))
+        {
+            // utf-16/utf-32 without a byte-order mark: the byte pattern of "<?" says which endianness.
+            chosen = sniffed;
+            chosenName = EncodingAliases.CanonicalName(sniffed);
+        }
         else if (declared is not null)
         {
             chosen = EncodingAliases.Find(declared);
@@ -101,6 +107,13 @@ public static class EncodingDetector
 
     private static bool TryDecode(System.Text.Encoding encoding, ReadOnlySpan<byte> bytes, out string text)
     {
+        if (encoding.CodePage == 28591)
+        {
+            // Feeds labelled ISO-8859-1 almost always mean Windows-1252 (curly quotes at 0x91–0x94), as browsers assume.
+            text = Latin1AsWindows1252(bytes);
+            return true;
+        }
+
         try
         {
             text = encoding.GetString(bytes);
@@ -111,6 +124,23 @@ public static class EncodingDetector
             text = string.Empty;
             return false;
         }
+    }
+
+    private static string Latin1AsWindows1252(ReadOnlySpan<byte> bytes)
+    {
+        var text = System.Text.Encoding.Latin1.GetString(bytes);
+        if (bytes.IndexOfAnyInRange((byte)0x80, (byte)0x9F) < 0)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = Xml.Cp1252.Map(source[i]);
+            }
+        });
     }
 
     private static bool SameFamily(System.Text.Encoding a, System.Text.Encoding b) =>

@@ -8,7 +8,7 @@ public static class RdfParser
 {
     public static RdfFeed Parse(XmlNode root)
     {
-        var feed = new RdfFeed();
+        var feed = new RdfFeed { IsRss090 = root.Attributes.Exists(a => a.Value == Namespaces.Rss090) };
         foreach (var e in root.Elements())
         {
             if (!IsCore(e))

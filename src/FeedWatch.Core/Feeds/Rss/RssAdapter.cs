@@ -22,7 +22,7 @@ public static class RssAdapter
             Title = c.Title ?? x.DcTitle ?? x.AtomTitle,
             Link = c.Link ?? AlternateLink.Choose(x.AtomLinks),
             Description = TextValues.NullIfEmpty(c.Description) ?? x.DcDescription ?? x.ITunesSummary,
-            Language = TextValues.NullIfEmpty(c.Language) ?? x.DcLanguage,
+            Language = LanguageTag.Normalize(TextValues.NullIfEmpty(c.Language) ?? x.DcLanguage),
             Updated = DateReader.Read(c.LastBuildDate, "lastBuildDate", problems)
                 ?? DateReader.Read(c.PubDate, "pubDate", problems)
                 ?? DateReader.Read(x.DcDate ?? x.DcModified ?? x.AtomUpdated, "dc:date", problems),
@@ -41,6 +41,7 @@ public static class RssAdapter
         "0.92" => FeedFormat.Rss092,
         "0.93" => FeedFormat.Rss093,
         "0.94" => FeedFormat.Rss094,
+        "cdf" => FeedFormat.Cdf,
         _ => FeedFormat.Rss20,
     };
 

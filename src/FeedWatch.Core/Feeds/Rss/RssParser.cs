@@ -38,7 +38,9 @@ public static class RssParser
         return channel;
     }
 
-    internal static bool IsCore(XmlNode e) => e.NamespaceUri.Length == 0 || e.NamespaceUri == Namespaces.Rss09Userland || e.NamespaceUri == Namespaces.Rss09Blogs || e.NamespaceUri == Namespaces.Rss10 || e.NamespaceUri == Namespaces.Rss090;
+    /// <summary>RSS core elements: no namespace, or one of the namespaces UserLand/Harvard RSS 2.0 generators declared.</summary>
+    internal static bool IsCore(XmlNode e) => e.NamespaceUri.Length == 0 || e.NamespaceUri == Namespaces.Rss10 || e.NamespaceUri == Namespaces.Rss090
+        || e.NamespaceUri.Contains("backend.userland.com/rss", StringComparison.Ordinal) || e.NamespaceUri.Contains("blogs.law.harvard.edu/tech/rss", StringComparison.Ordinal);
 
     private static void ReadChannel(XmlNode node, RssChannel c)
     {
@@ -57,7 +59,8 @@ public static class RssParser
                 case "description": c.Description ??= TextValues.Markup(e); break;
                 case "language": c.Language ??= TextValues.Plain(e); break;
                 case "copyright": c.Copyright ??= TextValues.Plain(e); break;
-                case "managingEditor": c.ManagingEditor ??= TextValues.Plain(e); break;
+                case "managingEditor":
+                case "author": c.ManagingEditor ??= TextValues.Plain(e); break;
                 case "webMaster": c.WebMaster ??= TextValues.Plain(e); break;
                 case "pubDate": c.PubDate ??= TextValues.Plain(e); break;
                 case "lastBuildDate": c.LastBuildDate ??= TextValues.Plain(e); break;

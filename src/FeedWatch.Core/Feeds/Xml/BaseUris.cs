@@ -22,6 +22,7 @@ public static class BaseUris
     /// <summary>A link as it should be stored: absolute when a base is known, otherwise as written.</summary>
     public static string? Resolve(Uri? baseUri, string? value)
     {
+        value = value?.Trim();
         if (value is null)
         {
             return null;

@@ -88,6 +88,18 @@ internal static class StrictXmlReader
     /// <summary>Adjacent text runs (text, CDATA, text) are merged so Text of a simple element is one string.</summary>
     internal static void AppendText(XmlNode node, string value)
     {
+        if (value.AsSpan().IndexOfAnyInRange('\u0080', '\u009F') >= 0)
+        {
+            // C1 controls in feeds are Windows-1252 characters written as &#146; and friends: read them as meant.
+            value = string.Create(value.Length, value, static (span, source) =>
+            {
+                for (var i = 0; i < source.Length; i++)
+                {
+                    span[i] = Cp1252.Map(source[i]);
+                }
+            });
+        }
+
         var children = node.Children;
         if (children.Count > 0 && children[^1] is string previous)
         {

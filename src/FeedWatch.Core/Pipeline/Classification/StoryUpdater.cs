@@ -46,7 +46,9 @@ public sealed class StoryUpdater(
             ArticleCount = 1,
             Outlets = isTextSeed ? [] : [NewOutlet(article, null, now)],
             RecentArticleIds = [article.Id],
-            Profile = index.Add(storyId, storyArticle, null),
+            Profile = tracked
+                ? index.Add(storyId, storyArticle, null) with { Tracking = StoryTracking.Seed }
+                : index.Add(storyId, storyArticle, null),
         };
 
         var created = await blobs.PutJsonAsync(BlobLayout.Story(storyId), story, createOnly: true, ifMatch: null, cancellationToken).ConfigureAwait(false);
@@ -173,6 +175,7 @@ public sealed class StoryUpdater(
         ArticlePublished = article.Published,
         Relation = match?.Relation ?? ReuseRelation.Independent,
         Score = match?.Score ?? 0,
+        SourceArticleId = match?.SourceArticleId,
         Passages = match?.Passages.Take(MaxPassagesPerAlert).ToList() ?? [],
         OutletsSoFar = outlets.Select(o => new OutletSighting(o.Outlet, o.FirstSeen, o.ArticleId, o.ArticleUrl)).ToList(),
         OriginOutlet = story.OriginOutlet,

@@ -1,4 +1,6 @@
 using FeedWatch.Core.Feeds;
+using FeedWatch.Core.Feeds.Dedup;
+using FeedWatch.Core.Feeds.Polling;
 using FeedWatch.Core.Pipeline.Blobs;
 using FeedWatch.Core.Pipeline.Documents;
 using FeedWatch.Core.Pipeline.Identity;
@@ -85,20 +87,23 @@ public sealed class PollFeedHandler(
             logger.LogInformation("Feed {FeedId} is not well-formed ({Problems}); using what was recovered", state.FeedId, string.Join("; ", feed.Problems.Take(3)));
         }
 
-        var seen = new HashSet<string>(state.SeenItems, StringComparer.Ordinal);
+        // Known items are recognised by guid/id, then canonical link, then content hash; an edited item is an update, not news.
+        var classified = Deduplicator.Classify(feed.Items, state.SeenItems.Select(ItemFingerprint.Parse));
         var fresh = new List<(string Key, FeedItem Item, Uri Link)>();
-        foreach (var item in feed.Items)
+        foreach (var c in classified)
         {
-            if (!Uri.TryCreate(item.Link, UriKind.Absolute, out var link) || (link.Scheme != Uri.UriSchemeHttp && link.Scheme != Uri.UriSchemeHttps))
+            if (c.Change != ItemChange.New || !Uri.TryCreate(c.Item.Link, UriKind.Absolute, out var link) || (link.Scheme != Uri.UriSchemeHttp && link.Scheme != Uri.UriSchemeHttps))
             {
-                continue; // an item without a page has nothing to fetch
+                continue; // known, or an item without a page: nothing to fetch
             }
 
-            var key = UrlCanonicalizer.Canonicalize(link).AbsoluteUri;
-            if (seen.Add(key))
-            {
-                fresh.Add((key, item, link));
-            }
+            fresh.Add((c.Fingerprint.ToStorageString(), c.Item, link));
+        }
+
+        var updatedKeys = classified.Where(c => c.Change == ItemChange.Updated).Select(c => c.Fingerprint.ToStorageString()).ToList();
+        if (updatedKeys.Count > 0)
+        {
+            logger.LogInformation("Feed {FeedId}: {UpdatedItems} known items changed (updates, not new articles)", state.FeedId, updatedKeys.Count);
         }
 
         // Feeds list newest first; hand items on oldest first so stories grow in publication order.
@@ -109,29 +114,40 @@ public sealed class PollFeedHandler(
             await queues.SendMessageAsync(QueueNames.FetchArticle, fetch, cancellationToken).ConfigureAwait(false);
         }
 
-        return new PollOutcome(null, feed.Items.Count, fresh.Select(f => f.Key).ToList(), feed.Title, feed.TimeToLiveMinutes);
+        return new PollOutcome(null, feed.Items.Count, fresh.Select(f => f.Key).Concat(updatedKeys).ToList(), feed.Title, feed.TimeToLiveMinutes)
+        {
+            ItemDates = feed.Items.Select(i => i.Published ?? i.Updated).OfType<DateTimeOffset>().ToList(),
+        };
     }
 
     private FeedState Apply(FeedState state, PollFeedMessage message, FetchResponse response, PollOutcome outcome)
     {
         var now = time.GetUtcNow();
         var polled = state with { LastPolledAt = now, LastPolledDueAt = message.DueAt, LastStatus = response.StatusCode };
-        if (outcome.Error is not null)
+        var decision = PollingPolicyFor(state).Decide(new PollObservation
         {
-            var failures = state.ConsecutiveFailures + 1;
-            var backoff = TimeSpan.FromTicks(Math.Min(state.PollInterval.Ticks * (1L << Math.Min(failures, 16)), _options.MaxFailureBackoff.Ticks));
-            if (response.RetryAfter is { } retryAfter && retryAfter > backoff)
-            {
-                backoff = retryAfter;
-            }
-
-            return polled with { ConsecutiveFailures = failures, LastError = outcome.Error, NextPollAt = now + backoff };
+            Now = now,
+            FeedKey = state.FeedId,
+            StatusCode = response.StatusCode,
+            Failed = outcome.Error is not null,
+            PreviousConsecutiveFailures = state.ConsecutiveFailures,
+            ConfiguredInterval = state.PollInterval == _options.DefaultPollInterval ? null : state.PollInterval,
+            TimeToLiveMinutes = outcome.TimeToLiveMinutes,
+            RetryAfter = response.RetryAfter,
+            MaxAge = response.MaxAge,
+            Expires = response.Expires,
+            ItemDates = outcome.ItemDates,
+        });
+        if (decision.StopPolling)
+        {
+            // 410 Gone: never due again until the feed's definition changes (the scheduler then resets NextPollAt).
+            logger.LogWarning("Feed {FeedId} is gone (410); polling stopped", state.FeedId);
+            return polled with { ConsecutiveFailures = decision.ConsecutiveFailures, LastError = decision.Reason, NextPollAt = DateTimeOffset.MaxValue };
         }
 
-        var interval = state.PollInterval;
-        if (outcome.TimeToLiveMinutes is { } ttl && TimeSpan.FromMinutes(Math.Min(ttl, 24 * 60)) > interval)
+        if (outcome.Error is not null)
         {
-            interval = TimeSpan.FromMinutes(Math.Min(ttl, 24 * 60)); // the publisher asked us not to come back sooner
+            return polled with { ConsecutiveFailures = decision.ConsecutiveFailures, LastError = outcome.Error, NextPollAt = decision.NextPollAt };
         }
 
         var seenItems = state.SeenItems.Concat(outcome.NewKeys).ToList();
@@ -145,7 +161,7 @@ public sealed class PollFeedHandler(
             ConsecutiveFailures = 0,
             LastError = null,
             LastSuccessAt = now,
-            NextPollAt = now + interval,
+            NextPollAt = decision.NextPollAt,
             ETag = response.IsNotModified ? state.ETag : response.ETag,
             LastModified = response.IsNotModified ? state.LastModified : response.LastModified,
             PermanentRedirectUrl = response.PermanentlyRedirected ? response.FinalUrl.AbsoluteUri : state.PermanentRedirectUrl,
@@ -174,6 +190,17 @@ public sealed class PollFeedHandler(
         // Items already enqueued are safe (fetch-article is idempotent); the retry re-polls.
         throw new InvalidOperationException($"Feed state {name} kept changing; poll result not recorded.");
     }
+
+    private static readonly ItemDeduplicator Deduplicator = new(link =>
+        Uri.TryCreate(link, UriKind.Absolute, out var uri) ? UrlCanonicalizer.Canonicalize(uri).AbsoluteUri : link);
+
+    /// <summary>The first retry waits twice the feed's interval, doubling up to MaxFailureBackoff; adaptive bounds around the default.</summary>
+    private PollingPolicy PollingPolicyFor(FeedState state) => new(new PollingPolicyOptions
+    {
+        DefaultInterval = _options.DefaultPollInterval,
+        FailureBackoffBase = state.PollInterval * 2,
+        MaxFailureBackoff = _options.MaxFailureBackoff,
+    });
 
     private static string Describe(FetchResponse response) =>
         response.Error is { } error ? $"{error.Kind}: {error.Message}" : $"HTTP {response.StatusCode}";
