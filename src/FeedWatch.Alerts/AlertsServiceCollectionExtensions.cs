@@ -2,6 +2,9 @@ using FeedWatch.Alerts.Configuration;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Core.Alerts.Delivery;
 using FeedWatch.Core.Alerts.Routing;
+using FeedWatch.Core.Pipeline;
+using FeedWatch.Core.Pipeline.Delivery;
+using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
 using Microsoft.Extensions.Configuration;
@@ -12,11 +15,13 @@ using Microsoft.Extensions.Logging;
 namespace FeedWatch.Alerts;
 
 /// <summary>
-/// Registers alert delivery from the "FeedWatch:Alerts" section: the configured sinks, routing and noise control
-/// (IStoryAlertSettingsProvider), the dispatcher with receipts and parking, IAlertDelivery, the worker that releases
-/// held alerts, and ONE IAlertSink — <see cref="RoutedAlertSink"/> — for the pipeline's DeliverAlertHandler. Do not
-/// register other IAlertSink services beside it (they would bypass routing). Needs IBlobStore (and IQueueProvider for
-/// Queue sinks) from the host.
+/// Registers alert delivery from the "FeedWatch:Alerts" section: the sinks named under "FeedWatch:Alerts:Sinks" (as
+/// IAlertSink services), routing and noise control, the dispatcher with receipts and parking, IAlertDelivery and the
+/// worker that releases held alerts. The dispatcher knows every IAlertSink service by name — the configured ones and
+/// those the host registers (the pipeline's local alert queue "queue", the console); a configured sink replaces a
+/// host-registered one of the same name.
+/// The pipeline's DeliverAlertHandler is registered with ONE sink, <see cref="RoutedAlertSink"/>, so every alert goes
+/// through routing — call this BEFORE the host's own TryAdd of the deliver-alert handler.
 /// </summary>
 public static class AlertsServiceCollectionExtensions
 {
@@ -25,31 +30,49 @@ public static class AlertsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(AlertRoutingOptions.SectionName);
-
         var routing = section.Get<AlertRoutingOptions>() ?? new AlertRoutingOptions();
         var sinkOptions = new Dictionary<string, AlertSinkOptions>(StringComparer.OrdinalIgnoreCase);
         foreach (var child in section.GetSection("Sinks").GetChildren())
             sinkOptions[child.Key] = child.Get<AlertSinkOptions>() ?? new AlertSinkOptions();
-        // Nothing configured: the embedded default's local alert queue and the console, as the foundation promises.
-        if (sinkOptions.Count == 0)
-        {
-            sinkOptions["queue"] = new AlertSinkOptions { Type = AlertSinkType.Queue };
-            sinkOptions["console"] = new AlertSinkOptions { Type = AlertSinkType.Console };
-        }
-
-        if (routing.Default.Sinks.Count == 0) routing.Default = WithSinks(routing.Default, [.. sinkOptions.Keys]);
-        Validate(routing, sinkOptions);
+        ValidateSettings(routing);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(routing);
-        services.AddSingleton<IStoryAlertSettingsProvider, ConfiguredStoryAlertSettings>();
         services.AddSingleton(configuration.GetSection(DeliveryRetryOptions.SectionName).Get<DeliveryRetryOptions>() ?? new DeliveryRetryOptions());
+        foreach (var (name, options) in sinkOptions)
+        {
+            services.AddSingleton<IAlertSink>(provider => new AlertSinkFactory(
+                provider.GetService<IQueueProvider>(), provider.GetService<IStorageQueueConnector>(), provider.GetRequiredService<TimeProvider>()).Create(name, options));
+        }
+
         services.AddSingleton(provider =>
         {
-            var factory = new AlertSinkFactory(provider.GetService<IQueueProvider>(), provider.GetService<IStorageQueueConnector>(), provider.GetRequiredService<TimeProvider>());
-            return new ConfiguredAlertSinks([.. sinkOptions.Select(pair => factory.Create(pair.Key, pair.Value))]);
+            // Every IAlertSink service is a sink the dispatcher knows by name. A configured sink (built by AlertSinkFactory)
+            // replaces a host-registered one of the same name; otherwise the later registration wins, as DI does.
+            var all = provider.GetServices<IAlertSink>()
+                .GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(g => sinkOptions.ContainsKey(g.Key) ? g.First(IsConfigured) : g.Last())
+                .ToList();
+            return new ConfiguredAlertSinks(all);
         });
-
+        services.AddSingleton(provider =>
+        {
+            var sinks = provider.GetRequiredService<ConfiguredAlertSinks>().Sinks;
+            // No default route configured: every available sink (the local alert queue and the console on the embedded default).
+            var effective = routing.Default.Sinks.Count > 0 ? routing : new AlertRoutingOptions
+            {
+                Default = new StoryAlertSettings
+                {
+                    Sinks = [.. sinks.Select(s => s.Name)],
+                    RateLimit = routing.Default.RateLimit,
+                    QuietHours = routing.Default.QuietHours,
+                    DigestPeriod = routing.Default.DigestPeriod,
+                },
+                Stories = routing.Stories,
+            };
+            ValidateRoutes(effective, sinks);
+            return effective;
+        });
+        services.AddSingleton<IStoryAlertSettingsProvider, ConfiguredStoryAlertSettings>();
         services.AddSingleton(provider => new AlertDeliveryStore(provider.GetRequiredService<IBlobStore>()));
         services.AddSingleton(provider => new AlertDispatcher(
             provider.GetRequiredService<ConfiguredAlertSinks>().Sinks,
@@ -58,33 +81,38 @@ public static class AlertsServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<AlertDispatcher>>()));
         services.AddSingleton<IAlertDelivery, AlertDeliveryService>();
-        services.AddSingleton<IAlertSink, RoutedAlertSink>();
+        services.AddSingleton<RoutedAlertSink>();
+        services.TryAddScoped<IStageHandler<DeliverAlertMessage>>(provider => new DeliverAlertHandler(
+            provider.GetRequiredService<IBlobStore>(),
+            [provider.GetRequiredService<RoutedAlertSink>()],
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<DeliverAlertHandler>>()));
         if (runReleaseWorker) services.AddHostedService<HeldAlertReleaseWorker>();
         return services;
     }
 
-    private static StoryAlertSettings WithSinks(StoryAlertSettings settings, List<string> sinks) => new()
-    {
-        Sinks = sinks,
-        RateLimit = settings.RateLimit,
-        QuietHours = settings.QuietHours,
-        DigestPeriod = settings.DigestPeriod,
-    };
+    private static bool IsConfigured(IAlertSink sink) => sink.GetType().Assembly == typeof(AlertSinkFactory).Assembly;
 
     // Configuration mistakes surface at start-up, not as parked alerts hours later.
-    private static void Validate(AlertRoutingOptions routing, Dictionary<string, AlertSinkOptions> sinks)
+    private static void ValidateSettings(AlertRoutingOptions routing)
     {
         foreach (var (story, settings) in routing.Stories.Append(new("(default)", routing.Default)))
         {
-            foreach (var sink in settings.Sinks)
-            {
-                if (!sinks.ContainsKey(sink))
-                    throw new InvalidOperationException($"Alert route of story {story} names sink '{sink}', which is not configured under FeedWatch:Alerts:Sinks.");
-            }
-
             settings.RateLimit?.Validate();
             if (settings.DigestPeriod is { } period && period <= TimeSpan.Zero)
                 throw new InvalidOperationException($"Alert route of story {story}: DigestPeriod must be positive.");
+        }
+    }
+
+    private static void ValidateRoutes(AlertRoutingOptions routing, IReadOnlyList<IAlertSink> sinks)
+    {
+        var known = sinks.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (story, settings) in routing.Stories.Append(new("(default)", routing.Default)))
+        {
+            var unknown = settings.Sinks.Where(s => !known.Contains(s)).ToList();
+            if (unknown.Count > 0)
+                throw new InvalidOperationException(
+                    $"Alert route of story {story} names sink(s) {string.Join(", ", unknown)}, which are not configured under FeedWatch:Alerts:Sinks (known: {string.Join(", ", known)}).");
         }
     }
 }

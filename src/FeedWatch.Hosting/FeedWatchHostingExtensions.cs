@@ -1,3 +1,4 @@
+using FeedWatch.Alerts;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Core.Pipeline;
 using FeedWatch.Core.Pipeline.Classification;
@@ -10,6 +11,8 @@ using FeedWatch.Core.Pipeline.Scheduling;
 using FeedWatch.Core.Pipeline.Tracking;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
+using FeedWatch.Azure.Storage.Adapters;
+using FeedWatch.Core.Security;
 using FeedWatch.Hosting.Configuration;
 using FeedWatch.Hosting.Sinks;
 using FeedWatch.Hosting.Workers;
@@ -43,14 +46,20 @@ public static class FeedWatchHostingExtensions
         services.TryAddSingleton(sp => configuration.GetSection(PipelineOptions.SectionName).Get<PipelineOptions>() ?? new PipelineOptions());
         services.TryAddSingleton(TimeProvider.System);
 
-        // Storage: a backend registered before this call (Azure, tests) wins; otherwise the embedded data folder.
-        if (!services.Any(d => d.ServiceType == typeof(IBlobStore)) || !services.Any(d => d.ServiceType == typeof(IQueueProvider)))
+        // Storage: FeedWatch:Storage:ConnectionString (or a Functions-style connection named by
+        // FeedWatch:Storage:Connection, e.g. "AzureWebJobsStorage") selects Azure Storage; a backend registered
+        // before this call (tests) wins; otherwise the embedded data folder.
+        if (AzureStorageSelection.Resolve(configuration) is { } azure)
+        {
+            services.AddAzureStorage(azure, configuration["FeedWatch:Storage:Container"] ?? AzureStorageServiceCollectionExtensions.DefaultContainerName);
+        }
+        else if (!services.Any(d => d.ServiceType == typeof(IBlobStore)) || !services.Any(d => d.ServiceType == typeof(IQueueProvider)))
         {
             services.AddLocalStorage(options.ResolveDataDirectory());
         }
 
         services.AddFeedWatchHttp(configuration);
-        FeedWatchComponents.Add(services);
+        FeedWatchComponents.Add(services, configuration);
 
         services.TryAddSingleton<ArticleStore>();
         services.TryAddSingleton<ArticleFetcher>();
@@ -65,6 +74,8 @@ public static class FeedWatchHostingExtensions
         services.TryAddScoped<IStageHandler<PollFeedMessage>, PollFeedHandler>();
         services.TryAddScoped<IStageHandler<FetchArticleMessage>, FetchArticleHandler>();
         services.TryAddScoped<IStageHandler<ClassifyArticleMessage>, ClassifyArticleHandler>();
+        // Alert routing, noise control, retries and parking (FeedWatch.Alerts); registers the deliver-alert handler first.
+        services.AddFeedWatchAlerts(configuration);
         services.TryAddScoped<IStageHandler<DeliverAlertMessage>, DeliverAlertHandler>();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, LocalQueueAlertSink>());
@@ -73,6 +84,8 @@ public static class FeedWatchHostingExtensions
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, ConsoleAlertSink>(_ => new ConsoleAlertSink()));
         }
 
+        // Last, so every logger provider configured so far writes through the secret redactor.
+        services.AddSecretRedactionToLogging();
         return builder;
     }
 

@@ -47,7 +47,8 @@ public sealed class SeedStoryEndToEndTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
-        if (Directory.Exists(_data))
+        // FEEDWATCH_E2E_KEEP=1 keeps the stores for inspection (`feedwatch stories --data DIR`).
+        if (Directory.Exists(_data) && Environment.GetEnvironmentVariable("FEEDWATCH_E2E_KEEP") != "1")
         {
             Directory.Delete(_data, recursive: true);
         }

@@ -5,7 +5,9 @@ using FeedWatch.Alerts.Net;
 using FeedWatch.Alerts.Queues;
 using FeedWatch.Alerts.ServiceBus;
 using FeedWatch.Alerts.Webhooks;
+using FeedWatch.Azure.Common;
 using FeedWatch.Azure.ServiceBus;
+using FeedWatch.Azure.Storage.Adapters;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Core.Ports.Queues;
 
@@ -14,6 +16,11 @@ namespace FeedWatch.Alerts.Configuration;
 /// <summary>Builds sinks from their options, failing with a message that names the sink and the missing setting.</summary>
 public sealed class AlertSinkFactory(IQueueProvider? queues, IStorageQueueConnector? storageQueues, TimeProvider time, TextWriter? console = null)
 {
+    public AlertSinkFactory(IQueueProvider? queues, TimeProvider time, TextWriter? console = null)
+        : this(queues, null, time, console)
+    {
+    }
+
     public IAlertSink Create(string name, AlertSinkOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -22,14 +29,20 @@ public sealed class AlertSinkFactory(IQueueProvider? queues, IStorageQueueConnec
         {
             AlertSinkType.Console => new ConsoleAlertSink(name, console ?? System.Console.Out),
             AlertSinkType.Queue => new QueueAlertSink(name, (queues ?? throw Missing(name, "a queue backend (IQueueProvider)")).GetQueue(options.QueueName ?? QueueNames.Alerts)),
-            AlertSinkType.StorageQueue => new QueueAlertSink(name, (storageQueues ?? throw Missing(name, "the Azure Storage queue client"))
-                .Connect(options.ConnectionString ?? throw Missing(name, "ConnectionString"), options.QueueName ?? QueueNames.Alerts)),
+            AlertSinkType.StorageQueue => new QueueAlertSink(name, StorageQueue(name, options)),
             AlertSinkType.ServiceBus => new ServiceBusAlertSink(name, CreateSender(name, options)),
             AlertSinkType.Webhook => new WebhookAlertSink(name, Url(name, options), options.Secret, Poster(options), time),
             AlertSinkType.Slack => new ChatWebhookAlertSink(name, Url(name, options), ChatFlavor.Slack, Poster(options)),
             AlertSinkType.Teams => new ChatWebhookAlertSink(name, Url(name, options), ChatFlavor.Teams, Poster(options)),
             _ => throw new InvalidOperationException($"Alert sink '{name}' has an unknown Type '{options.Type}'."),
         };
+    }
+
+    private IMessageQueue StorageQueue(string name, AlertSinkOptions options)
+    {
+        var connectionString = options.ConnectionString ?? throw Missing(name, "ConnectionString");
+        var queueName = options.QueueName ?? QueueNames.Alerts;
+        return storageQueues?.Connect(connectionString, queueName) ?? new AzureQueueProvider(StorageConnection.Parse(connectionString)).GetQueue(queueName);
     }
 
     private static ServiceBusSenderClient CreateSender(string name, AlertSinkOptions options)

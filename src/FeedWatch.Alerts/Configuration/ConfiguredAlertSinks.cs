@@ -3,8 +3,8 @@ using FeedWatch.Core.Alerts;
 namespace FeedWatch.Alerts.Configuration;
 
 /// <summary>
-/// The real sinks built from "FeedWatch:Alerts:Sinks". Kept apart from the IAlertSink service on purpose: the pipeline
-/// sees only the RoutedAlertSink, and the dispatcher behind it talks to these.
+/// The sinks the dispatcher delivers to, one per name. The pipeline's deliver-alert handler does NOT use these directly:
+/// it sees only the RoutedAlertSink, which applies each story's route and noise control before reaching them.
 /// </summary>
 public sealed class ConfiguredAlertSinks(IReadOnlyList<IAlertSink> sinks)
 {

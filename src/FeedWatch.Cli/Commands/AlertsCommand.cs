@@ -9,7 +9,10 @@ using Spectre.Console;
 
 namespace FeedWatch.Cli.Commands;
 
-/// <summary>`feedwatch alerts [--json]`: recent spread alerts; with --json the stored CloudEvent documents themselves.</summary>
+/// <summary>
+/// `feedwatch alerts [--json]`: recent spread alerts; with --json the stored CloudEvent documents themselves.
+/// `--failed`, `tail` and `retry` live in their own Alerts*Command files.
+/// </summary>
 public static class AlertsCommand
 {
     public static Command Create(CliContext context)
@@ -17,10 +20,19 @@ public static class AlertsCommand
         var json = CommonOptions.Json("the alert documents (CloudEvents)");
         var limit = new Option<int>("--limit") { Description = "Show the most recent N alerts (0 = all).", DefaultValueFactory = _ => 50 };
         var data = CommonOptions.Data();
-        var command = new Command("alerts", "List recent spread alerts, oldest first.") { json, limit, data };
+        var storage = CommonOptions.Storage();
+        var failed = AlertsFailedCommand.CreateOption();
+        var command = new Command("alerts", "List recent spread alerts, oldest first.") { json, limit, data, storage, failed };
+        command.Subcommands.Add(AlertsTailCommand.Create(context));
+        command.Subcommands.Add(AlertsRetryCommand.Create(context));
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var host = CliHost.Build(context, parseResult.GetValue(data));
+            if (parseResult.GetValue(failed))
+            {
+                return await AlertsFailedCommand.RunAsync(context, parseResult.GetValue(data), parseResult.GetValue(json), cancellationToken);
+            }
+
+            using var host = CliHost.Build(context, parseResult.GetValue(data), storage: parseResult.GetValue(storage));
             var asJson = parseResult.GetValue(json);
             StoriesCommand.PrintDataFolder(context, host, asJson);
             var alerts = await host.Services.GetRequiredService<PipelineQueries>().ListAlertsAsync(parseResult.GetValue(limit), cancellationToken);

@@ -15,4 +15,10 @@ public static class CommonOptions
     {
         Description = $"Print {what} as JSON Lines (one document per line) instead of a table.",
     };
+
+    public static Option<string?> Storage() => new("--storage")
+    {
+        Description = "Use Azure Storage (Blob + Queue) instead of the data folder, e.g. \"UseDevelopmentStorage=true\" for Azurite or an account connection string. Default: FeedWatch:Storage:ConnectionString.",
+        HelpName = "CONNECTION_STRING",
+    };
 }

@@ -28,14 +28,15 @@ public static class DemoCommand
             Description = "Keep the demo's stores in this folder (then `feedwatch stories --data DIR` shows them). Default: a fresh temporary folder, deleted afterwards.",
             HelpName = "DIR",
         };
-        var command = new Command("demo", "Watch a story spread across five fictional outlets on loopback, in under a minute.") { data };
+        var storage = CommonOptions.Storage();
+        var command = new Command("demo", "Watch a story spread across five fictional outlets on loopback, in under a minute.") { data, storage };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var keep = parseResult.GetValue(data);
             var folder = keep ?? Path.Combine(Path.GetTempPath(), "feedwatch-demo-" + Guid.NewGuid().ToString("N")[..8]);
             try
             {
-                return await RunAsync(context, folder, cancellationToken);
+                return await RunAsync(context, folder, parseResult.GetValue(storage), cancellationToken);
             }
             finally
             {
@@ -48,7 +49,7 @@ public static class DemoCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string folder, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, string folder, string? storage, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var corpus = DemoCorpus.Load();
@@ -71,7 +72,7 @@ public static class DemoCommand
             index++;
         }
 
-        using var host = CliHost.Build(context, folder, settings, localHost: true, printAlerts: true);
+        using var host = CliHost.Build(context, folder, settings, localHost: true, printAlerts: true, storage: storage);
         context.Console.MarkupLine($"[dim]Data folder: {Markup.Escape(Path.GetFullPath(folder))}[/]");
         context.Console.MarkupLine($"Serving {corpus.Sites.Count} fictional outlets on 127.0.0.1:{server.Port}: " +
                                    Markup.Escape(string.Join(", ", corpus.Sites.Select(s => s.Host))));

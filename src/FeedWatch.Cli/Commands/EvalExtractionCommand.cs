@@ -29,12 +29,13 @@ public static class EvalExtractionCommand
     {
         var corpus = new Option<DirectoryInfo?>("--corpus") { Description = "Benchmark folder (ground-truth.json + html/). Default: ../shared/data/extraction/scrapinghub from the repository root." };
         var worst = new Option<int>("--worst") { Description = "Also list the N lowest-F1 pages.", DefaultValueFactory = _ => 0 };
-        var command = new Command("extraction", "Score article-body extraction (precision, recall, F1) and speed.") { corpus, worst };
-        command.SetAction(parse => Run(parse.GetValue(corpus), parse.GetValue(worst)));
+        var rounds = new Option<int>("--rounds") { Description = "Timed passes over the corpus (the best is reported; the score is the same every pass).", DefaultValueFactory = _ => 3 };
+        var command = new Command("extraction", "Score article-body extraction (precision, recall, F1) and speed.") { corpus, worst, rounds };
+        command.SetAction(parse => Run(parse.GetValue(corpus), parse.GetValue(worst), Math.Max(1, parse.GetValue(rounds))));
         return command;
     }
 
-    private static int Run(DirectoryInfo? corpusDirectory, int worst)
+    private static int Run(DirectoryInfo? corpusDirectory, int worst, int rounds)
     {
         var directory = corpusDirectory?.FullName ?? ExtractionCorpus.FindDefault(Environment.CurrentDirectory) ?? ExtractionCorpus.FindDefault(AppContext.BaseDirectory);
         if (directory is null || !Directory.Exists(directory))
@@ -46,21 +47,33 @@ public static class EvalExtractionCommand
         var pages = ExtractionCorpus.Load(directory);
         var extractor = new ArticleExtractor();
 
-        // One untimed pass warms up the JIT and the regex caches so the figure reflects steady-state throughput.
-        ExtractionEvaluator.Evaluate(extractor, pages.Take(20).ToList());
-
+        // One untimed pass warms up the JIT (tiered compilation) and the regex caches: the figure is steady-state throughput.
         ExtractionEvaluation? result = null;
         AnsiConsole.Progress().Start(context =>
         {
-            var task = context.AddTask("Extracting", maxValue: pages.Count);
-            result = ExtractionEvaluator.Evaluate(extractor, pages, done => task.Value = done);
+            var warmUp = context.AddTask("Warming up", maxValue: pages.Count);
+            ExtractionEvaluator.Evaluate(extractor, pages, done => warmUp.Value = done);
+            for (var round = 1; round <= rounds; round++)
+            {
+                var task = context.AddTask($"Timed pass {round}/{rounds}", maxValue: pages.Count);
+                var pass = ExtractionEvaluator.Evaluate(extractor, pages, done => task.Value = done);
+                if (result is null || pass.Score.CpuTime < result.Score.CpuTime)
+                {
+                    result = pass;
+                }
+            }
         });
 
+        var baseline = ParserBaseline.PagesPerCpuSecond(pages);
         var score = result!.Score;
-        var table = new Table().AddColumns("corpus", "pages", "precision", "recall", "F1", "pages/s (1 thread, from bytes)");
-        table.AddRow(Markup.Escape(directory), score.Pages.ToString(CultureInfo.InvariantCulture), F(score.Precision), F(score.Recall), F(score.F1),
-            score.PagesPerSecond.ToString("0", CultureInfo.InvariantCulture));
+        var table = new Table().AddColumns("pages", "precision", "recall", "F1", "pages/CPU-s", "pages/s wall");
+        table.AddRow(score.Pages.ToString(CultureInfo.InvariantCulture), F(score.Precision), F(score.Recall), F(score.F1),
+            score.PagesPerCpuSecond.ToString("0", CultureInfo.InvariantCulture), score.PagesPerSecond.ToString("0", CultureInfo.InvariantCulture));
+        AnsiConsole.MarkupLineInterpolated($"corpus: {directory}");
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine("One thread, from bytes (decode + parse + extract). pages/CPU-s = pages per second of process CPU time, the one-core figure; wall-clock includes waiting for a busy machine.");
+        AnsiConsole.MarkupLineInterpolated($"Baseline in the same run: AngleSharp alone parsing the decoded strings = {baseline:0} pages/CPU-s (extractor from bytes = {score.PagesPerCpuSecond / Math.Max(1, baseline):0.00}x of it).");
+        Console.WriteLine(FormattableString.Invariant($"precision={score.Precision:0.0000} recall={score.Recall:0.0000} f1={score.F1:0.0000} pages_per_cpu_second={score.PagesPerCpuSecond:0} pages_per_wall_second={score.PagesPerSecond:0} anglesharp_parse_only_pages_per_cpu_second={baseline:0} empty={score.EmptyPages}"));
 
         if (worst > 0)
         {

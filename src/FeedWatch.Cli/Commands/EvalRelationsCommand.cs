@@ -45,7 +45,7 @@ public static class EvalRelationsCommand
             foreach (var pair in pairs)
             {
                 var (relation, evidence) = engine.Classify(pair.Candidate, pair.Source);
-                Console.WriteLine($"{pair.Id,-24} {pair.Label,-6} {relation,-12} containment={evidence.Containment:F3} reverse={evidence.ReverseContainment:F3} skeleton={evidence.Skeleton:F3}");
+                Console.WriteLine($"{pair.Id,-24} {pair.Label,-6} {relation,-12} containment={evidence.Containment:F3} reverse={evidence.ReverseContainment:F3} skeleton={evidence.Skeleton:F3} aligned={evidence.Aligned:F3} verbatim={evidence.Verbatim:F3} substituted={evidence.Substituted:F3}");
             }
         }
 

@@ -19,7 +19,8 @@ public static class RunCommand
         var untilQuiet = new Option<bool>("--until-quiet") { Description = "Poll every feed once, finish all the work that causes, then exit (for cron jobs and tests)." };
         var quiet = new Option<bool>("--quiet") { Description = "Log warnings and errors only." };
         var data = CommonOptions.Data();
-        var command = new Command("run", "Run the pipeline: poll feeds, store articles, group stories, alert on spread.") { feeds, untilQuiet, quiet, data };
+        var storage = CommonOptions.Storage();
+        var command = new Command("run", "Run the pipeline: poll feeds, store articles, group stories, alert on spread.") { feeds, untilQuiet, quiet, data, storage };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var settings = new Dictionary<string, string?>();
@@ -29,6 +30,12 @@ public static class RunCommand
                 {
                     var parsed = FeedsFileLoader.Load(file.FullName);
                     context.Console.MarkupLine($"[dim]Feeds file: {Markup.Escape(file.FullName)} ({parsed.Feeds.Count} feeds, {parsed.Tracked.Count} tracked stories)[/]");
+
+                    // A feeds file may carry host mappings (e.g. written by `feedwatch replay`); they join FeedWatch:Http:HostMap.
+                    foreach (var (hostName, address) in parsed.HostMap)
+                    {
+                        settings[$"FeedWatch:Http:HostMap:{hostName}"] = address;
+                    }
                 }
                 catch (FeedsFileException ex)
                 {
@@ -40,7 +47,7 @@ public static class RunCommand
             }
 
             var logLevel = parseResult.GetValue(quiet) ? LogLevel.Warning : LogLevel.Information;
-            using var host = CliHost.Build(context, parseResult.GetValue(data), settings, localHost: true, logLevel: logLevel, printAlerts: true);
+            using var host = CliHost.Build(context, parseResult.GetValue(data), settings, localHost: true, logLevel: logLevel, printAlerts: true, storage: parseResult.GetValue(storage));
             context.Console.MarkupLine($"[dim]Data folder: {Markup.Escape(CliHost.ResolveDataDirectory(host))}[/]");
             if (!parseResult.GetValue(untilQuiet))
             {

@@ -17,10 +17,11 @@ public static class StoriesCommand
         var limit = new Option<int>("--limit") { Description = "Show at most this many stories (0 = all).", DefaultValueFactory = _ => 50 };
         var trackedOnly = new Option<bool>("--tracked") { Description = "Only tracked stories." };
         var data = CommonOptions.Data();
-        var command = new Command("stories", "List stories: outlets reached, first and last seen.") { json, limit, trackedOnly, data };
+        var storage = CommonOptions.Storage();
+        var command = new Command("stories", "List stories: outlets reached, first and last seen.") { json, limit, trackedOnly, data, storage };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var host = CliHost.Build(context, parseResult.GetValue(data));
+            using var host = CliHost.Build(context, parseResult.GetValue(data), storage: parseResult.GetValue(storage));
             var asJson = parseResult.GetValue(json);
             PrintDataFolder(context, host, asJson);
             var stories = (await host.Services.GetRequiredService<PipelineQueries>().ListStoriesAsync(cancellationToken))
@@ -40,20 +41,21 @@ public static class StoriesCommand
                 return 0;
             }
 
-            var table = new Table().AddColumns("Story", "Title", "Tracked", "Outlets", "Articles", "First seen", "Last seen");
+            var table = new Table().AddColumns("Story", "Title", "Outlets", "Articles", "First seen", "Last seen");
             foreach (var story in stories)
             {
+                var outlets = string.Join(", ", story.Outlets.Select(o => o.Outlet).Take(3)) + (story.Outlets.Count > 3 ? $" +{story.Outlets.Count - 3}" : "");
                 table.AddRow(
-                    Markup.Escape(story.Id),
-                    Markup.Escape(story.Title.Length > 60 ? story.Title[..57] + "..." : story.Title),
-                    story.Tracked ? "[green]yes[/]" : "no",
-                    Markup.Escape($"{story.Outlets.Count}: {string.Join(", ", story.Outlets.Select(o => o.Outlet).Take(6))}{(story.Outlets.Count > 6 ? ", ..." : "")}"),
+                    (story.Tracked ? "[green]*[/] " : "  ") + Markup.Escape(story.Id),
+                    Markup.Escape(story.Title.Length > 48 ? story.Title[..45] + "..." : story.Title),
+                    Markup.Escape(outlets),
                     story.ArticleCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Format(story.FirstSeen),
                     Format(story.LastSeen));
             }
 
             context.Console.Write(table);
+            context.Console.MarkupLine("[dim][green]*[/] tracked story (alerts when it reaches a new outlet)[/]");
             return 0;
         });
         return command;
@@ -72,5 +74,5 @@ public static class StoriesCommand
         }
     }
 
-    private static string Format(DateTimeOffset? time) => time?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    private static string Format(DateTimeOffset? time) => time?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 }

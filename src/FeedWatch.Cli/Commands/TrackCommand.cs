@@ -15,7 +15,8 @@ public static class TrackCommand
         var textFile = new Option<FileInfo?>("--text-file") { Description = "A file holding the seed article's text (when there is no page to fetch).", HelpName = "FILE" };
         var title = new Option<string?>("--title") { Description = "The story's title (default: the seed article's headline; required with --text-file).", HelpName = "TITLE" };
         var data = CommonOptions.Data();
-        var add = new Command("add", "Track a story: alert whenever it reaches a new outlet.") { url, textFile, title, data };
+        var storage = CommonOptions.Storage();
+        var add = new Command("add", "Track a story: alert whenever it reaches a new outlet.") { url, textFile, title, data, storage };
         add.Validators.Add(result =>
         {
             var hasUrl = result.GetValue(url) is not null;
@@ -35,7 +36,7 @@ public static class TrackCommand
         });
         add.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var host = CliHost.Build(context, parseResult.GetValue(data));
+            using var host = CliHost.Build(context, parseResult.GetValue(data), storage: parseResult.GetValue(storage));
             context.Console.MarkupLine($"[dim]Data folder: {Markup.Escape(CliHost.ResolveDataDirectory(host))}[/]");
             var tracker = host.Services.GetRequiredService<StoryTracker>();
             try

@@ -16,7 +16,8 @@ public static class CliHost
         IReadOnlyDictionary<string, string?>? settings = null,
         bool localHost = false,
         LogLevel logLevel = LogLevel.Warning,
-        bool printAlerts = false)
+        bool printAlerts = false,
+        string? storage = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
@@ -33,6 +34,11 @@ public static class CliHost
         if (!string.IsNullOrWhiteSpace(dataDirectory))
         {
             overrides["FeedWatch:DataDirectory"] = Path.GetFullPath(dataDirectory);
+        }
+
+        if (!string.IsNullOrWhiteSpace(storage))
+        {
+            overrides["FeedWatch:Storage:ConnectionString"] = storage;
         }
 
         builder.Configuration.AddInMemoryCollection(overrides);

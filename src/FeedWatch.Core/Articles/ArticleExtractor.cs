@@ -22,11 +22,12 @@ public sealed class ArticleExtractor(ArticleExtractorOptions? options = null) : 
     /// <summary>For callers that already hold the page as text (tests, already-decoded stores).</summary>
     public ExtractedArticle ExtractFromText(string html, Uri? url = null, bool wasTruncated = false)
     {
-        using var document = HtmlDocumentParser.Parse(html);
+        var prepared = HtmlPrefilter.Prepare(html, options.MaxDepth);
+        using var document = HtmlDocumentParser.Parse(prepared.Html);
         var metadata = MetadataReader.Read(document, url, options.MaxDepth);
 
         var text = "";
-        var capped = wasTruncated;
+        var capped = wasTruncated || prepared.WasFlattened;
         var partial = false;
         if (document.Body is { } body)
         {

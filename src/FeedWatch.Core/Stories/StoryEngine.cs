@@ -68,10 +68,11 @@ public sealed class StoryEngine : IStoryEngine
         var fingerprint = Fingerprint(article);
         var matches = new List<StoryMatch>();
         var queryText = _queryStories.Count == 0 ? null : QueryTextOf(fingerprint);
-        foreach (var slot in CollectCandidates(fingerprint))
+        var topic = new WeightedTopic(fingerprint.Topic, _frequencies);
+        foreach (var slot in CollectCandidates(fingerprint, topic))
         {
             var story = _stories[slot]!;
-            var score = Score(fingerprint, story);
+            var score = Score(fingerprint, topic, story);
             if (score.Joined)
             {
                 matches.Add(BuildMatch(fingerprint, story, score));
@@ -101,9 +102,10 @@ public sealed class StoryEngine : IStoryEngine
     public IReadOnlyList<(string StoryId, CandidateScore Score, bool Retrieved)> Explain(StoryArticle article, int top = 5)
     {
         var fingerprint = Fingerprint(article);
-        var retrieved = CollectCandidates(fingerprint).ToHashSet();
+        var topic = new WeightedTopic(fingerprint.Topic, _frequencies);
+        var retrieved = CollectCandidates(fingerprint, topic).ToHashSet();
         return [.. _byId.Values
-            .Select(story => (story.Id, Score: Score(fingerprint, story), Retrieved: retrieved.Contains(story.Slot)))
+            .Select(story => (story.Id, Score: Score(fingerprint, topic, story), Retrieved: retrieved.Contains(story.Slot)))
             .OrderByDescending(x => x.Score.Score).ThenBy(x => x.Id, StringComparer.Ordinal)
             .Take(top)];
     }
@@ -206,9 +208,7 @@ public sealed class StoryEngine : IStoryEngine
     /// <summary>Classifies how <paramref name="article"/> reuses <paramref name="source"/> (exact evidence, no index involved).</summary>
     public (ReuseRelation Relation, ReuseEvidence Evidence) Classify(string article, string source)
     {
-        var a = TextAnalyzer.Analyze(article, _options.MaxAnalyzedChars).Tokens;
-        var s = TextAnalyzer.Analyze(source, _options.MaxAnalyzedChars).Tokens;
-        var evidence = RelationClassifier.Measure(ShingleSet.WordGrams(a, 3), SpotSignatures.Build(a), ShingleSet.WordGrams(s, 3), SpotSignatures.Build(s));
+        var evidence = RelationClassifier.Measure(TextAnalyzer.Analyze(article, _options.MaxAnalyzedChars), TextAnalyzer.Analyze(source, _options.MaxAnalyzedChars));
         return (_classifier.Classify(evidence), evidence);
     }
 
@@ -230,7 +230,7 @@ public sealed class StoryEngine : IStoryEngine
         return new QueryText([TextAnalyzer.Analyze(title, 2_000), fingerprint.Body]);
     }
 
-    private List<int> CollectCandidates(ArticleFingerprint fingerprint)
+    private List<int> CollectCandidates(ArticleFingerprint fingerprint, WeightedTopic topic)
     {
         var found = new List<int>();
         var seen = new HashSet<int>();
@@ -250,28 +250,52 @@ public sealed class StoryEngine : IStoryEngine
             }
         }
 
-        // Topic candidates: stories sharing the article's rarest salient terms, best accumulated weight first.
-        var topic = fingerprint.Topic;
-        var order = Enumerable.Range(0, topic.Count)
-            .Select(i => (Term: topic.Terms[i], Weight: topic.Weights[i] * _frequencies.Idf(topic.Terms[i])))
-            .OrderByDescending(x => x.Weight).ThenBy(x => x.Term)
-            .Take(_options.QueryTerms);
-        var accumulated = new Dictionary<int, double>();
-        foreach (var (term, weight) in order)
+        // Topic candidates: stories sharing the article's rarest salient terms, best accumulated weight first. A story
+        // sharing a single term with a long article cannot reach the join threshold, so it is not scored at all.
+        var order = Enumerable.Range(0, topic.Terms.Length)
+            .OrderByDescending(i => topic.Weights[i]).ThenBy(i => topic.Terms[i])
+            .Take(_options.QueryTerms)
+            .ToArray();
+        var minimumShared = 1;
+        var accumulated = new Dictionary<int, (double Weight, int Shared)>();
+        foreach (var i in order)
         {
             postings.Clear();
-            if (!_termIndex.TryCollect(term, _options.MaxPostingsPerTerm, postings))
+            if (!_termIndex.TryCollect(topic.Terms[i], _options.MaxPostingsPerTerm, postings))
             {
                 continue;
             }
 
             foreach (var slot in postings)
             {
-                accumulated[slot] = accumulated.GetValueOrDefault(slot) + weight;
+                var (weight, shared) = accumulated.GetValueOrDefault(slot);
+                accumulated[slot] = (weight + topic.Weights[i], shared + 1);
             }
         }
 
-        foreach (var (slot, _) in accumulated.OrderByDescending(x => x.Value).ThenBy(x => x.Key).Take(_options.MaxCandidates))
+        // Bounded selection of the best-accumulated stories: a min-heap of MaxCandidates, O(n log k) rather than a full sort.
+        var best = new PriorityQueue<int, (double Weight, int NegativeSlot)>(_options.MaxCandidates + 1);
+        foreach (var (slot, (weight, shared)) in accumulated)
+        {
+            if (shared < minimumShared)
+            {
+                continue;
+            }
+
+            best.Enqueue(slot, (weight, -slot));
+            if (best.Count > _options.MaxCandidates)
+            {
+                best.Dequeue();
+            }
+        }
+
+        var selected = new List<(int Slot, double Weight)>(best.Count);
+        while (best.TryDequeue(out var slot, out var priority))
+        {
+            selected.Add((slot, priority.Weight));
+        }
+
+        foreach (var (slot, _) in selected.OrderByDescending(x => x.Weight).ThenBy(x => x.Slot))
         {
             if (seen.Add(slot))
             {
@@ -302,7 +326,7 @@ public sealed class StoryEngine : IStoryEngine
         }
     }
 
-    private CandidateScore Score(ArticleFingerprint fingerprint, ActiveStory story)
+    private CandidateScore Score(ArticleFingerprint fingerprint, WeightedTopic weightedTopic, ActiveStory story)
     {
         var reuse = 0.0;
         var best = -1;
@@ -337,7 +361,7 @@ public sealed class StoryEngine : IStoryEngine
             }
         }
 
-        var topic = TopicSimilarity.Compare(fingerprint.Topic, story.Centroid, _frequencies);
+        var topic = TopicSimilarity.Compare(weightedTopic, story.Centroid, story.CentroidIdf, story.CentroidNorm);
         var time = TimeProximity.Evidence(fingerprint.Article.Published, story.FirstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus);
         var topicScore = topic.Cosine * time;
         var namesAgree = !topic.HasNames || topic.NameAgreement >= _options.NameAgreementThreshold;
@@ -348,12 +372,12 @@ public sealed class StoryEngine : IStoryEngine
     private StoryMatch BuildMatch(ArticleFingerprint fingerprint, ActiveStory story, CandidateScore score)
     {
         var relation = ReuseRelation.Independent;
-        string? sourceId = story.OriginArticleId;
+        var sourceId = story.OriginArticleId;
         IReadOnlyList<MatchedPassage> passages = [];
         CachedSource? bestSource = null;
-        var bestStrength = -1.0;
+        var bestStrength = 0.0;
 
-        // The most likely source: the representative with the strongest reuse evidence (earliest wins ties).
+        // The most likely source: the representative with the strongest wording evidence (earliest wins ties).
         foreach (var repSlot in story.Representatives)
         {
             var rep = _representatives[repSlot]!;
@@ -363,43 +387,42 @@ public sealed class StoryEngine : IStoryEngine
             }
 
             var evidence = RelationClassifier.Measure(fingerprint.Shingles, fingerprint.Spots, source.Shingles, source.Spots);
-            var candidate = _classifier.Classify(evidence);
-            var strength = candidate == ReuseRelation.Spun ? Math.Max(evidence.Overlap, _options.Relations.Rewrite) : evidence.Overlap;
+            var strength = Math.Max(evidence.Overlap, evidence.Skeleton - _options.Relations.SpunGap);
             if (strength > bestStrength + 1e-9)
             {
                 bestStrength = strength;
-                relation = candidate;
                 bestSource = source;
                 sourceId = rep.ArticleId;
             }
         }
 
-        if (bestSource is null && score.BestRepresentative >= 0)
+        AnalyzedText? sourceText = null;
+        if (bestSource is not null && bestStrength >= _options.Relations.Rewrite)
+        {
+            sourceText = TextAnalyzer.Analyze(bestSource.Article.Text, _options.MaxAnalyzedChars);
+            relation = _classifier.Classify(RelationClassifier.Measure(fingerprint.Body, sourceText));
+        }
+        else if (bestSource is null && score.BestRepresentative >= 0)
         {
             // Source text no longer cached: classify from the MinHash overlap estimate.
-            var rep = _representatives[score.BestRepresentative]!;
             relation = score.Reuse >= _options.Relations.Copy ? ReuseRelation.Copy
                 : score.Reuse >= _options.Relations.Rewrite ? ReuseRelation.Rewrite
                 : ReuseRelation.Independent;
-            if (relation != ReuseRelation.Independent)
-            {
-                sourceId = rep.ArticleId;
-            }
+            sourceId = _representatives[score.BestRepresentative]!.ArticleId;
         }
 
         if (relation == ReuseRelation.Independent)
         {
+            // Own wording: attribute to the story's origin and explain with the sentences it shares with it.
             sourceId = story.OriginArticleId;
-            if (story.Representatives.Count > 0 && _sources.TryGet(story.Representatives[0], out var origin))
-            {
-                bestSource = origin;
-            }
+            sourceText = story.Representatives.Count > 0 && _sources.TryGet(story.Representatives[0], out var origin)
+                ? TextAnalyzer.Analyze(origin.Article.Text, _options.MaxAnalyzedChars)
+                : null;
         }
 
-        if (bestSource is not null && _options.MaxPassages > 0)
+        if (sourceText is not null && _options.MaxPassages > 0)
         {
-            var source = TextAnalyzer.Analyze(bestSource.Article.Text, _options.MaxAnalyzedChars);
-            passages = PassageAligner.Align(fingerprint.Body, source, _options.MaxPassages, _options.PassageThreshold);
+            passages = PassageAligner.Align(fingerprint.Body, sourceText, _options.MaxPassages, _options.PassageThreshold);
         }
 
         return new StoryMatch(story.Id, score.Score, relation, sourceId, passages);
@@ -463,7 +486,7 @@ public sealed class StoryEngine : IStoryEngine
             story.Representatives.RemoveAt(dropIndex);
         }
 
-        var rep = new IndexedRepresentative(_representatives.Count, story.Slot, article.Id, article.Outlet, article.Url, article.Published, article.Title, fingerprint.MinHash, fingerprint.Shingles.Length);
+        var rep = new IndexedRepresentative(_representatives.Count, story.Slot, article.Id, article.Outlet, article.Published, fingerprint.MinHash, fingerprint.Shingles.Length);
         _representatives.Add(rep);
         story.Representatives.Add(rep.Slot);
         foreach (var key in LshKeys(rep.MinHash))
@@ -495,20 +518,39 @@ public sealed class StoryEngine : IStoryEngine
     private void Reindex(ActiveStory story)
     {
         var centroid = story.Centroid;
-        var wanted = Enumerable.Range(0, centroid.Count)
-            .OrderByDescending(i => centroid.Weights[i] * _frequencies.Idf(centroid.Terms[i])).ThenBy(i => centroid.Terms[i])
-            .Take(_options.IndexedTermsPerStory)
-            .Select(i => centroid.Terms[i])
-            .Order()
-            .ToArray();
-        foreach (var term in story.IndexedTerms.Except(wanted))
+        (story.CentroidIdf, story.CentroidNorm) = TopicSimilarity.Weigh(centroid, _frequencies);
+        var idf = story.CentroidIdf;
+        var salience = new float[centroid.Count];
+        var order = new int[centroid.Count];
+        for (var i = 0; i < centroid.Count; i++)
         {
-            _termIndex.Remove(term, story.Slot);
+            salience[i] = -centroid.Weights[i] * idf[i];
+            order[i] = i;
         }
 
-        foreach (var term in wanted.Except(story.IndexedTerms))
+        Array.Sort(salience, order);
+        var count = Math.Min(_options.IndexedTermsPerStory, order.Length);
+        var wanted = new uint[count];
+        for (var k = 0; k < count; k++)
         {
-            _termIndex.Add(term, story.Slot);
+            wanted[k] = centroid.Terms[order[k]];
+        }
+
+        Array.Sort(wanted);
+        foreach (var term in story.IndexedTerms)
+        {
+            if (Array.BinarySearch(wanted, term) < 0)
+            {
+                _termIndex.Remove(term, story.Slot);
+            }
+        }
+
+        foreach (var term in wanted)
+        {
+            if (Array.BinarySearch(story.IndexedTerms, term) < 0)
+            {
+                _termIndex.Add(term, story.Slot);
+            }
         }
 
         story.IndexedTerms = wanted;
@@ -539,7 +581,7 @@ public sealed class StoryEngine : IStoryEngine
             var rep = _representatives[repSlot]!;
             var article = _sources.Peek(repSlot)?.Article
                 ?? current?.Representatives.FirstOrDefault(r => r.Id == rep.ArticleId)
-                ?? new StoryArticle(rep.ArticleId, rep.Outlet, rep.Url, rep.Published, rep.Title, "");
+                ?? new StoryArticle(rep.ArticleId, rep.Outlet, null, rep.Published, "", "");
             representatives.Add(article);
         }
 

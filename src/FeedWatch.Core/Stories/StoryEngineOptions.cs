@@ -19,10 +19,10 @@ public sealed record StoryEngineOptions
     public int ArticleTerms { get; init; } = 100;
 
     /// <summary>Centroid terms of each story posted in the inverted index (the rarest-first candidates).</summary>
-    public int IndexedTermsPerStory { get; init; } = 12;
+    public int IndexedTermsPerStory { get; init; } = 24;
 
     /// <summary>Article terms looked up in the inverted index per match.</summary>
-    public int QueryTerms { get; init; } = 16;
+    public int QueryTerms { get; init; } = 24;
 
     /// <summary>A term posted by more stories than this is too common to retrieve candidates by.</summary>
     public int MaxPostingsPerTerm { get; init; } = 4000;

@@ -9,7 +9,7 @@ namespace FeedWatch.Alerts.Tests.Chat;
 public sealed class ChatSinkTests
 {
     private static IAlertSink Sink(Uri url, AlertSinkType type) =>
-        new AlertSinkFactory(null, null, TimeProvider.System).Create(type.ToString().ToLowerInvariant(), new AlertSinkOptions { Type = type, Url = url, AllowPrivateNetwork = true });
+        new AlertSinkFactory(null, TimeProvider.System).Create(type.ToString().ToLowerInvariant(), new AlertSinkOptions { Type = type, Url = url, AllowPrivateNetwork = true });
 
     [Fact]
     public async Task Slack_gets_readable_text_and_blocks_with_the_article_link()

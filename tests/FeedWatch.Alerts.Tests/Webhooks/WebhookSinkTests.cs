@@ -13,7 +13,7 @@ public sealed class WebhookSinkTests
     private const string Secret = "whsec-test-7f3a9c";
 
     private static IAlertSink CreateSink(Uri url, TimeSpan? timeout = null, bool allowPrivate = true, string? secret = Secret) =>
-        new AlertSinkFactory(null, null, TimeProvider.System).Create("hook", new AlertSinkOptions
+        new AlertSinkFactory(null, TimeProvider.System).Create("hook", new AlertSinkOptions
         {
             Type = AlertSinkType.Webhook,
             Url = new Uri(url, "hooks/feedwatch"),

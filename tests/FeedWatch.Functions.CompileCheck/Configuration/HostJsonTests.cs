@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FeedWatch.Azure.Storage.Queues;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Functions.CompileCheck.Support;
 
@@ -31,7 +32,9 @@ public sealed class HostJsonTests
     [Fact]
     public void Messages_are_base64_as_the_Azure_queue_client_writes_them()
     {
+        // The stages send through FeedWatch.Azure's queue client; the trigger decodes what host.json says.
         Assert.Equal("base64", Queues.GetProperty("messageEncoding").GetString());
+        Assert.Equal(QueueMessageEncoding.Base64, new QueueClientOptions().MessageEncoding);
     }
 
     [Fact]

@@ -105,6 +105,16 @@ public sealed class LocalSettingsSampleTests
     }
 
     [Fact]
+    public void Stripping_the_comment_lines_as_the_docs_say_leaves_plain_JSON_with_every_value()
+    {
+        // grep -v '^\s*//' local.settings.sample.json > local.settings.json
+        var stripped = string.Join('\n', Text.Split('\n').Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal)));
+
+        using var plain = JsonDocument.Parse(stripped); // default options: comments are an error
+        Assert.Equal(Values().Count, plain.RootElement.GetProperty("Values").EnumerateObject().Count());
+    }
+
+    [Fact]
     public void It_holds_no_secret()
     {
         foreach (var secretMarker in new[] { "AccountKey=", "SharedAccessKey=", "SharedAccessSignature=", "sig=", "InstrumentationKey=" })

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Ports.Queues;
-using FeedWatch.Core.Serialization;
 using FeedWatch.Functions.CompileCheck.Support;
 using FeedWatch.Functions.Functions;
 using FeedWatch.Functions.Messages;
@@ -19,7 +17,8 @@ public sealed class QueueFunctionAdapterTests
 {
     private static readonly IServiceProvider NoServices = new ServiceCollection().BuildServiceProvider();
 
-    private static string AsQueueText<T>(T message) => JsonSerializer.Serialize(message, FeedWatchJson.Options);
+    // Exactly what the stages write (PipelineMessages is the producers' one place to serialize messages).
+    private static string AsQueueText<T>(T message) => PipelineMessages.Serialize(message);
 
     [Fact]
     public async Task PollFeed_hands_the_written_record_and_the_token_to_the_poll_handler()

@@ -15,56 +15,46 @@ public static class BoilerplateRules
         "toolbar", "tablist", "form", "button", "tooltip",
     };
 
-    public static bool IsExcluded(IElement element, string name, string names)
+    public static bool IsExcluded(IElement element, string name, in ElementFacts facts, NameVerdict verdict, NameVerdictCache names)
     {
         if (HtmlElementKinds.IsNonContent(name))
         {
             return true;
         }
 
-        if (element.HasAttribute("hidden") || IsHiddenByStyle(element))
+        if (facts.Hidden || facts.AriaHidden || IsHiddenByStyle(facts.Style))
         {
             return true;
         }
 
-        var role = element.GetAttribute("role");
-        if (role is not null && ExcludedRoles.Contains(role.Trim()))
+        if (facts.Role is { } role && ExcludedRoles.Contains(role.Trim()))
         {
             return true;
         }
 
-        if (element.GetAttribute("aria-hidden") is "true")
+        var isArticleBody = (verdict & NameVerdict.ArticleBody) != 0;
+        if (isArticleBody)
+        {
+            return false;
+        }
+
+        if ((verdict & NameVerdict.AlwaysBoilerplate) != 0)
         {
             return true;
         }
 
-        if (name == "header" && !ClassNameSignals.IsArticleBody(names))
+        // Page headers hold logos and menus; whole-page forms (ASP.NET) wrap the article while small ones are
+        // search boxes and sign-ups; and boilerplate-named parts go, unless any of them plainly holds the prose.
+        if (name is "header" or "form" || (verdict & NameVerdict.Boilerplate) != 0)
         {
-            return !HoldsProse(element);
-        }
-
-        if (name == "form")
-        {
-            // Whole-page forms (ASP.NET) wrap the article; small ones are search boxes and sign-ups.
-            return !HoldsProse(element);
-        }
-
-        if (ClassNameSignals.IsAlwaysBoilerplate(names) && !ClassNameSignals.IsArticleBody(names))
-        {
-            return true;
-        }
-
-        if (ClassNameSignals.IsBoilerplate(names) && !ClassNameSignals.IsArticleBody(names))
-        {
-            return !HoldsProse(element);
+            return !HoldsProse(element, names);
         }
 
         return false;
     }
 
-    private static bool IsHiddenByStyle(IElement element)
+    private static bool IsHiddenByStyle(string? style)
     {
-        var style = element.GetAttribute("style");
         if (style is null || style.Length < 12)
         {
             return false;
@@ -80,7 +70,7 @@ public static class BoilerplateRules
     /// the article with them: an element that holds an element named as the article body, or several paragraphs
     /// of prose, is kept whatever its own name says. The search is bounded so a page-wide wrapper costs little.
     /// </summary>
-    private static bool HoldsProse(IElement element)
+    private static bool HoldsProse(IElement element, NameVerdictCache nameVerdicts)
     {
         var proseParagraphs = 0;
         var examined = 0;
@@ -105,13 +95,7 @@ public static class BoilerplateRules
                     continue;
                 }
 
-                var names = ClassNameSignals.NamesOf(child);
-                if (names.Length > 0 && ClassNameSignals.IsArticleBody(names))
-                {
-                    return true;
-                }
-
-                if (child.GetAttribute("itemprop") is { } itemprop && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase))
+                if ((nameVerdicts.Of(ClassNameSignals.NamesOf(child)) & NameVerdict.ArticleBody) != 0)
                 {
                     return true;
                 }

@@ -199,7 +199,7 @@ public sealed class MainContentSelector
             {
                 selected.Add(sibling);
             }
-            else if (sibling.LocalName is "p" or "blockquote" or "ul" or "ol" or "h2" or "h3" or "h4" or "div")
+            else if (sibling.LocalName is "p")
             {
                 var text = sibling.TextContent;
                 if (s.TextLength > 80 && s.LinkDensity < 0.25)

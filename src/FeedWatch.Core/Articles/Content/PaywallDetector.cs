@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 using FeedWatch.Core.Articles.Metadata;
 
 namespace FeedWatch.Core.Articles.Content;
@@ -29,17 +28,7 @@ public static partial class PaywallDetector
         return false;
     }
 
-    public static bool IsPaywallMarker(IElement element, string names)
-    {
-        if (names.Length > 0 && Marker().IsMatch(names))
-        {
-            return true;
-        }
-
-        return element.LocalName == "amp-subscriptions"
-            || element.GetAttribute("subscriptions-section") is "content-not-granted"
-            || element.HasAttribute("data-paywall");
-    }
+    public static bool IsPaywallName(string names) => names.Length > 0 && Marker().IsMatch(names);
 
     [GeneratedRegex(@"paywall|pay-wall|subscriber-?only|subscribers-?only|premium-?(content|article|wall)|regwall|reg-wall|metered-?content|piano-?(offer|paywall)|article-?locked|locked-?content", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Marker();

@@ -11,6 +11,7 @@ namespace FeedWatch.Core.Articles.Content;
 public sealed class TextBlockCollector(ArticleExtractorOptions options)
 {
     private readonly List<TextBlock> blocks = [];
+    private readonly NameVerdictCache names = new();
     private readonly StringBuilder text = new();
     private int textLength;
     private int linkLength;
@@ -58,13 +59,14 @@ public sealed class TextBlockCollector(ArticleExtractorOptions options)
                 continue;
             }
 
-            var names = ClassNameSignals.NamesOf(childElement);
-            if (!SawPaywallMarker && PaywallDetector.IsPaywallMarker(childElement, names))
+            var facts = ElementFacts.Read(childElement);
+            var verdict = names.Of(facts.Names);
+            if ((verdict & NameVerdict.Paywall) != 0 || facts.PaywallAttribute || name == "amp-subscriptions")
             {
                 SawPaywallMarker = true;
             }
 
-            if (BoilerplateRules.IsExcluded(childElement, name, names))
+            if (BoilerplateRules.IsExcluded(childElement, name, facts, verdict, names))
             {
                 continue;
             }

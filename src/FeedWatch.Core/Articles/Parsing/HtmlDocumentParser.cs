@@ -4,7 +4,7 @@ using AngleSharp.Html.Parser;
 namespace FeedWatch.Core.Articles.Parsing;
 
 /// <summary>
-/// Parses decoded HTML with AngleSharp. Scripting off (noscript content is parsed as markup) and no source
+/// Parses prefiltered HTML with AngleSharp. Scripting off (noscript content is parsed as markup) and no source
 /// positions kept: the extractor only reads the tree. One parser per thread, because building one is not free.
 /// </summary>
 public static class HtmlDocumentParser
@@ -22,6 +22,6 @@ public static class HtmlDocumentParser
             IsSupportingProcessingInstructions = false,
             SkipComments = true,
         });
-        return parser.ParseDocument(RawTextStripper.Strip(html));
+        return parser.ParseDocument(html);
     }
 }

@@ -11,7 +11,7 @@ namespace FeedWatch.Core.Feeds.Xml;
 /// </summary>
 internal sealed class LenientXmlReader
 {
-    private const int MaxDepth = 512;
+    internal const int MaxDepth = 512;
 
     private readonly string s;
     private readonly ProblemLog problems;

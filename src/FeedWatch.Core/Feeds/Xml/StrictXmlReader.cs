@@ -53,6 +53,13 @@ internal static class StrictXmlReader
 
                     if (!reader.IsEmptyElement)
                     {
+                        // Everything that walks the tree recurses; a hostile 200k-deep document would overflow the
+                        // stack. The lenient reader caps the depth and records the problem, so hand it over.
+                        if (stack.Count >= LenientXmlReader.MaxDepth)
+                        {
+                            throw new XmlException("elements nested too deeply");
+                        }
+
                         stack.Push(node);
                     }
 

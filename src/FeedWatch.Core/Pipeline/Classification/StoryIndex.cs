@@ -70,6 +70,14 @@ public sealed class StoryIndex(
             lock (_engineLock)
             {
                 expired = engine.Expire(time.GetUtcNow());
+                if (expired > 0)
+                {
+                    // Quiet stories leave the index, but a story a user tracks stays matchable however old it is.
+                    foreach (var entry in _known.Values.Where(e => e.TrackedProfile is not null))
+                    {
+                        engine.Load(entry.TrackedProfile!);
+                    }
+                }
             }
 
             _lastRefresh = time.GetUtcNow();
@@ -107,7 +115,7 @@ public sealed class StoryIndex(
         lock (_engineLock)
         {
             engine.Load(story.Profile);
-            _known[story.Id] = new StoryIndexEntry(etag, story.Tracked, story.Title);
+            _known[story.Id] = new StoryIndexEntry(etag, story.Tracked, story.Title, story.Tracked ? story.Profile : null);
         }
     }
 

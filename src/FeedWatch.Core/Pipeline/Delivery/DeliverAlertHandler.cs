@@ -1,4 +1,5 @@
 using FeedWatch.Core.Alerts;
+using FeedWatch.Core.Alerts.Delivery;
 using FeedWatch.Core.Pipeline.Blobs;
 using FeedWatch.Core.Pipeline.Documents;
 using FeedWatch.Core.Pipeline.Messages;
@@ -12,13 +13,17 @@ namespace FeedWatch.Core.Pipeline.Delivery;
 /// alert to every sink not yet marked as done, then records the sinks that succeeded in the outbox entry with
 /// a compare-and-swap. A failing sink throws after the others were tried, so only it is retried. Delivery is
 /// at-least-once: a crash between a sink's success and the mark re-sends to that sink, and sinks dedupe by alert id.
+/// When an <see cref="IAlertDelivery"/> is registered (routing, noise control, receipts and parking from the alerts
+/// module) the alert is handed to it instead, and the outbox entry is marked once it returns.
 /// </summary>
 public sealed class DeliverAlertHandler(
     IBlobStore blobs,
     IEnumerable<IAlertSink> sinks,
     TimeProvider time,
-    ILogger<DeliverAlertHandler> logger) : IStageHandler<DeliverAlertMessage>
+    ILogger<DeliverAlertHandler> logger,
+    IAlertDelivery? delivery = null) : IStageHandler<DeliverAlertMessage>
 {
+    private const string DispatcherName = "alert-delivery";
     private readonly IReadOnlyList<IAlertSink> _sinks = sinks.ToList();
 
     public async Task HandleAsync(DeliverAlertMessage message, CancellationToken cancellationToken = default)
@@ -44,7 +49,14 @@ public sealed class DeliverAlertHandler(
 
         var succeeded = new List<string>();
         var failures = new List<string>();
-        foreach (var sink in _sinks.Where(s => !entry.DeliveredTo.Contains(s.Name, StringComparer.Ordinal)))
+        if (delivery is not null)
+        {
+            // Throws when it could not make the alert safe (then the queue retries); parked or held counts as done.
+            await delivery.DeliverAsync(alert, cancellationToken).ConfigureAwait(false);
+            succeeded.Add(DispatcherName);
+        }
+
+        foreach (var sink in delivery is not null ? [] : _sinks.Where(s => !entry.DeliveredTo.Contains(s.Name, StringComparer.Ordinal)))
         {
             try
             {
@@ -94,7 +106,9 @@ public sealed class DeliverAlertHandler(
     private OutboxEntry Mark(OutboxEntry entry, string alertBlob, List<string> succeeded, List<string> failures, DateTimeOffset now)
     {
         var delivered = entry.DeliveredTo.Union(succeeded, StringComparer.Ordinal).ToList();
-        var allDone = _sinks.All(s => delivered.Contains(s.Name, StringComparer.Ordinal));
+        var allDone = delivery is not null
+            ? delivered.Contains(DispatcherName, StringComparer.Ordinal)
+            : _sinks.All(s => delivered.Contains(s.Name, StringComparer.Ordinal));
         return entry with
         {
             AlertBlob = alertBlob,

@@ -1,4 +1,5 @@
 using FeedWatch.Core.Articles;
+using FeedWatch.Core.Articles.Robots;
 using FeedWatch.Core.Outlets;
 using FeedWatch.Core.Pipeline.Documents;
 using FeedWatch.Core.Pipeline.Identity;
@@ -10,13 +11,21 @@ namespace FeedWatch.Core.Pipeline.Fetching;
 /// <summary>
 /// Fetches an article page and turns it into an <see cref="ArticleDocument"/> (not yet stored). Shared by the
 /// fetch-article stage and `feedwatch track add --url`, so a seed article is stored exactly like a polled one.
+/// When a robots policy is given (the default composition registers one), URLs the site's robots.txt disallows
+/// are not fetched.
 /// </summary>
-public sealed class ArticleFetcher(IHttpFetcher fetcher, IArticleExtractor extractor, TimeProvider time)
+public sealed class ArticleFetcher(IHttpFetcher fetcher, IArticleExtractor extractor, TimeProvider time, IRobotsPolicy? robots = null)
 {
     private const string HtmlAccept = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
 
     public async Task<FetchedArticle> FetchAsync(Uri url, string? feedId, FetchArticleMessage? hint, CancellationToken cancellationToken)
     {
+        if (robots is not null && await robots.CheckAsync(url, cancellationToken).ConfigureAwait(false) is { Allowed: false } refusal)
+        {
+            var refused = new FetchResponse { RequestedUrl = url, FinalUrl = url, Error = new FetchError(FetchErrorKind.DisallowedByRobots, refusal.Reason) };
+            return FetchedArticle.Failed(refused, refusal.IsTemporary);
+        }
+
         var response = await fetcher.FetchAsync(new FetchRequest(url) { Accept = HtmlAccept }, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccess)
         {

@@ -90,7 +90,16 @@ public sealed class ScheduleFeedsHandler(
         {
             var now = time.GetUtcNow();
             var stored = await blobs.GetJsonAsync<FeedState>(name, cancellationToken).ConfigureAwait(false);
-            var state = stored?.Value ?? new FeedState { FeedId = feedId, Url = feed.Url, Name = feed.Name, PollInterval = interval };
+            if (stored is null)
+            {
+                // A new feed: its state must exist before a poll for it can be enqueued (poll-feed reads it).
+                var initial = new FeedState { FeedId = feedId, Url = feed.Url, Name = feed.Name, PollInterval = interval };
+                await blobs.PutJsonAsync(name, initial, createOnly: true, ifMatch: null, cancellationToken).ConfigureAwait(false);
+                logger.LogInformation("New feed {FeedId}: {FeedUrl}", feedId, feed.Url);
+                continue;
+            }
+
+            var state = stored.Value;
             var updated = Reconcile(state, feed, interval);
             var due = updated.NextPollAt ?? now;
             var isDue = due <= now;
@@ -101,12 +110,12 @@ public sealed class ScheduleFeedsHandler(
                 await queues.SendMessageAsync(QueueNames.PollFeed, new PollFeedMessage(feedId, due), cancellationToken).ConfigureAwait(false);
             }
 
-            if (stored is not null && updated == state)
+            if (updated == state)
             {
                 return false;
             }
 
-            var result = await blobs.PutJsonAsync(name, updated, createOnly: stored is null, ifMatch: stored?.ETag, cancellationToken).ConfigureAwait(false);
+            var result = await blobs.PutJsonAsync(name, updated, createOnly: false, ifMatch: stored.ETag, cancellationToken).ConfigureAwait(false);
             if (result.Written)
             {
                 if (isDue)

@@ -10,4 +10,7 @@ public enum FetchErrorKind
     BlockedAddress,
     InvalidUrl,
     Decompression,
+
+    /// <summary>The site's robots.txt does not allow FeedWatch to fetch this URL.</summary>
+    DisallowedByRobots,
 }

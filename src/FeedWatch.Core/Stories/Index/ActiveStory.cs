@@ -22,6 +22,11 @@ public sealed class ActiveStory(int slot, string id)
 
     public TopicVector Centroid { get; set; } = TopicVector.Empty;
 
+    /// <summary>IDF of each centroid term when the story was last indexed, and the IDF-weighted centroid norm.</summary>
+    public float[] CentroidIdf { get; set; } = [];
+
+    public double CentroidNorm { get; set; }
+
     /// <summary>Representative slots; index 0 is the origin article.</summary>
     public List<int> Representatives { get; } = [];
 

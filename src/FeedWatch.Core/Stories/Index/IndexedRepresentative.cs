@@ -1,7 +1,7 @@
 namespace FeedWatch.Core.Stories.Index;
 
-/// <summary>A representative article as the index keeps it: identity, date and MinHash only (its text lives in the bounded source cache).</summary>
-public sealed class IndexedRepresentative(int slot, int storySlot, string articleId, string outlet, string? url, DateTimeOffset? published, string title, ushort[] minHash, int shingleCount)
+/// <summary>A representative article as the index keeps it: identity, date and MinHash only (text, title and URL live in the bounded source cache and in the persisted profile).</summary>
+public sealed class IndexedRepresentative(int slot, int storySlot, string articleId, string outlet, DateTimeOffset? published, ushort[] minHash, int shingleCount)
 {
     public int Slot { get; } = slot;
 
@@ -11,11 +11,7 @@ public sealed class IndexedRepresentative(int slot, int storySlot, string articl
 
     public string Outlet { get; } = outlet;
 
-    public string? Url { get; } = url;
-
     public DateTimeOffset? Published { get; } = published;
-
-    public string Title { get; } = title;
 
     public ushort[] MinHash { get; } = minHash;
 

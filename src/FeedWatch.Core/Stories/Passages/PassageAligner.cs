@@ -13,6 +13,16 @@ public static class PassageAligner
 
     public static IReadOnlyList<MatchedPassage> Align(AnalyzedText article, AnalyzedText source, int maxPassages, double threshold)
     {
+        var found = AlignAll(article, source, threshold)
+            .Select(p => new MatchedPassage(p.ArticleSentence, p.SourceSentence, article.SentenceText(p.ArticleSentence), source.SentenceText(p.SourceSentence), Math.Round(p.Similarity, 3)));
+
+        // Keep the strongest passages, reported in article order so an alert reads top to bottom.
+        return [.. found.OrderByDescending(p => p.Similarity).ThenBy(p => p.ArticleSentence).Take(maxPassages).OrderBy(p => p.ArticleSentence)];
+    }
+
+    /// <summary>Every article sentence whose best source sentence reaches <paramref name="threshold"/>, in article order.</summary>
+    public static List<SentencePair> AlignAll(AnalyzedText article, AnalyzedText source, double threshold)
+    {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(source);
         var sourceSets = new HashSet<ulong>[source.Sentences.Length];
@@ -31,7 +41,7 @@ public static class PassageAligner
             }
         }
 
-        var found = new List<MatchedPassage>();
+        var found = new List<SentencePair>();
         var shared = new Dictionary<int, int>();
         for (var a = 0; a < article.Sentences.Length; a++)
         {
@@ -72,12 +82,11 @@ public static class PassageAligner
 
             if (best >= 0 && bestSimilarity >= threshold)
             {
-                found.Add(new MatchedPassage(a, best, article.SentenceText(a), source.SentenceText(best), Math.Round(bestSimilarity, 3)));
+                found.Add(new SentencePair(a, best, bestSimilarity));
             }
         }
 
-        // Keep the strongest passages, reported in article order so an alert reads top to bottom.
-        return [.. found.OrderByDescending(p => p.Similarity).ThenBy(p => p.ArticleSentence).Take(maxPassages).OrderBy(p => p.ArticleSentence)];
+        return found;
     }
 
     private static HashSet<ulong> ContentStems(ReadOnlySpan<Token> tokens)

@@ -1,10 +1,17 @@
 using FeedWatch.Core.Stories.Fingerprints;
+using FeedWatch.Core.Stories.Text;
 
 namespace FeedWatch.Core.Stories.Relations;
 
-/// <summary>Classifies how a text reuses a source from exact shingle and skeleton overlaps.</summary>
+/// <summary>
+/// Classifies how a text reuses a source. Copy: almost all of it is in the source, or the part it shares is made of
+/// verbatim sentences (a reprint of part of a story). Spun: the shared sentences keep the source's skeleton with
+/// content words swapped (or skeleton overlap far above word overlap). Rewrite: wording reused otherwise.
+/// Independent: no substantial shared wording.
+/// </summary>
 public sealed class RelationClassifier(RelationThresholds thresholds)
 {
+    /// <summary>Document-level evidence only (cheap: sorted-set merges).</summary>
     public static ReuseEvidence Measure(ulong[] articleShingles, ulong[] articleSpots, ulong[] sourceShingles, ulong[] sourceSpots)
     {
         ArgumentNullException.ThrowIfNull(articleShingles);
@@ -20,6 +27,16 @@ public sealed class RelationClassifier(RelationThresholds thresholds)
         return new ReuseEvidence(containment, reverse, skeleton);
     }
 
+    /// <summary>Document and sentence-level evidence.</summary>
+    public static ReuseEvidence Measure(AnalyzedText article, AnalyzedText source)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(source);
+        var document = Measure(ShingleSet.WordGrams(article.Tokens, 3), SpotSignatures.Build(article.Tokens), ShingleSet.WordGrams(source.Tokens, 3), SpotSignatures.Build(source.Tokens));
+        var (aligned, verbatim, substituted) = SentenceReuse.Measure(article, source);
+        return document with { Aligned = aligned, Verbatim = verbatim, Substituted = substituted };
+    }
+
     public ReuseRelation Classify(ReuseEvidence evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
@@ -29,11 +46,24 @@ public sealed class RelationClassifier(RelationThresholds thresholds)
             return ReuseRelation.Copy;
         }
 
+        if (evidence.Aligned >= thresholds.Aligned)
+        {
+            if (evidence.Verbatim >= thresholds.VerbatimShare * evidence.Aligned)
+            {
+                return ReuseRelation.Copy;
+            }
+
+            if (evidence.Substituted >= thresholds.SubstitutedShare * evidence.Aligned)
+            {
+                return ReuseRelation.Spun;
+            }
+        }
+
         if (evidence.Skeleton >= thresholds.SpunSkeleton && evidence.Skeleton - overlap >= thresholds.SpunGap)
         {
             return ReuseRelation.Spun;
         }
 
-        return overlap >= thresholds.Rewrite ? ReuseRelation.Rewrite : ReuseRelation.Independent;
+        return overlap >= thresholds.Rewrite || evidence.Aligned >= thresholds.RewriteAligned ? ReuseRelation.Rewrite : ReuseRelation.Independent;
     }
 }

@@ -67,11 +67,31 @@ public static class Centroids
 
     private static TopicVector Truncate(TopicVector vector, int maxTerms, Func<uint, float, float> salience)
     {
-        var keep = Enumerable.Range(0, vector.Count)
-            .OrderByDescending(i => salience(vector.Terms[i], vector.Weights[i])).ThenBy(i => vector.Terms[i])
-            .Take(maxTerms)
-            .Order()
-            .ToArray();
-        return new TopicVector([.. keep.Select(i => vector.Terms[i])], [.. keep.Select(i => vector.Weights[i])], [.. keep.Select(i => vector.Kinds[i])]);
+        // Salience computed once per term (it may cost a frequency lookup); ties broken by term id for determinism.
+        var keys = new (float Salience, uint Term, int Index)[vector.Count];
+        for (var i = 0; i < vector.Count; i++)
+        {
+            keys[i] = (-salience(vector.Terms[i], vector.Weights[i]), vector.Terms[i], i);
+        }
+
+        Array.Sort(keys);
+        var keep = new int[maxTerms];
+        for (var k = 0; k < maxTerms; k++)
+        {
+            keep[k] = keys[k].Index;
+        }
+
+        Array.Sort(keep);
+        var terms = new uint[maxTerms];
+        var weights = new float[maxTerms];
+        var kinds = new TermKind[maxTerms];
+        for (var k = 0; k < maxTerms; k++)
+        {
+            terms[k] = vector.Terms[keep[k]];
+            weights[k] = vector.Weights[keep[k]];
+            kinds[k] = vector.Kinds[keep[k]];
+        }
+
+        return new TopicVector(terms, weights, kinds);
     }
 }

@@ -4,6 +4,5 @@ namespace FeedWatch.Core.Stories.Scoring;
 /// <see cref="Cosine"/>: IDF-weighted cosine of the article's terms and the story centroid.
 /// <see cref="NameAgreement"/>: share of the article's IDF-weighted name and number mass that the story also has
 /// (1 when the article has no names: nothing contradicts). <see cref="HasNames"/>: whether the article had any.
-/// <see cref="NameCosine"/>: cosine restricted to names and numbers (0 when either side has none).
 /// </summary>
-public readonly record struct TopicComparison(double Cosine, double NameAgreement, bool HasNames, double NameCosine);
+public readonly record struct TopicComparison(double Cosine, double NameAgreement, bool HasNames);

@@ -10,6 +10,9 @@ public sealed class InMemoryQueue(string name) : IMessageQueue
 
     public string Name => name;
 
+    /// <summary>Runs before each send: lets a test look at the world as the message is enqueued.</summary>
+    public Action? OnSend { get; set; }
+
     public IReadOnlyList<string> Bodies
     {
         get
@@ -38,6 +41,7 @@ public sealed class InMemoryQueue(string name) : IMessageQueue
 
     public Task<QueueMessage> SendAsync(string body, TimeSpan? initialVisibilityDelay = null, CancellationToken cancellationToken = default)
     {
+        OnSend?.Invoke();
         var message = new QueueMessage(Guid.NewGuid().ToString("N"), "", body, 0, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
         lock (_messages)
         {

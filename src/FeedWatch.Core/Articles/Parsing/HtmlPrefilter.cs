@@ -1,0 +1,194 @@
+using System.Text;
+
+namespace FeedWatch.Core.Articles.Parsing;
+
+/// <summary>
+/// Prepares page text for the HTML parser in one linear scan:
+/// <list type="bullet">
+/// <item>empties what can never be article text (script bodies except JSON-LD, style sheets, inline SVG, noscript,
+/// templates, comments): on news pages that is more than half of all characters, so the parser does half the work;</item>
+/// <item>bounds nesting: start tags deeper than the limit are dropped with their matching end tags (text kept),
+/// because tree construction cost grows with the square of the nesting depth and a page of 50,000 nested divs
+/// would otherwise take minutes.</item>
+/// </list>
+/// Tags are scanned with their quoted attributes, so a "&lt;script&gt;" inside an attribute value is not a tag.
+/// </summary>
+public static class HtmlPrefilter
+{
+    /// <summary>Elements the parser closes implicitly or that never have content; they do not count as nesting.</summary>
+    private static readonly HashSet<string> UncountedTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp",
+        "html", "head", "body", "image", "keygen", "basefont", "bgsound", "frame",
+    };
+
+    public static PrefilteredHtml Prepare(string html, int maxDepth)
+    {
+        var builder = new StringBuilder(html.Length / 2);
+        var copiedUpTo = 0;
+        var position = 0;
+        var depth = 0;
+        var droppedOpen = 0;
+        var flattened = false;
+        while (true)
+        {
+            var lt = html.IndexOf('<', position);
+            if (lt < 0 || lt + 2 >= html.Length)
+            {
+                break;
+            }
+
+            var next = html[lt + 1];
+            if (next == '!' && string.CompareOrdinal(html, lt + 1, "!--", 0, 3) == 0)
+            {
+                var end = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
+                var stop = end < 0 ? html.Length : end + 3;
+                builder.Append(html, copiedUpTo, lt - copiedUpTo);
+                copiedUpTo = position = stop;
+                continue;
+            }
+
+            var isEndTag = next == '/';
+            var nameStart = isEndTag ? lt + 2 : lt + 1;
+            if (!char.IsAsciiLetter(html[nameStart]))
+            {
+                position = lt + 1;
+                continue;
+            }
+
+            var nameEnd = nameStart;
+            while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] == '-'))
+            {
+                nameEnd++;
+            }
+
+            var tagEnd = EndOfTag(html, nameEnd);
+            if (tagEnd < 0)
+            {
+                break;
+            }
+
+            var name = html.AsSpan(nameStart, nameEnd - nameStart);
+            var counted = !UncountedTags.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
+            if (isEndTag)
+            {
+                if (counted && droppedOpen > 0)
+                {
+                    builder.Append(html, copiedUpTo, lt - copiedUpTo);
+                    copiedUpTo = tagEnd + 1;
+                    droppedOpen--;
+                }
+                else if (counted && depth > 0)
+                {
+                    depth--;
+                }
+
+                position = tagEnd + 1;
+                continue;
+            }
+
+            if (IsStripped(name) && !IsJsonLd(html.AsSpan(lt, tagEnd - lt), name))
+            {
+                var close = IndexOfClosingTag(html, name, tagEnd + 1);
+                var bodyEnd = close < 0 ? html.Length : close;
+                builder.Append(html, copiedUpTo, tagEnd + 1 - copiedUpTo);
+                copiedUpTo = position = bodyEnd;
+                continue;
+            }
+
+            if (counted && html[tagEnd - 1] != '/')
+            {
+                if (depth >= maxDepth)
+                {
+                    builder.Append(html, copiedUpTo, lt - copiedUpTo);
+                    copiedUpTo = tagEnd + 1;
+                    droppedOpen++;
+                    flattened = true;
+                }
+                else
+                {
+                    depth++;
+                }
+            }
+
+            position = tagEnd + 1;
+        }
+
+        if (copiedUpTo == 0)
+        {
+            return new PrefilteredHtml(html, flattened);
+        }
+
+        builder.Append(html, copiedUpTo, html.Length - copiedUpTo);
+        return new PrefilteredHtml(builder.ToString(), flattened);
+    }
+
+    private static bool IsStripped(ReadOnlySpan<char> name) =>
+        name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("svg", StringComparison.OrdinalIgnoreCase) || name.Equals("noscript", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("template", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsJsonLd(ReadOnlySpan<char> openTag, ReadOnlySpan<char> name) =>
+        name.Equals("script", StringComparison.OrdinalIgnoreCase) && openTag.Contains("ld+json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Index of the '&gt;' closing a tag, skipping quoted attribute values; -1 if the page ends first.</summary>
+    private static int EndOfTag(string html, int from)
+    {
+        for (var i = from; i < html.Length; i++)
+        {
+            var c = html[i];
+            if (c == '>')
+            {
+                return i;
+            }
+
+            if ((c == '"' || c == '\'') && IsAttributeValueStart(html, i))
+            {
+                var close = html.IndexOf(c, i + 1);
+                if (close < 0)
+                {
+                    return -1;
+                }
+
+                i = close;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsAttributeValueStart(string html, int quote)
+    {
+        var j = quote - 1;
+        while (j > 0 && html[j] == ' ')
+        {
+            j--;
+        }
+
+        return html[j] == '=';
+    }
+
+    private static int IndexOfClosingTag(string html, ReadOnlySpan<char> name, int from)
+    {
+        var search = from;
+        while (search < html.Length)
+        {
+            var found = html.AsSpan(search).IndexOf("</", StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            var at = search + found;
+            if (at + 2 + name.Length <= html.Length && html.AsSpan(at + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return at;
+            }
+
+            search = at + 2;
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,44 @@
+using FeedWatch.Core.Stories.Fingerprints;
+using FeedWatch.Core.Stories.Index;
+
+namespace FeedWatch.Core.Stories.Scoring;
+
+/// <summary>
+/// An article's topic vector with IDF applied once per match (not once per candidate), plus its norm and the mass of
+/// its names and numbers.
+/// </summary>
+public sealed class WeightedTopic
+{
+    public WeightedTopic(TopicVector topic, DocumentFrequencies frequencies)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(frequencies);
+        Terms = topic.Terms;
+        Kinds = topic.Kinds;
+        Weights = new float[topic.Count];
+        double norm = 0, names = 0;
+        for (var i = 0; i < topic.Count; i++)
+        {
+            var w = topic.Weights[i] * frequencies.Idf(topic.Terms[i]);
+            Weights[i] = w;
+            norm += w * w;
+            if (topic.Kinds[i] != TermKind.Word)
+            {
+                names += w;
+            }
+        }
+
+        Norm = Math.Sqrt(norm);
+        NameMass = names;
+    }
+
+    public uint[] Terms { get; }
+
+    public float[] Weights { get; }
+
+    public TermKind[] Kinds { get; }
+
+    public double Norm { get; }
+
+    public double NameMass { get; }
+}

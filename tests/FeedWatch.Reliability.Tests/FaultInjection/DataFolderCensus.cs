@@ -1,0 +1,62 @@
+using System.Text.Json;
+
+namespace FeedWatch.Reliability.Tests.FaultInjection;
+
+/// <summary>
+/// Counts what a `feedwatch run` data folder holds, straight from the files: article documents (by URL), alert
+/// documents (by story and outlet), and the messages left on every queue and poison queue.
+/// </summary>
+internal sealed record DataFolderCensus(
+    IReadOnlyList<string> ArticleUrls,
+    IReadOnlyList<(string Story, string Outlet)> AlertPairs,
+    IReadOnlyList<(string Story, string Outlet)> AlertQueuePairs,
+    IReadOnlyDictionary<string, int> QueueDepths)
+{
+    public static DataFolderCensus Take(string dataDirectory)
+    {
+        var blobs = Path.Combine(dataDirectory, "blobs");
+        var articles = Files(Path.Combine(blobs, "articles"), "*.json")
+            .Select(f => ReadString(File.ReadAllText(f), "url") ?? throw new InvalidDataException($"{f} has no url"))
+            .ToList();
+        var alerts = Files(Path.Combine(blobs, "alerts"), "*.json").Select(f => AlertPair(File.ReadAllText(f))).ToList();
+        var queues = Path.Combine(dataDirectory, "queues");
+        var depths = Directory.Exists(queues)
+            ? Directory.EnumerateDirectories(queues)
+                .Where(d => !Path.GetFileName(d).StartsWith('.'))
+                .ToDictionary(d => Path.GetFileName(d), d => Files(Path.Combine(d, "messages"), "*.json").Count())
+            : [];
+        var alertQueue = Files(Path.Combine(queues, "feedwatch-alerts", "messages"), "*.json")
+            .Select(f => AlertPair(ReadString(File.ReadAllText(f), "body") ?? "{}"))
+            .ToList();
+        return new DataFolderCensus(articles, alerts, alertQueue, depths);
+    }
+
+    public int DuplicateArticles => ArticleUrls.Count - ArticleUrls.Distinct(StringComparer.Ordinal).Count();
+    public int DuplicateAlerts => AlertPairs.Count - AlertPairs.Distinct().Count();
+    public int DuplicateQueuedAlerts => AlertQueuePairs.Count - AlertQueuePairs.Distinct().Count();
+
+    public int PoisonMessages => QueueDepths.Where(q => q.Key.EndsWith("-poison", StringComparison.Ordinal)).Sum(q => q.Value);
+
+    /// <summary>Unfinished work on the stage queues (the alert queue is the users' inbox, not work).</summary>
+    public int StageMessages => QueueDepths.Where(q => !q.Key.EndsWith("-poison", StringComparison.Ordinal) && q.Key != "feedwatch-alerts").Sum(q => q.Value);
+
+    public override string ToString() =>
+        $"{ArticleUrls.Count} article documents ({DuplicateArticles} duplicates), {AlertPairs.Count} alert documents ({DuplicateAlerts} duplicate story/outlet pairs), " +
+        $"{AlertQueuePairs.Count} alerts on the alert queue ({DuplicateQueuedAlerts} duplicates), {StageMessages} messages left on stage queues, {PoisonMessages} poison messages";
+
+    private static IEnumerable<string> Files(string directory, string pattern) =>
+        Directory.Exists(directory) ? Directory.EnumerateFiles(directory, pattern, SearchOption.AllDirectories) : [];
+
+    private static (string Story, string Outlet) AlertPair(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var data = document.RootElement.TryGetProperty("data", out var d) ? d : document.RootElement;
+        return (data.GetProperty("storyId").GetString()!, data.GetProperty("outlet").GetString()!);
+    }
+
+    private static string? ReadString(string json, string property)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
+}
