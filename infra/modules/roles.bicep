@@ -65,7 +65,7 @@ resource topic 'Microsoft.ServiceBus/namespaces/topics@2022-10-01-preview' exist
   name: topicName
 }
 
-resource subscription 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2022-10-01-preview' existing = {
+resource alertsSubscription 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2022-10-01-preview' existing = {
   parent: topic
   name: subscriptionName
 }
@@ -135,8 +135,8 @@ resource userQueueReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
 }
 
 resource userAlertReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
-  scope: subscription
-  name: guid(subscription.id, userPrincipalId, roles.serviceBusDataReceiver)
+  scope: alertsSubscription
+  name: guid(alertsSubscription.id, userPrincipalId, roles.serviceBusDataReceiver)
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
     principalId: userPrincipalId

@@ -50,7 +50,7 @@ resource topic 'Microsoft.ServiceBus/namespaces/topics@2022-10-01-preview' = {
   }
 }
 
-resource subscription 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2022-10-01-preview' = {
+resource alertsSubscription 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2022-10-01-preview' = {
   parent: topic
   name: subscriptionName
   properties: {
@@ -67,4 +67,4 @@ output id string = namespace.id
 output fullyQualifiedNamespace string = '${namespace.name}.servicebus.windows.net'
 output topicName string = topic.name
 output topicId string = topic.id
-output subscriptionName string = subscription.name
+output subscriptionName string = alertsSubscription.name

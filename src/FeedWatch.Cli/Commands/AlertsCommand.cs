@@ -29,7 +29,7 @@ public static class AlertsCommand
         {
             if (parseResult.GetValue(failed))
             {
-                return await AlertsFailedCommand.RunAsync(context, parseResult.GetValue(data), parseResult.GetValue(json), cancellationToken);
+                return await AlertsFailedCommand.RunAsync(context, parseResult.GetValue(data), parseResult.GetValue(storage), parseResult.GetValue(json), cancellationToken);
             }
 
             using var host = CliHost.Build(context, parseResult.GetValue(data), storage: parseResult.GetValue(storage));

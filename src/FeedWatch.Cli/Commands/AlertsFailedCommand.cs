@@ -17,10 +17,10 @@ public static class AlertsFailedCommand
         Description = "List parked deliveries (a sink failed every attempt) instead of recent alerts; re-send them with `feedwatch alerts retry`.",
     };
 
-    public static async Task<int> RunAsync(CliContext context, string? dataDirectory, bool asJson, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, string? dataDirectory, string? storage, bool asJson, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var host = CliHost.Build(context, dataDirectory);
+        using var host = CliHost.Build(context, dataDirectory, storage: storage);
         StoriesCommand.PrintDataFolder(context, host, asJson);
         var parked = await host.Services.GetRequiredService<AlertDeliveryStore>().ListParkedAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
         if (asJson)

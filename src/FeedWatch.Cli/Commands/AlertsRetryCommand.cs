@@ -18,10 +18,11 @@ public static class AlertsRetryCommand
         var id = new Argument<string?>("ID") { Description = "The alert or digest id to re-send (default: every parked delivery).", Arity = ArgumentArity.ZeroOrOne };
         var sink = new Option<string?>("--sink") { Description = "Only deliveries parked for this sink.", HelpName = "NAME" };
         var data = CommonOptions.Data();
-        var command = new Command("retry", "Re-send parked alert deliveries (see `feedwatch alerts --failed`).") { id, sink, data };
+        var storage = CommonOptions.Storage();
+        var command = new Command("retry", "Re-send parked alert deliveries (see `feedwatch alerts --failed`).") { id, sink, data, storage };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var host = CliHost.Build(context, parseResult.GetValue(data));
+            using var host = CliHost.Build(context, parseResult.GetValue(data), storage: parseResult.GetValue(storage));
             StoriesCommand.PrintDataFolder(context, host, false);
             var store = host.Services.GetRequiredService<AlertDeliveryStore>();
             var dispatcher = host.Services.GetRequiredService<AlertDispatcher>();

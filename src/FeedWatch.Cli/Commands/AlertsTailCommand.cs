@@ -25,10 +25,11 @@ public static class AlertsTailCommand
         var count = new Option<int>("--count") { Description = "Exit after this many NEW alerts (0 = follow until Ctrl+C)." };
         var interval = new Option<double>("--interval") { Description = "Seconds between looks at the store.", DefaultValueFactory = _ => 1.0 };
         var data = CommonOptions.Data();
-        var command = new Command("tail", "Follow new spread alerts live (Ctrl+C stops).") { json, last, count, interval, data };
+        var storage = CommonOptions.Storage();
+        var command = new Command("tail", "Follow new spread alerts live (Ctrl+C stops).") { json, last, count, interval, data, storage };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var host = CliHost.Build(context, parseResult.GetValue(data));
+            using var host = CliHost.Build(context, parseResult.GetValue(data), storage: parseResult.GetValue(storage));
             var asJson = parseResult.GetValue(json);
             StoriesCommand.PrintDataFolder(context, host, asJson);
             var blobs = host.Services.GetRequiredService<IBlobStore>();

@@ -16,9 +16,20 @@ public static class ExtractCommand
     public static Command Create()
     {
         var files = new Argument<FileInfo[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "HTML files (.gz is decompressed)." };
-        var url = new Option<Uri?>("--url") { Description = "The page URL: resolves relative links and feeds URL-based dates." };
+        var url = new Option<string?>("--url") { Description = "The page URL: resolves relative links and feeds URL-based dates." };
         var command = new Command("extract", "Extract an article page's main text and metadata as JSON.") { files, url };
-        command.SetAction(parse => Run(parse.GetValue(files) ?? [], parse.GetValue(url), Console.Out, Console.Error));
+        command.SetAction(parse =>
+        {
+            var raw = parse.GetValue(url);
+            Uri? pageUrl = null;
+            if (raw is not null && !Uri.TryCreate(raw, UriKind.Absolute, out pageUrl))
+            {
+                Console.Error.WriteLine($"extract: --url '{raw}' is not an absolute URL");
+                return 2;
+            }
+
+            return Run(parse.GetValue(files) ?? [], pageUrl, Console.Out, Console.Error);
+        });
         return command;
     }
 

@@ -273,7 +273,29 @@ public sealed class StoryEngine : IStoryEngine
             }
         }
 
-        foreach (var (slot, _) in accumulated.Where(x => x.Value.Shared >= minimumShared).OrderByDescending(x => x.Value.Weight).ThenBy(x => x.Key).Take(_options.MaxCandidates))
+        // Bounded selection of the best-accumulated stories: a min-heap of MaxCandidates, O(n log k) rather than a full sort.
+        var best = new PriorityQueue<int, (double Weight, int NegativeSlot)>(_options.MaxCandidates + 1);
+        foreach (var (slot, (weight, shared)) in accumulated)
+        {
+            if (shared < minimumShared)
+            {
+                continue;
+            }
+
+            best.Enqueue(slot, (weight, -slot));
+            if (best.Count > _options.MaxCandidates)
+            {
+                best.Dequeue();
+            }
+        }
+
+        var selected = new List<(int Slot, double Weight)>(best.Count);
+        while (best.TryDequeue(out var slot, out var priority))
+        {
+            selected.Add((slot, priority.Weight));
+        }
+
+        foreach (var (slot, _) in selected.OrderByDescending(x => x.Weight).ThenBy(x => x.Slot))
         {
             if (seen.Add(slot))
             {

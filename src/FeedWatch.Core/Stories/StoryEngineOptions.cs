@@ -51,7 +51,7 @@ public sealed record StoryEngineOptions
     public double ReuseJoinThreshold { get; init; } = 0.25;
 
     /// <summary>Time-damped topic similarity from which an article joins as independent coverage.</summary>
-    public double TopicJoinThreshold { get; init; } = 0.3;
+    public double TopicJoinThreshold { get; init; } = 0.27;
 
     /// <summary>Share of the article's name/number mass the story must contain to join by topic (tells similar events apart).</summary>
     public double NameAgreementThreshold { get; init; } = 0.1;

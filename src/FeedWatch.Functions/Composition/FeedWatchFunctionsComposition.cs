@@ -1,11 +1,8 @@
-using FeedWatch.Alerts.Configuration;
 using FeedWatch.Azure.Common;
-using FeedWatch.Azure.Storage.Adapters;
-using FeedWatch.Core.Alerts;
-using FeedWatch.Core.Alerts.Delivery;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Hosting;
+using FeedWatch.Hosting.Configuration;
 using FeedWatch.Hosting.Workers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,17 +22,19 @@ public static class FeedWatchFunctionsComposition
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
 
-        // 1. Storage. The pipeline must send to the very queues the triggers listen to, so FeedWatch uses the
-        //    host's own AzureWebJobsStorage account (connection string or identity-based settings). An embedded
-        //    data folder would be lost with the instance. A backend registered before this call (tests) wins.
-        if (!builder.Services.Any(d => d.ServiceType == typeof(IBlobStore)) || !builder.Services.Any(d => d.ServiceType == typeof(IQueueProvider)))
+        // 1. Storage. The pipeline must send to the very queues the triggers listen to, so unless configuration
+        //    already names a FeedWatch storage account, FeedWatch uses the host's own AzureWebJobsStorage account
+        //    (connection string or identity-based settings), selected through AddFeedWatch's
+        //    FeedWatch:Storage:Connection. An embedded data folder would be lost with the instance, so it is never
+        //    the fallback here. A backend registered before this call (tests) wins.
+        var backendRegistered = builder.Services.Any(d => d.ServiceType == typeof(IBlobStore)) && builder.Services.Any(d => d.ServiceType == typeof(IQueueProvider));
+        if (!backendRegistered && AzureStorageSelection.Resolve(configuration) is null)
         {
-            var connection = StorageConnection.FromSettings(key => configuration[key], FunctionSettings.StorageConnection)
+            _ = StorageConnection.FromSettings(key => configuration[key], FunctionSettings.StorageConnection)
                 ?? throw new InvalidOperationException(
                     $"Set '{FunctionSettings.StorageConnection}' (a connection string, e.g. UseDevelopmentStorage=true for Azurite) or the identity-based " +
                     $"'{FunctionSettings.StorageConnection}__blobServiceUri' and '__queueServiceUri' settings: the queue triggers and FeedWatch share that account.");
-            var container = configuration[FunctionSettings.DataContainerSetting];
-            builder.Services.AddAzureStorage(connection, string.IsNullOrWhiteSpace(container) ? AzureStorageServiceCollectionExtensions.DefaultContainerName : container);
+            configuration.AddInMemoryCollection([KeyValuePair.Create(AzureStorageSelection.ConnectionNameKey, (string?)FunctionSettings.StorageConnection)]);
         }
 
         // 2. The feeds file ships inside the app package; the worker's working directory is not the app folder.
@@ -45,43 +44,14 @@ public static class FeedWatchFunctionsComposition
             configuration.AddInMemoryCollection([KeyValuePair.Create(FunctionSettings.FeedsFileSetting, (string?)Path.Combine(AppContext.BaseDirectory, feedsFile))]);
         }
 
-        // 3. Handlers, stores, fetcher and sinks: identical to the local host.
+        // 3. Handlers, stores, fetcher and alert sinks (FeedWatch:Alerts:Sinks, the Service Bus topic in Azure):
+        //    identical to the local host.
         builder.AddFeedWatch();
 
-        // 4. The alert sinks configured under FeedWatch:Alerts:Sinks (Service Bus topic in Azure), unless the shared
-        //    composition already registers FeedWatch.Alerts itself.
-        AddConfiguredAlertSinks(builder);
-
-        // 5. What `feedwatch run` does at start (tracked stories from the feeds file, re-enqueue alerts left
+        // 4. What `feedwatch run` does at start (tracked stories from the feeds file, re-enqueue alerts left
         //    undelivered in story outboxes), once per worker instance, in the background.
         builder.Services.TryAddSingleton<StartupRecovery>();
         builder.Services.AddHostedService<StartupRecoveryService>();
         return builder;
-    }
-
-    private static void AddConfiguredAlertSinks(IHostApplicationBuilder builder)
-    {
-        var services = builder.Services;
-        var alertsAlreadyComposed = services.Any(d => d.ServiceType == typeof(IAlertDelivery)
-            || (d.ServiceType == typeof(IAlertSink) && d.ImplementationType?.Assembly == typeof(AlertSinkFactory).Assembly));
-        if (alertsAlreadyComposed)
-        {
-            return;
-        }
-
-        foreach (var sink in builder.Configuration.GetSection(FunctionSettings.AlertSinksSection).GetChildren())
-        {
-            var options = sink.Get<AlertSinkOptions>() ?? new AlertSinkOptions();
-            // Console output is already covered by FeedWatch:ConsoleAlerts; a second console sink would print twice.
-            if (options.Type == AlertSinkType.Console)
-            {
-                continue;
-            }
-
-            var name = sink.Key;
-            services.AddSingleton<IAlertSink>(provider => new AlertSinkFactory(
-                provider.GetService<IQueueProvider>(), provider.GetService<IStorageQueueConnector>(), provider.GetService<TimeProvider>() ?? TimeProvider.System)
-                .Create(name, options));
-        }
     }
 }

@@ -19,12 +19,9 @@ public static class FunctionSettings
     /// <summary>The timer trigger resolves %NAME% from app settings, so the schedule changes without a redeploy.</summary>
     public const string ScheduleExpression = "%" + ScheduleSetting + "%";
 
-    /// <summary>The blob container of FeedWatch's layout in the AzureWebJobsStorage account (default "feedwatch").</summary>
+    /// <summary>The blob container of FeedWatch's layout (default "feedwatch"), read by AddFeedWatch.</summary>
     public const string DataContainerSetting = "FeedWatch:Storage:Container";
 
     /// <summary>The feeds file; a relative path is resolved against the app folder, where feeds.yaml is deployed.</summary>
     public const string FeedsFileSetting = "FeedWatch:FeedsFile";
-
-    /// <summary>Named alert sinks (Type ServiceBus, Webhook …), the same section FeedWatch.Alerts reads.</summary>
-    public const string AlertSinksSection = "FeedWatch:Alerts:Sinks";
 }

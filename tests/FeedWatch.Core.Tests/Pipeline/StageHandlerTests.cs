@@ -157,8 +157,35 @@ public sealed class StageHandlerTests
         Assert.Equal(["origin.example", "c.example", "b.example"], story.Outlets.Select(o => o.Outlet));
         Assert.Equal(2, story.Outbox.Count);
         Assert.True(rig.Blobs.ConditionFailures >= 1);
-        // Pending alerts are (re-)enqueued by every classification that sees them: delivery dedupes, none is missing.
-        Assert.Equal(2, rig.Queue(QueueNames.DeliverAlert).Messages<DeliverAlertMessage>().Select(m => m.AlertId).Distinct().Count());
+        // Each alert is enqueued once, by the classification that recorded it: none missing, none doubled.
+        var deliveries = rig.Queue(QueueNames.DeliverAlert).Messages<DeliverAlertMessage>();
+        Assert.Equal(2, deliveries.Count);
+        Assert.Equal(2, deliveries.Select(m => m.AlertId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_redelivered_classification_announces_its_own_undelivered_alert_again_and_no_other()
+    {
+        var rig = new PipelineRig();
+        rig.Fetcher.Serve("https://origin.example/s", "Storm\n" + Text);
+        rig.Fetcher.Serve("https://b.example/s", "Storm b\n" + Text);
+        rig.Fetcher.Serve("https://c.example/s", "Storm c\n" + Text);
+        var tracked = await rig.Tracker.TrackUrlAsync(new Uri("https://origin.example/s"), null, default);
+        await rig.Fetch.HandleAsync(new FetchArticleMessage("b", "https://b.example/s", null, null, null, null));
+        await rig.Fetch.HandleAsync(new FetchArticleMessage("c", "https://c.example/s", null, null, null, null));
+        var stored = rig.Queue(QueueNames.ClassifyArticle).Drain<ClassifyArticleMessage>();
+        var articleB = (await rig.Store.GetAsync(stored[0].ArticleId, default))!.Value;
+        var articleC = (await rig.Store.GetAsync(stored[1].ArticleId, default))!.Value;
+
+        var first = await rig.Updater.JoinAsync(tracked.StoryId, articleB, null, default);
+        await rig.Updater.JoinAsync(tracked.StoryId, articleC, null, default);
+        var replay = await rig.Updater.JoinAsync(tracked.StoryId, articleB, null, default); // as after a crash before the enqueue
+
+        Assert.NotNull(first);
+        Assert.NotNull(replay);
+        Assert.False(replay.Changed);
+        Assert.Equal(first.PendingAlertIds, replay.PendingAlertIds);
+        Assert.Equal([Core.Alerts.AlertIds.ForSpread(tracked.StoryId, "b.example")], replay.PendingAlertIds);
     }
 
     [Fact]

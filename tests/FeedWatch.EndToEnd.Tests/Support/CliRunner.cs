@@ -9,6 +9,8 @@ namespace FeedWatch.EndToEnd.Tests.Support;
 /// <summary>Runs `feedwatch` commands in-process exactly as the executable does, capturing what they print.</summary>
 public sealed class CliRunner(IReadOnlyDictionary<string, string?> settings)
 {
+    public static TimeSpan Budget { get; } = TimeSpan.FromMinutes(4);
+
     public async Task<CliResult> RunAsync(params string[] args)
     {
         var output = new StringWriter(new StringBuilder());
@@ -22,7 +24,10 @@ public sealed class CliRunner(IReadOnlyDictionary<string, string?> settings)
         });
         console.Profile.Width = 400;
         var context = new CliContext(console, error, settings);
-        var exitCode = await CommandCatalog.CreateRootCommand(context).Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        // A hung pipeline must fail the test, not block CI: commands get a generous budget, then are cancelled.
+        using var budget = new CancellationTokenSource(Budget);
+        var exitCode = await CommandCatalog.CreateRootCommand(context).Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, budget.Token);
+        Assert.False(budget.IsCancellationRequested, $"feedwatch {string.Join(' ', args)} did not finish within {Budget}.");
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 }

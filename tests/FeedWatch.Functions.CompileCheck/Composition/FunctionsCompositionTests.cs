@@ -1,9 +1,6 @@
 using FeedWatch.Alerts.ServiceBus;
 using FeedWatch.Azure.Storage.Adapters;
 using FeedWatch.Core.Alerts;
-using FeedWatch.Core.Articles;
-using FeedWatch.Core.Feeds;
-using FeedWatch.Core.Stories;
 using FeedWatch.Core.Pipeline;
 using FeedWatch.Core.Pipeline.Classification;
 using FeedWatch.Core.Pipeline.Delivery;
@@ -41,12 +38,6 @@ public sealed class FunctionsCompositionTests : IDisposable
     {
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(settings);
-        // The domain components behind the ports (real implementations from FeedWatch.Core). AddFeedWatch's
-        // FeedWatchComponents does not register them on main yet; registering them first keeps these tests valid
-        // whether it later does (TryAdd) or not.
-        builder.Services.AddSingleton<IFeedParser, FeedParser>();
-        builder.Services.AddSingleton<IArticleExtractor, ArticleExtractor>();
-        builder.Services.AddSingleton<IStoryEngine>(_ => new StoryEngine());
         before?.Invoke(builder.Services);
         builder.AddFeedWatchFunctions();
         return builder.Build();

@@ -1,10 +1,7 @@
 using System.Text.Json;
-using FeedWatch.Core.Articles;
-using FeedWatch.Core.Feeds;
 using FeedWatch.Core.Pipeline.Tracking;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
-using FeedWatch.Core.Stories;
 using FeedWatch.Functions.CompileCheck.Support;
 using FeedWatch.Functions.Composition;
 using FeedWatch.Functions.Functions;
@@ -65,10 +62,7 @@ public sealed class FunctionsPipelineEndToEndTests : IAsyncLifetime
             ["FeedWatch:Http:HostMap:outlet-b.example"] = "127.0.0.1",
             ["FeedWatch:Http:AllowPrivateAddresses"] = "true",
         });
-        // Real domain components (see FunctionsCompositionTests) and the embedded default as the queue backend.
-        builder.Services.AddSingleton<IFeedParser, FeedParser>();
-        builder.Services.AddSingleton<IArticleExtractor, ArticleExtractor>();
-        builder.Services.AddSingleton<IStoryEngine>(_ => new StoryEngine());
+        // The embedded default as the queue backend (the test plays the host over it).
         builder.Services.AddLocalStorage(_dataDirectory);
         builder.AddFeedWatchFunctions();
         _host = builder.Build();

@@ -9,7 +9,7 @@ namespace FeedWatch.Reliability.Tests.FaultInjection;
 internal sealed record DataFolderCensus(
     IReadOnlyList<string> ArticleUrls,
     IReadOnlyList<(string Story, string Outlet)> AlertPairs,
-    IReadOnlyList<(string Story, string Outlet)> AlertQueuePairs,
+    IReadOnlyList<(string Story, string Outlet, string Id)> AlertQueueEntries,
     IReadOnlyDictionary<string, int> QueueDepths)
 {
     public static DataFolderCensus Take(string dataDirectory)
@@ -26,14 +26,25 @@ internal sealed record DataFolderCensus(
                 .ToDictionary(d => Path.GetFileName(d), d => Files(Path.Combine(d, "messages"), "*.json").Count())
             : [];
         var alertQueue = Files(Path.Combine(queues, "feedwatch-alerts", "messages"), "*.json")
-            .Select(f => AlertPair(ReadString(File.ReadAllText(f), "body") ?? "{}"))
+            .Select(f => AlertEntry(ReadString(File.ReadAllText(f), "body") ?? "{}"))
             .ToList();
         return new DataFolderCensus(articles, alerts, alertQueue, depths);
     }
 
     public int DuplicateArticles => ArticleUrls.Count - ArticleUrls.Distinct(StringComparer.Ordinal).Count();
     public int DuplicateAlerts => AlertPairs.Count - AlertPairs.Distinct().Count();
-    public int DuplicateQueuedAlerts => AlertQueuePairs.Count - AlertQueuePairs.Distinct().Count();
+    /// <summary>Different alerts (different CloudEvents ids) for one (story, outlet) on the alert queue: a real duplicate.</summary>
+    public int DuplicateQueuedAlerts
+    {
+        get
+        {
+            var distinct = AlertQueueEntries.DistinctBy(e => e.Id).ToList();
+            return distinct.Count - distinct.Select(e => (e.Story, e.Outlet)).Distinct().Count();
+        }
+    }
+
+    /// <summary>Copies of an already queued alert (same id): at-least-once delivery, which consumers remove by id.</summary>
+    public int RedeliveredQueuedAlerts => AlertQueueEntries.Count - AlertQueueEntries.DistinctBy(e => e.Id).Count();
 
     public int PoisonMessages => QueueDepths.Where(q => q.Key.EndsWith("-poison", StringComparison.Ordinal)).Sum(q => q.Value);
 
@@ -42,7 +53,7 @@ internal sealed record DataFolderCensus(
 
     public override string ToString() =>
         $"{ArticleUrls.Count} article documents ({DuplicateArticles} duplicates), {AlertPairs.Count} alert documents ({DuplicateAlerts} duplicate story/outlet pairs), " +
-        $"{AlertQueuePairs.Count} alerts on the alert queue ({DuplicateQueuedAlerts} duplicates), {StageMessages} messages left on stage queues, {PoisonMessages} poison messages";
+        $"{AlertQueueEntries.Count} alerts on the alert queue ({DuplicateQueuedAlerts} duplicate story/outlet pairs, {RedeliveredQueuedAlerts} redelivered copies of one id), {StageMessages} messages left on stage queues, {PoisonMessages} poison messages";
 
     private static IEnumerable<string> Files(string directory, string pattern) =>
         Directory.Exists(directory) ? Directory.EnumerateFiles(directory, pattern, SearchOption.AllDirectories) : [];
@@ -52,6 +63,14 @@ internal sealed record DataFolderCensus(
         using var document = JsonDocument.Parse(json);
         var data = document.RootElement.TryGetProperty("data", out var d) ? d : document.RootElement;
         return (data.GetProperty("storyId").GetString()!, data.GetProperty("outlet").GetString()!);
+    }
+
+    private static (string Story, string Outlet, string Id) AlertEntry(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var data = root.TryGetProperty("data", out var d) ? d : root;
+        return (data.GetProperty("storyId").GetString()!, data.GetProperty("outlet").GetString()!, root.GetProperty("id").GetString()!);
     }
 
     private static string? ReadString(string json, string property)

@@ -7,7 +7,8 @@ namespace FeedWatch.Reliability.Tests.HostileInput;
 /// <summary>The real feed parser against documents built to hurt it: each ends bounded, with a result or a clear FeedParseException.</summary>
 public sealed class HostileFeedTests
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
+    // A guard against hangs, generous because CI machines are shared; speed is measured by benchmarks, not here.
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
 
     [Fact]
     public async Task Billion_laughs_is_not_expanded()

@@ -25,6 +25,11 @@ public static class FeedDateParser
 
         try
         {
+            if (FastFormats.TryParse(s, out var fast))
+            {
+                return fast;
+            }
+
             if (s.Length is >= 9 and <= 11 && s.All(char.IsAsciiDigit)
                 && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var unix))
             {

@@ -83,7 +83,7 @@ public sealed class StoryUpdater(
             if (current.Value.RecentArticleIds.Contains(article.Id, StringComparer.Ordinal))
             {
                 index.Load(current.Value, current.ETag);
-                return new StoryUpdateResult(storyId, false, false, Pending(current.Value));
+                return new StoryUpdateResult(storyId, false, false, Pending(current.Value, article.Id));
             }
 
             var updated = Apply(current.Value, article, storyArticle, match);
@@ -95,7 +95,7 @@ public sealed class StoryUpdater(
                 logger.LogInformation(
                     "Article {ArticleId} ({Outlet}) joined story {StoryId} with score {Score} as {Relation}{NewOutlet}",
                     article.Id, article.Outlet, storyId, match?.Score, match?.Relation, isNewOutlet ? " — new outlet" : "");
-                return new StoryUpdateResult(storyId, true, false, Pending(updated));
+                return new StoryUpdateResult(storyId, true, false, Pending(updated, article.Id));
             }
 
             // Someone else changed the story since we read it: our index copy is stale too.
@@ -199,8 +199,11 @@ public sealed class StoryUpdater(
         };
     }
 
-    private static List<string> Pending(StoryDocument story) =>
-        story.Outbox.Where(e => e.DeliveredAt is null).Select(e => e.Alert.Id).ToList();
+    // Only this article's own alert: re-announcing other pending alerts would put duplicate deliveries on the queue,
+    // and two workers could then deliver one alert at the same moment. Alerts orphaned by a crash between the story
+    // write and the enqueue come back through this article's redelivery or the host's start-up recovery.
+    private static List<string> Pending(StoryDocument story, string articleId) =>
+        story.Outbox.Where(e => e.DeliveredAt is null && e.Alert.ArticleId == articleId).Select(e => e.Alert.Id).ToList();
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }
