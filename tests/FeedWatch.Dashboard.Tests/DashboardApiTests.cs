@@ -28,6 +28,8 @@ public sealed class DashboardApiTests(DashboardFixture fixture)
         Assert.Contains(hits.EnumerateArray(), s => s.GetProperty("id").GetString() == fixture.StoryId);
         var byOutlet = await Http.GetFromJsonAsync<JsonElement>("api/stories?q=seed-e.example");
         Assert.Contains(byOutlet.EnumerateArray(), s => s.GetProperty("id").GetString() == fixture.StoryId);
+        var byHeadline = await Http.GetFromJsonAsync<JsonElement>("api/stories?q=baghdad"); // only seed-e's headline says Baghdad
+        Assert.Contains(byHeadline.EnumerateArray(), s => s.GetProperty("id").GetString() == fixture.StoryId);
         var misses = await Http.GetFromJsonAsync<JsonElement>("api/stories?q=no-such-words-anywhere");
         Assert.Equal(0, misses.GetArrayLength());
     }

@@ -127,7 +127,8 @@ public sealed class DashboardQueries(IBlobStore blobs, PipelineQueries pipeline,
     private static bool Matches(StorySummary story, string search) =>
         story.Title.Contains(search, StringComparison.OrdinalIgnoreCase)
         || story.Id.Contains(search, StringComparison.OrdinalIgnoreCase)
-        || story.Outlets.Any(o => o.Outlet.Contains(search, StringComparison.OrdinalIgnoreCase));
+        || story.Outlets.Any(o => o.Outlet.Contains(search, StringComparison.OrdinalIgnoreCase)
+            || (o.ArticleTitle?.Contains(search, StringComparison.OrdinalIgnoreCase) ?? false)); // outlets retitle a story
 
     /// <summary>Cumulative outlets reached at the end of each of <see cref="SparklineBuckets"/> equal slices of the story's life.</summary>
     private static IReadOnlyList<int> Sparkline(IReadOnlyList<DateTimeOffset> outletTimes, DateTimeOffset? first, DateTimeOffset? last)
