@@ -1,4 +1,4 @@
-namespace FeedWatch.EndToEnd.Tests.Support;
+namespace FeedWatch.Tests.Shared;
 
 public sealed record CliResult(int ExitCode, string Output, string Error)
 {

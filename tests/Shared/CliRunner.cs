@@ -4,7 +4,7 @@ using FeedWatch.Cli.Commands;
 using FeedWatch.Cli.Hosting;
 using Spectre.Console;
 
-namespace FeedWatch.EndToEnd.Tests.Support;
+namespace FeedWatch.Tests.Shared;
 
 /// <summary>Runs `feedwatch` commands in-process exactly as the executable does, capturing what they print.</summary>
 public sealed class CliRunner(IReadOnlyDictionary<string, string?> settings)

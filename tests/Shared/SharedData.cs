@@ -1,4 +1,4 @@
-namespace FeedWatch.EndToEnd.Tests.Support;
+namespace FeedWatch.Tests.Shared;
 
 /// <summary>Finds ../shared/data relative to the repository root (the folder holding FeedWatch.sln). Fails loudly when absent.</summary>
 public static class SharedData

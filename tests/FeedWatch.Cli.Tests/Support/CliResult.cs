@@ -1,6 +1,0 @@
-namespace FeedWatch.Cli.Tests.Support;
-
-public sealed record CliResult(int ExitCode, string Output, string Error)
-{
-    public IEnumerable<string> Lines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-}
