@@ -10,7 +10,8 @@ internal sealed record DataFolderCensus(
     IReadOnlyList<string> ArticleUrls,
     IReadOnlyList<(string Story, string Outlet)> AlertPairs,
     IReadOnlyList<(string Story, string Outlet, string Id)> AlertQueueEntries,
-    IReadOnlyDictionary<string, int> QueueDepths)
+    IReadOnlyDictionary<string, int> QueueDepths,
+    IReadOnlyList<(string Story, string Outlet)> RecordedSpreadPairs)
 {
     public static DataFolderCensus Take(string dataDirectory)
     {
@@ -28,7 +29,8 @@ internal sealed record DataFolderCensus(
         var alertQueue = Files(Path.Combine(queues, "feedwatch-alerts", "messages"), "*.json")
             .Select(f => AlertEntry(ReadString(File.ReadAllText(f), "body") ?? "{}"))
             .ToList();
-        return new DataFolderCensus(articles, alerts, alertQueue, depths);
+        var recorded = Files(Path.Combine(blobs, "stories"), "*.json").SelectMany(f => RecordedSpread(File.ReadAllText(f))).ToList();
+        return new DataFolderCensus(articles, alerts, alertQueue, depths, recorded);
     }
 
     public int DuplicateArticles => ArticleUrls.Count - ArticleUrls.Distinct(StringComparer.Ordinal).Count();
@@ -57,6 +59,25 @@ internal sealed record DataFolderCensus(
 
     private static IEnumerable<string> Files(string directory, string pattern) =>
         Directory.Exists(directory) ? Directory.EnumerateFiles(directory, pattern, SearchOption.AllDirectories) : [];
+
+    /// <summary>The (story, outlet) pairs a tracked story document recorded as spread: every outlet but the seed's own.</summary>
+    private static IEnumerable<(string Story, string Outlet)> RecordedSpread(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        if (!root.TryGetProperty("tracked", out var tracked) || !tracked.GetBoolean())
+        {
+            return [];
+        }
+
+        var story = root.GetProperty("id").GetString()!;
+        var origin = root.TryGetProperty("originOutlet", out var o) ? o.GetString() : null;
+        return root.GetProperty("outlets").EnumerateArray()
+            .Select(e => e.GetProperty("outlet").GetString()!)
+            .Where(outlet => outlet != origin)
+            .Select(outlet => (story, outlet))
+            .ToList();
+    }
 
     private static (string Story, string Outlet) AlertPair(string json)
     {
