@@ -12,8 +12,9 @@ namespace FeedWatch.Dashboard.Tests.Support;
 /// <summary>
 /// Runs the real pipeline once over the five seed outlets (loopback, host-mapped), tracking seed-b's article,
 /// then serves the dashboard over that data folder on 127.0.0.1 with a free port, exactly as `feedwatch serve` does.
+/// Subclasses choose another storage backend through <see cref="StartStorageAsync"/> (e.g. Azurite).
 /// </summary>
-public sealed class DashboardFixture : IAsyncLifetime
+public class DashboardFixture : IAsyncLifetime
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "feedwatch-dashboard-" + Guid.NewGuid().ToString("N")[..8]);
     private LoopbackOutletServer _outlets = null!;
@@ -27,8 +28,15 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public string DataDirectory => _data;
 
+    /// <summary>The `--storage` connection string, or null for the embedded folder store.</summary>
+    protected virtual Task<string?> StartStorageAsync() => Task.FromResult<string?>(null);
+
+    protected virtual Task StopStorageAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        var storage = await StartStorageAsync();
+        string[] storageArguments = storage is null ? ["--data", _data] : ["--data", _data, "--storage", storage];
         var sites = SeedSites.Build();
         _outlets = new LoopbackOutletServer(sites);
         await _outlets.StartAsync();
@@ -48,12 +56,12 @@ public sealed class DashboardFixture : IAsyncLifetime
 
         var cli = new CliRunner(settings);
         var seedB = sites.Single(s => s.Host == "seed-b.example");
-        var track = await cli.RunAsync("track", "add", "--url", _outlets.PageUrl(seedB.Host, seedB.Pages[0]), "--data", _data);
+        var track = await cli.RunAsync(["track", "add", "--url", _outlets.PageUrl(seedB.Host, seedB.Pages[0]), .. storageArguments]);
         Assert.True(track.ExitCode == 0, track.Output);
-        var run = await cli.RunAsync("run", "--feeds", feeds, "--until-quiet", "--quiet", "--data", _data);
+        var run = await cli.RunAsync(["run", "--feeds", feeds, "--until-quiet", "--quiet", .. storageArguments]);
         Assert.True(run.ExitCode == 0, run.Output);
 
-        _dashboard = CliHost.Build(CliRunner.QuietContext(settings, TextWriter.Null), _data, dashboardUrls: "http://127.0.0.1:0");
+        _dashboard = CliHost.Build(CliRunner.QuietContext(settings, TextWriter.Null), _data, storage: storage, dashboardUrls: "http://127.0.0.1:0");
         await _dashboard.StartAsync();
         var address = _dashboard.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
@@ -73,6 +81,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
 
         await _outlets.DisposeAsync();
+        await StopStorageAsync();
         if (Directory.Exists(_data))
         {
             Directory.Delete(_data, recursive: true);
