@@ -114,8 +114,9 @@ public sealed class PollFeedHandler(
             await queues.SendMessageAsync(QueueNames.FetchArticle, fetch, cancellationToken).ConfigureAwait(false);
         }
 
-        return new PollOutcome(null, feed.Items.Count, fresh.Select(f => f.Key).Concat(updatedKeys).ToList(), feed.Title, feed.TimeToLiveMinutes)
+        return new PollOutcome(null, feed.Items.Count, fresh.Select(f => f.Key).ToList(), feed.Title, feed.TimeToLiveMinutes)
         {
+            UpdatedKeys = updatedKeys,
             ItemDates = feed.Items.Select(i => i.Published ?? i.Updated).OfType<DateTimeOffset>().ToList(),
         };
     }
@@ -162,7 +163,7 @@ public sealed class PollFeedHandler(
             logger.LogWarning("Feed {FeedId} moved permanently from {FeedUrl} to {NewUrl}; polling the new URL from now on (until the feed's URL is edited)", state.FeedId, state.PermanentRedirectUrl ?? state.Url, movedTo);
         }
 
-        var seenItems = state.SeenItems.Concat(outcome.NewKeys).ToList();
+        var seenItems = state.SeenItems.Concat(outcome.NewKeys).Concat(outcome.UpdatedKeys).ToList();
         if (seenItems.Count > _options.MaxSeenItemsPerFeed)
         {
             seenItems = seenItems.Skip(seenItems.Count - _options.MaxSeenItemsPerFeed).ToList();
@@ -180,7 +181,7 @@ public sealed class PollFeedHandler(
             TimeToLiveMinutes = timeToLive,
             RecentItemDates = recentDates,
             Title = outcome.Title ?? state.Title,
-            SeenItems = outcome.NewKeys.Count == 0 ? state.SeenItems : seenItems,
+            SeenItems = outcome.NewKeys.Count + outcome.UpdatedKeys.Count == 0 ? state.SeenItems : seenItems,
             ItemsSeenTotal = state.ItemsSeenTotal + outcome.NewKeys.Count,
         };
     }
