@@ -19,7 +19,7 @@ public static class CommandCatalog
             AlertsCommand.Create(context),
         };
         root.Subcommands.Add(ParseFeedCommand.Create());
-        root.Subcommands.Add(FeedsCommand.Create());
+        root.Subcommands.Add(FeedsCommand.Create(context));
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         EvalExtractionCommand.AddTo(root);
