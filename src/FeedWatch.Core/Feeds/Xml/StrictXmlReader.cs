@@ -115,15 +115,7 @@ internal static class StrictXmlReader
             });
         }
 
-        var children = node.Children;
-        if (children.Count > 0 && children[^1] is string previous)
-        {
-            children[^1] = string.Concat(previous, value);
-        }
-        else
-        {
-            node.AddChild(value);
-        }
+        node.AppendText(value);
     }
 
     private static void ReadAttributes(XmlReader reader, XmlNode node)
