@@ -24,6 +24,21 @@ internal static class StrictXmlReader
     public static XmlNode Read(TextReader text, Uri? documentUri)
     {
         using var reader = XmlReader.Create(text, Settings);
+        return Read(reader, documentUri);
+    }
+
+    /// <summary>
+    /// Reads UTF-8 bytes directly (the caller has checked they are valid UTF-8 and declare nothing else): no decoded
+    /// copy of the document, and the reader sizes its buffers to the input, which matters for small feeds.
+    /// </summary>
+    public static XmlNode Read(Stream utf8, Uri? documentUri)
+    {
+        using var reader = XmlReader.Create(utf8, Settings);
+        return Read(reader, documentUri);
+    }
+
+    private static XmlNode Read(XmlReader reader, Uri? documentUri)
+    {
         XmlNode? root = null;
         var stack = new Stack<XmlNode>();
         while (reader.Read())
@@ -100,15 +115,7 @@ internal static class StrictXmlReader
             });
         }
 
-        var children = node.Children;
-        if (children.Count > 0 && children[^1] is string previous)
-        {
-            children[^1] = string.Concat(previous, value);
-        }
-        else
-        {
-            node.AddChild(value);
-        }
+        node.AppendText(value);
     }
 
     private static void ReadAttributes(XmlReader reader, XmlNode node)
