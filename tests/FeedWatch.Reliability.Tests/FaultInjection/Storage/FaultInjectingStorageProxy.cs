@@ -18,6 +18,7 @@ public sealed class FaultInjectingStorageProxy : IAsyncDisposable
     private readonly StorageFaultInjector _injector;
     private readonly Func<string, Task>? _raceWriter;
     private readonly Task _acceptLoop;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _racedFolders = new(StringComparer.Ordinal);
     private int _raceFailures;
 
     /// <param name="raceWriter">Rewrites the named blob behind the client's back (blob service only).</param>
@@ -34,6 +35,9 @@ public sealed class FaultInjectingStorageProxy : IAsyncDisposable
 
     /// <summary>Races whose concurrent write itself failed (the blob was gone, or the racer was raced).</summary>
     public int RaceFailures => Volatile.Read(ref _raceFailures);
+
+    /// <summary>Races run, by the blob name's first folder ("stories", "feeds", …).</summary>
+    public IReadOnlyDictionary<string, int> RacedFolders => new Dictionary<string, int>(_racedFolders);
 
     public async ValueTask DisposeAsync()
     {
@@ -143,6 +147,7 @@ public sealed class FaultInjectingStorageProxy : IAsyncDisposable
 
     private async Task RaceAsync(string blobName)
     {
+        _racedFolders.AddOrUpdate(blobName.Split('/')[0], 1, (_, n) => n + 1);
         try
         {
             await _raceWriter!(blobName);

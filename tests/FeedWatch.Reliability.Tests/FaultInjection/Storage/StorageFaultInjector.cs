@@ -47,6 +47,11 @@ public sealed class StorageFaultInjector(StorageFaultPlan plan)
 
         lock (_gate)
         {
+            if (Plan.Only is { } only)
+            {
+                return Count(only);
+            }
+
             // A conditional blob write is where a concurrent writer hurts: let one get in first.
             if (head.Method == "PUT" && head.Header("If-Match") is not null && head.BlobName is not null &&
                 Remaining(StorageFault.PreconditionRace) > 0 && _random.NextDouble() < Plan.RaceRate)

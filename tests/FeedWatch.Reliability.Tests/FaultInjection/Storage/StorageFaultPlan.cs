@@ -21,6 +21,9 @@ public sealed record StorageFaultPlan(int Seed)
     /// <summary>The most timeouts one run injects (each costs a network timeout).</summary>
     public int TimeoutBudget { get; init; } = 12;
 
+    /// <summary>When set, every request gets this fault (budgets ignored): for testing the proxy itself.</summary>
+    public StorageFault? Only { get; init; }
+
     /// <summary>How long a "timed out" answer is held: longer than the client's network timeout.</summary>
     public TimeSpan ResponseDelay { get; init; } = TimeSpan.FromSeconds(3);
 }

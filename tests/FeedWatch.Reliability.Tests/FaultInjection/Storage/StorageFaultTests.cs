@@ -52,7 +52,8 @@ public sealed class StorageFaultTests(AzuriteFixture azurite, ITestOutputHelper 
 
         var lost = baseline.ArticleUrls.Except(faulted.ArticleUrls, StringComparer.Ordinal).ToList();
         var extra = faulted.ArticleUrls.Except(baseline.ArticleUrls, StringComparer.Ordinal).ToList();
-        output.WriteLine($"seed {Seed}, faults injected: {injector.Describe()}; {blobProxy.RaceFailures} racing writes lost their own race");
+        output.WriteLine($"seed {Seed}, faults injected: {injector.Describe()}; {blobProxy.RaceFailures} racing writes lost their own race; " +
+            $"races by folder: {string.Join(", ", blobProxy.RacedFolders.Select(r => $"{r.Key} {r.Value}"))}");
         output.WriteLine($"faulted: {faulted}");
         output.WriteLine(
             $"articles {faulted.ArticleUrls.Count} (expected {baseline.ArticleUrls.Count}), duplicates {faulted.DuplicateArticles}, lost {lost.Count}, unexpected {extra.Count}; " +
@@ -65,6 +66,8 @@ public sealed class StorageFaultTests(AzuriteFixture azurite, ITestOutputHelper 
         {
             Assert.True(injector.Injected[kind] > 0, $"no {kind} was injected: {injector.Describe()}");
         }
+
+        Assert.True(blobProxy.RacedFolders.GetValueOrDefault("stories") > 0, "no story blob write was raced");
 
         Assert.Empty(lost);
         Assert.Empty(extra);
