@@ -8,7 +8,7 @@ namespace FeedWatch.Reliability.Tests.Load;
 /// change every cycle are scheduled, polled, fetched, classified and alerted on the embedded store for a fixed number
 /// of cycles. Afterwards the data folder itself is counted (independently of the command's own census): every served
 /// item stored exactly once, the tracked story's reprint outlets alerted exactly once, queues drained, no poison.
-/// CI runs 200 feeds (the 2,000-feed run takes about a quarter of an hour on the shared machine; it is measured with
+/// CI runs 300 feeds (the 2,000-feed run takes about a quarter of an hour on the shared machine; it is measured with
 /// the command, see docs/reliability.md). FEEDWATCH_LOAD_PIPELINE_FEEDS / _CYCLES scale it.
 /// </summary>
 public sealed class PipelineLoadTests(ITestOutputHelper output) : IDisposable
@@ -20,7 +20,7 @@ public sealed class PipelineLoadTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Every_served_item_is_stored_once_and_every_reprint_alerted_once()
     {
-        var feeds = Setting("FEEDWATCH_LOAD_PIPELINE_FEEDS", 200);
+        var feeds = Setting("FEEDWATCH_LOAD_PIPELINE_FEEDS", 300);
         var cycles = Setting("FEEDWATCH_LOAD_PIPELINE_CYCLES", 3);
         var cli = new CliRunner(new Dictionary<string, string?>());
 
