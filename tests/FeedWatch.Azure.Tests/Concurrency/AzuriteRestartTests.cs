@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using FeedWatch.Azure.Storage.Adapters;
 using FeedWatch.Azure.Storage.Blobs;
 using FeedWatch.Azure.Tests.Azurite;
@@ -43,11 +45,16 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output) : IDisposable
 
                 var stopping = clock.Elapsed;
                 await azurite.StopAsync(grace: TimeSpan.FromSeconds(20));
+                var stopped = clock.Elapsed;
+                await AssertRefusedAsync(azurite.BlobPort);
+                await AssertRefusedAsync(azurite.QueuePort);
                 await Task.Delay(Outage);
+                var starting = clock.Elapsed;
                 await azurite.StartAgainAsync();
-                var outage = clock.Elapsed - stopping;
-                output.WriteLine($"Azurite stopped at {stopping.TotalSeconds:0.0} s with {storedAtStop} of {pipeline.CorpusUrls.Count} articles stored, " +
-                                 $"back after {outage.TotalSeconds:0.0} s (same ports, same on-disk data)");
+                output.WriteLine($"Azurite stopped at {stopping.TotalSeconds:0.0} s with {storedAtStop} of {pipeline.CorpusUrls.Count} articles stored " +
+                                 $"(shutdown took {(stopped - stopping).TotalSeconds:0.0} s), down (connections refused) for {Outage.TotalSeconds:0} s, " +
+                                 $"listening again {(clock.Elapsed - starting).TotalSeconds:0.0} s after its restart: unreachable for {(clock.Elapsed - stopping).TotalSeconds:0.0} s in all " +
+                                 "(same ports, same on-disk data)");
 
                 var exits = await Task.WhenAll(runs.Select(r => r.WaitAsync(RunLimit)));
                 for (var i = 0; i < runs.Length; i++)
@@ -120,6 +127,12 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output) : IDisposable
         }
 
         throw new TimeoutException($"No article stored within {RunLimit}.");
+    }
+
+    private static async Task AssertRefusedAsync(int port)
+    {
+        using var client = new TcpClient();
+        await Assert.ThrowsAsync<SocketException>(async () => await client.ConnectAsync(IPAddress.Loopback, port));
     }
 
     private static int Count(string text, string word) =>
