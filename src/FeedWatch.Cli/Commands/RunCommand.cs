@@ -49,7 +49,7 @@ public static class RunCommand
 
             var logLevel = parseResult.GetValue(quiet) ? LogLevel.Warning : LogLevel.Information;
             using var host = CliHost.Build(context, parseResult.GetValue(data), settings, localHost: true, logLevel: logLevel, printAlerts: true, storage: parseResult.GetValue(storage), dashboardUrls: parseResult.GetValue(urls));
-            context.Console.MarkupLine($"[dim]Data folder: {Markup.Escape(CliHost.ResolveDataDirectory(host))}[/]");
+            context.Console.MarkupLine($"[dim]{Markup.Escape(CliHost.DescribeStorage(host))}[/]");
             if (!parseResult.GetValue(untilQuiet))
             {
                 context.Console.MarkupLine("[dim]Running; press Ctrl+C to stop.[/]");
