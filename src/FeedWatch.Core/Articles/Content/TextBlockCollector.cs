@@ -33,8 +33,12 @@ public sealed class TextBlockCollector(ArticleExtractorOptions options)
 
     private void Walk(IElement element, IElement owner, int depth)
     {
-        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+        // Indexing the child list, not NextSibling: AngleSharp finds a node's next sibling by searching the
+        // parent's child list, so following NextSibling across a flat page of 100,000 spans is quadratic.
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IText textNode)
             {
                 AppendText(textNode.Data);
