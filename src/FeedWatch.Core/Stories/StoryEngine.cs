@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FeedWatch.Core.Stories.Fingerprints;
 using FeedWatch.Core.Stories.Index;
 using FeedWatch.Core.Stories.Passages;
@@ -30,6 +31,16 @@ public sealed class StoryEngine : IStoryEngine
     private readonly List<ActiveStory> _queryStories = [];
     private readonly SourceCache _sources;
     private ArticleFingerprint? _lastFingerprint;
+
+    // Per-call scratch of candidate retrieval, reused so a match allocates little: stamps mark the stories seen or
+    // accumulated in the current call without clearing arrays sized by the story count.
+    private readonly List<int> _postingScratch = [];
+    private readonly List<int> _touchedScratch = [];
+    private readonly PriorityQueue<int, (double Weight, int NegativeSlot)> _bestScratch = new();
+    private int[] _seenStamp = [];
+    private int[] _accumulatedStamp = [];
+    private double[] _accumulated = [];
+    private int _stamp;
 
     public StoryEngine(StoryEngineOptions? options = null)
     {
@@ -230,75 +241,107 @@ public sealed class StoryEngine : IStoryEngine
         return new QueryText([TextAnalyzer.Analyze(title, 2_000), fingerprint.Body]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<int> CollectCandidates(ArticleFingerprint fingerprint, WeightedTopic topic)
     {
         var found = new List<int>();
-        var seen = new HashSet<int>();
-        var postings = new List<int>();
+        var postings = _postingScratch;
+        if (_seenStamp.Length < _stories.Count)
+        {
+            Array.Resize(ref _seenStamp, Math.Max(_stories.Count, _seenStamp.Length * 2));
+            Array.Resize(ref _accumulated, _seenStamp.Length);
+            Array.Resize(ref _accumulatedStamp, _seenStamp.Length);
+        }
+
+        // A fresh stamp marks "seen in this call" without clearing the array (wrap-around clears it once).
+        if (++_stamp == int.MaxValue)
+        {
+            Array.Clear(_seenStamp);
+            Array.Clear(_accumulatedStamp);
+            _stamp = 1;
+        }
+
+        var seenStamp = _seenStamp;
+        var stamp = _stamp;
 
         // Reuse candidates: any LSH band collision.
-        foreach (var key in LshKeys(fingerprint.MinHash))
+        Span<uint> keys = stackalloc uint[MinHashSketch.Bins];
+        var keyCount = LshKeys(fingerprint.MinHash, keys);
+        foreach (var key in keys[..keyCount])
         {
             postings.Clear();
             _lsh.TryCollect(key, int.MaxValue, postings);
             foreach (var repSlot in postings)
             {
-                if (_representatives[repSlot] is { } rep && seen.Add(rep.StorySlot))
+                if (_representatives[repSlot] is { } rep && seenStamp[rep.StorySlot] != stamp)
                 {
+                    seenStamp[rep.StorySlot] = stamp;
                     found.Add(rep.StorySlot);
                 }
             }
         }
 
-        // Topic candidates: stories sharing the article's rarest salient terms, best accumulated weight first. A story
-        // sharing a single term with a long article cannot reach the join threshold, so it is not scored at all.
-        var order = Enumerable.Range(0, topic.Terms.Length)
-            .OrderByDescending(i => topic.Weights[i]).ThenBy(i => topic.Terms[i])
-            .Take(_options.QueryTerms)
-            .ToArray();
-        var minimumShared = 1;
-        var accumulated = new Dictionary<int, (double Weight, int Shared)>();
-        foreach (var i in order)
+        // Topic candidates: stories sharing the article's rarest salient terms, best accumulated weight first
+        // (weight descending, term id ascending: one packed sortable key per term).
+        var termCount = topic.Terms.Length;
+        var order = termCount <= 256 ? stackalloc ulong[termCount] : new ulong[termCount];
+        for (var i = 0; i < termCount; i++)
         {
+            order[i] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(topic.Weights[i])) << 32) | (uint)i;
+        }
+
+        order.Sort();
+        var accumulated = _accumulated;
+        var accumulatedStamp = _accumulatedStamp;
+        var touched = _touchedScratch;
+        touched.Clear();
+        var queried = Math.Min(_options.QueryTerms, termCount);
+        for (var k = 0; k < queried; k++)
+        {
+            var i = (int)(uint)order[k];
             postings.Clear();
             if (!_termIndex.TryCollect(topic.Terms[i], _options.MaxPostingsPerTerm, postings))
             {
                 continue;
             }
 
+            double weight = topic.Weights[i];
             foreach (var slot in postings)
             {
-                var (weight, shared) = accumulated.GetValueOrDefault(slot);
-                accumulated[slot] = (weight + topic.Weights[i], shared + 1);
+                if (accumulatedStamp[slot] != stamp)
+                {
+                    accumulatedStamp[slot] = stamp;
+                    accumulated[slot] = 0;
+                    touched.Add(slot);
+                }
+
+                accumulated[slot] += weight;
             }
         }
 
         // Bounded selection of the best-accumulated stories: a min-heap of MaxCandidates, O(n log k) rather than a full sort.
-        var best = new PriorityQueue<int, (double Weight, int NegativeSlot)>(_options.MaxCandidates + 1);
-        foreach (var (slot, (weight, shared)) in accumulated)
+        var best = _bestScratch;
+        best.Clear();
+        foreach (var slot in touched)
         {
-            if (shared < minimumShared)
-            {
-                continue;
-            }
-
-            best.Enqueue(slot, (weight, -slot));
+            best.Enqueue(slot, (accumulated[slot], -slot));
             if (best.Count > _options.MaxCandidates)
             {
                 best.Dequeue();
             }
         }
 
-        var selected = new List<(int Slot, double Weight)>(best.Count);
-        while (best.TryDequeue(out var slot, out var priority))
+        var selected = new (double Weight, int Slot)[best.Count];
+        for (var k = selected.Length - 1; best.TryDequeue(out var slot, out var priority); k--)
         {
-            selected.Add((slot, priority.Weight));
+            selected[k] = (priority.Weight, slot);
         }
 
-        foreach (var (slot, _) in selected.OrderByDescending(x => x.Weight).ThenBy(x => x.Slot))
+        foreach (var (_, slot) in selected)
         {
-            if (seen.Add(slot))
+            if (seenStamp[slot] != stamp)
             {
+                seenStamp[slot] = stamp;
                 found.Add(slot);
             }
         }
@@ -306,9 +349,10 @@ public sealed class StoryEngine : IStoryEngine
         return found;
     }
 
-    private IEnumerable<uint> LshKeys(ushort[] minHash)
+    private int LshKeys(ushort[] minHash, Span<uint> into)
     {
         var rows = Math.Clamp(_options.LshRowsPerBand, 1, MinHashSketch.Bins);
+        var count = 0;
         for (var band = 0; band + rows <= minHash.Length; band += rows)
         {
             var h = (ulong)band + 1;
@@ -321,9 +365,11 @@ public sealed class StoryEngine : IStoryEngine
 
             if (complete)
             {
-                yield return (uint)h;
+                into[count++] = (uint)h;
             }
         }
+
+        return count;
     }
 
     private CandidateScore Score(ArticleFingerprint fingerprint, WeightedTopic weightedTopic, ActiveStory story)
@@ -489,7 +535,8 @@ public sealed class StoryEngine : IStoryEngine
         var rep = new IndexedRepresentative(_representatives.Count, story.Slot, article.Id, article.Outlet, article.Published, fingerprint.MinHash, fingerprint.Shingles.Length);
         _representatives.Add(rep);
         story.Representatives.Add(rep.Slot);
-        foreach (var key in LshKeys(rep.MinHash))
+        Span<uint> keys = stackalloc uint[MinHashSketch.Bins];
+        foreach (var key in keys[..LshKeys(rep.MinHash, keys)])
         {
             _lsh.Add(key, rep.Slot);
         }
@@ -506,7 +553,8 @@ public sealed class StoryEngine : IStoryEngine
             return;
         }
 
-        foreach (var key in LshKeys(rep.MinHash))
+        Span<uint> keys = stackalloc uint[MinHashSketch.Bins];
+        foreach (var key in keys[..LshKeys(rep.MinHash, keys)])
         {
             _lsh.Remove(key, repSlot);
         }
