@@ -138,7 +138,6 @@ public sealed class StoryEngine : IStoryEngine
             }
         }
 
-        _frequencies.Observe(fingerprint.DistinctTerms);
         AddArticle(story, fingerprint);
         return BuildProfile(story, current);
     }
@@ -161,15 +160,12 @@ public sealed class StoryEngine : IStoryEngine
             _queryStories.Add(story);
         }
 
+        // Profile order is the in-memory order (origin first, then as they joined), so a reloaded story drops and
+        // prefers the same representatives as the engine that wrote the profile.
         var centroid = TopicVector.Empty;
-        foreach (var representative in profile.Representatives.OrderBy(r => r.Published ?? DateTimeOffset.MaxValue).ThenBy(r => r.Id, StringComparer.Ordinal))
+        foreach (var representative in profile.Representatives)
         {
             var fingerprint = _fingerprinter.Build(representative);
-            if (!known)
-            {
-                _frequencies.Observe(fingerprint.DistinctTerms);
-            }
-
             AddRepresentative(story, fingerprint);
             centroid = Centroids.Merge(centroid, fingerprint.Topic, int.MaxValue);
         }
@@ -177,12 +173,13 @@ public sealed class StoryEngine : IStoryEngine
         story.Centroid = profile.Terms.Count > 0
             ? Centroids.FromTerms(profile.Terms)
             : Centroids.Prune(centroid, _options.StoryTerms, _frequencies);
+        CountCentroid(TopicVector.Empty, story.Centroid);
         story.ArticleCount = Math.Max(profile.ArticleCount, profile.Representatives.Count);
         story.FirstSeen = profile.FirstSeen ?? profile.Representatives.Min(r => r.Published);
         story.LastSeen = profile.LastSeen ?? profile.Representatives.Max(r => r.Published);
         story.OriginOutlet = profile.OriginOutlet ?? profile.Representatives.FirstOrDefault()?.Outlet;
         story.OriginArticleId = profile.OriginArticleId ?? profile.Representatives.FirstOrDefault()?.Id;
-        Reindex(story);
+        Reindex(story, profile.Terms.Count > 0 && profile.Terms.All(t => t.Idf > 0) ? Centroids.IdfOf(profile.Terms) : null);
     }
 
     public int Expire(DateTimeOffset now)
@@ -494,7 +491,9 @@ public sealed class StoryEngine : IStoryEngine
 
         story.FirstSeen = Min(story.FirstSeen, article.Published);
         story.LastSeen = Max(story.LastSeen, article.Published);
+        var previous = story.Centroid;
         story.Centroid = Centroids.Prune(Centroids.Merge(story.Centroid, fingerprint.Topic, int.MaxValue), _options.StoryTerms, _frequencies);
+        CountCentroid(previous, story.Centroid);
         if (IsNewWording(story, fingerprint))
         {
             AddRepresentative(story, fingerprint);
@@ -563,10 +562,30 @@ public sealed class StoryEngine : IStoryEngine
         _representatives[repSlot] = null;
     }
 
-    private void Reindex(ActiveStory story)
+    /// <summary>
+    /// Document frequencies count the terms of the active stories' centroids (one document per story), not of every
+    /// article ever seen: that is a function of the persisted profiles alone, so an engine rebuilt after a restart (or
+    /// on another worker) weighs terms exactly as the one that kept running, whatever order the profiles load in.
+    /// </summary>
+    private void CountCentroid(TopicVector previous, TopicVector current)
+    {
+        if (previous.Count > 0)
+        {
+            _frequencies.Forget(previous.Terms);
+        }
+
+        if (current.Count > 0)
+        {
+            _frequencies.Observe(current.Terms);
+        }
+    }
+
+    private void Reindex(ActiveStory story, float[]? persistedIdf = null)
     {
         var centroid = story.Centroid;
-        (story.CentroidIdf, story.CentroidNorm) = TopicSimilarity.Weigh(centroid, _frequencies);
+        (story.CentroidIdf, story.CentroidNorm) = persistedIdf is not null && persistedIdf.Length == centroid.Count
+            ? (persistedIdf, TopicSimilarity.Norm(centroid, persistedIdf))
+            : TopicSimilarity.Weigh(centroid, _frequencies);
         var idf = story.CentroidIdf;
         var salience = new float[centroid.Count];
         var order = new int[centroid.Count];
@@ -606,6 +625,7 @@ public sealed class StoryEngine : IStoryEngine
 
     private void RemoveStory(ActiveStory story)
     {
+        CountCentroid(story.Centroid, TopicVector.Empty);
         foreach (var term in story.IndexedTerms)
         {
             _termIndex.Remove(term, story.Slot);
@@ -643,7 +663,7 @@ public sealed class StoryEngine : IStoryEngine
             FirstSeen = story.FirstSeen,
             OriginOutlet = story.OriginOutlet,
             OriginArticleId = story.OriginArticleId,
-            Terms = [.. Enumerable.Range(0, centroid.Count).Select(i => new ProfileTerm(centroid.Terms[i], centroid.Weights[i], centroid.Kinds[i]))],
+            Terms = [.. Enumerable.Range(0, centroid.Count).Select(i => new ProfileTerm(centroid.Terms[i], centroid.Weights[i], centroid.Kinds[i], story.CentroidIdf[i]))],
             Tracking = story.Tracking,
             Query = story.Query?.Text,
         };
