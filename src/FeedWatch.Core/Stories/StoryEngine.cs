@@ -23,7 +23,7 @@ public sealed class StoryEngine : IStoryEngine
     private readonly DocumentFrequencies _frequencies = new();
     private readonly ArticleFingerprinter _fingerprinter;
     private readonly RelationClassifier _classifier;
-    private readonly PostingMultiMap _lsh = new();
+    private readonly BandTable _lsh = new();
     private readonly PostingMultiMap _termIndex = new();
     private readonly List<ActiveStory?> _stories = [];
     private readonly List<IndexedRepresentative?> _representatives = [];
@@ -41,6 +41,7 @@ public sealed class StoryEngine : IStoryEngine
     private int[] _accumulatedStamp = [];
     private double[] _accumulated = [];
     private int _stamp;
+    private readonly Dictionary<string, string> _outletNames = new(StringComparer.Ordinal);
 
     public StoryEngine(StoryEngineOptions? options = null)
     {
@@ -267,7 +268,7 @@ public sealed class StoryEngine : IStoryEngine
         foreach (var key in keys[..keyCount])
         {
             postings.Clear();
-            _lsh.TryCollect(key, int.MaxValue, postings);
+            _lsh.Collect(key, postings);
             foreach (var repSlot in postings)
             {
                 if (_representatives[repSlot] is { } rep && seenStamp[rep.StorySlot] != stamp)
@@ -485,7 +486,7 @@ public sealed class StoryEngine : IStoryEngine
         story.ArticleCount++;
         if (story.ArticleCount == 1 || (article.Published is { } p && (story.FirstSeen is null || p < story.FirstSeen)))
         {
-            story.OriginOutlet = article.Outlet;
+            story.OriginOutlet = Intern(article.Outlet);
             story.OriginArticleId = article.Id;
         }
 
@@ -531,7 +532,7 @@ public sealed class StoryEngine : IStoryEngine
             story.Representatives.RemoveAt(dropIndex);
         }
 
-        var rep = new IndexedRepresentative(_representatives.Count, story.Slot, article.Id, article.Outlet, article.Published, fingerprint.MinHash, fingerprint.Shingles.Length);
+        var rep = new IndexedRepresentative(_representatives.Count, story.Slot, article.Id, Intern(article.Outlet), article.Published, fingerprint.MinHash, fingerprint.Shingles.Length);
         _representatives.Add(rep);
         story.Representatives.Add(rep.Slot);
         Span<uint> keys = stackalloc uint[MinHashSketch.Bins];
@@ -667,6 +668,18 @@ public sealed class StoryEngine : IStoryEngine
             Tracking = story.Tracking,
             Query = story.Query?.Text,
         };
+    }
+
+    /// <summary>One string per outlet however many of its articles the index holds (a few thousand outlets, millions of articles).</summary>
+    private string Intern(string outlet)
+    {
+        if (_outletNames.TryGetValue(outlet, out var known))
+        {
+            return known;
+        }
+
+        _outletNames[outlet] = outlet;
+        return outlet;
     }
 
     private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
