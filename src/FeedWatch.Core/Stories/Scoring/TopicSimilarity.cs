@@ -62,4 +62,19 @@ public static class TopicSimilarity
 
         return (idf, Math.Sqrt(norm));
     }
+
+    /// <summary>The IDF-weighted norm of a centroid whose IDF is already known (a reloaded profile's).</summary>
+    public static double Norm(TopicVector story, float[] idf)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        ArgumentNullException.ThrowIfNull(idf);
+        double norm = 0;
+        for (var j = 0; j < story.Count; j++)
+        {
+            var w = story.Weights[j] * idf[j];
+            norm += w * w;
+        }
+
+        return Math.Sqrt(norm);
+    }
 }
