@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using FeedWatch.Cli.Hosting;
 using FeedWatch.Core.Configuration;
 using FeedWatch.Core.Feeds;
@@ -59,7 +58,7 @@ public static class FeedsDiscoverCommand
         }
         else
         {
-            found = FeedDiscovery.FromHtml(Encoding.UTF8.GetString(response.Body.Span), response.FinalUrl);
+            found = FeedDiscovery.FromHtml(response.Body, response.FinalUrl, response.ContentType);
         }
 
         if (found.Count == 0)
