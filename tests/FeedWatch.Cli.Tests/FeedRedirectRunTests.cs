@@ -10,7 +10,7 @@ namespace FeedWatch.Cli.Tests;
 public sealed class FeedRedirectRunTests
 {
     [Fact]
-    public async Task A_relative_permanent_redirect_updates_the_polled_url_for_the_next_run()
+    public async Task A_relative_permanent_redirect_moves_the_feed_a_gone_feed_stops_and_status_shows_both()
     {
         await using var site = new SiteServer();
         site.Pages["/old-feed"] = SitePage.Redirect(301, "feeds/new.xml");
@@ -18,8 +18,12 @@ public sealed class FeedRedirectRunTests
             <?xml version="1.0"?><rss version="2.0"><channel><title>Moved feed</title><link>{site.BaseUrl}</link>
             <item><guid>m-1</guid><title>Council approves budget</title><link>{site.Url("/story")}</link></item></channel></rss>
             """);
+        site.Pages["/gone-feed"] = new SitePage(410, "text/plain", "gone");
         using var folder = new TempFolder();
-        var feeds = folder.File("feeds.json", $$"""{ "feeds": [ { "id": "moved", "url": "{{site.Url("/old-feed")}}", "pollInterval": "1s" } ] }""");
+        var feeds = folder.File("feeds.json", $$"""
+            { "feeds": [ { "id": "moved", "url": "{{site.Url("/old-feed")}}", "pollInterval": "1s" },
+                         { "id": "gone", "url": "{{site.Url("/gone-feed")}}", "pollInterval": "1s" } ] }
+            """);
         var cli = new CliRunner(new Dictionary<string, string?> { ["FeedWatch:Http:AllowPrivateAddresses"] = "true" });
 
         var first = await cli.RunAsync("run", "--feeds", feeds, "--until-quiet", "--quiet", "--data", folder.Path);
@@ -32,6 +36,18 @@ public sealed class FeedRedirectRunTests
 
         Assert.Equal(1, site.Requested.Count(p => p == "/old-feed"));
         Assert.Equal(2, site.Requested.Count(p => p == "/feeds/new.xml"));
+        Assert.Equal(1, site.Requested.Count(p => p == "/gone-feed")); // 410: never polled again
+
+        var status = await cli.RunAsync("feeds", "status", "--json", "--data", folder.Path);
+        Assert.Equal(0, status.ExitCode);
+        var byId = status.Lines.Select(l => JsonDocument.Parse(l).RootElement).ToDictionary(e => e.GetProperty("feedId").GetString()!);
+        Assert.Equal(site.Url("/feeds/new.xml").AbsoluteUri, byId["moved"].GetProperty("movedTo").GetString());
+        Assert.Equal("ok", byId["moved"].GetProperty("state").GetString());
+        Assert.Equal("gone", byId["gone"].GetProperty("state").GetString());
+        Assert.Equal(410, byId["gone"].GetProperty("lastStatus").GetInt32());
+
+        var table = await cli.RunAsync("feeds", "status", "--data", folder.Path);
+        Assert.Contains("gone (410): polling stopped", table.Output, StringComparison.Ordinal);
     }
 
     private static string? PermanentRedirectUrl(string dataFolder)

@@ -91,6 +91,30 @@ public sealed class FeedsDiscoverCommandTests : IAsyncLifetime
         Assert.Empty(site.Requested);
     }
 
+    [Fact]
+    public async Task Add_puts_the_first_feed_found_into_the_feeds_file_once()
+    {
+        using var temp = new TempFolder();
+        var feedsPath = Path.Combine(temp.Path, "feeds.yaml");
+        site.Pages["/"] = SitePage.Html("""
+            <html><head>
+            <link rel="alternate" type="application/rss+xml" title="Harbour News (RSS)" href="/rss.xml">
+            <link rel="alternate" type="application/atom+xml" title="Harbour News (Atom)" href="/atom.xml">
+            </head></html>
+            """);
+
+        var first = await cli.RunAsync("feeds", "discover", site.BaseUrl.AbsoluteUri, "--allow-private", "--add", "--feeds", feedsPath);
+        var again = await cli.RunAsync("feeds", "discover", site.BaseUrl.AbsoluteUri, "--allow-private", "--add", "--feeds", feedsPath);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains($"Added {site.Url("/rss.xml")} to {feedsPath}", first.Output, StringComparison.Ordinal);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("Already in", again.Output, StringComparison.Ordinal);
+        var feed = Assert.Single(FeedWatch.Hosting.Configuration.FeedsFileLoader.Load(feedsPath).Feeds);
+        Assert.Equal(site.Url("/rss.xml").AbsoluteUri, feed.Url);
+        Assert.Equal("Harbour News (RSS)", feed.Name);
+    }
+
     private static List<string> Lines(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }

@@ -100,6 +100,22 @@ public sealed class FeedsOpmlCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_oversized_opml_file_is_refused_before_it_is_read()
+    {
+        var big = Path.Combine(temp.Path, "big.opml");
+        using (var stream = File.Create(big))
+        {
+            stream.SetLength((8 * 1024 * 1024) + 1);
+        }
+
+        var result = await cli.RunAsync("feeds", "import", big, "--feeds", Path.Combine(temp.Path, "feeds.json"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("the limit is 8,388,608", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(temp.Path, "feeds.json")));
+    }
+
+    [Fact]
     public async Task A_feeds_file_that_does_not_load_is_not_overwritten()
     {
         var feedsPath = temp.File("feeds.json", """{ "feeds": [ { "url": "not a url" } ] }""");

@@ -3,7 +3,6 @@ using FeedWatch.Cli.Hosting;
 using FeedWatch.Core.Configuration;
 using FeedWatch.Core.Feeds.Opml;
 using FeedWatch.Hosting.Configuration;
-using Spectre.Console;
 
 namespace FeedWatch.Cli.Commands;
 
@@ -59,7 +58,7 @@ public static class FeedsExportCommand
             return 2;
         }
 
-        context.Console.MarkupLine($"Exported {file.Feeds.Count} feeds from {Markup.Escape(feedsPath)} to {Markup.Escape(output.FullName)} (OPML 2.0).");
+        context.Console.Profile.Out.Writer.WriteLine($"Exported {file.Feeds.Count} feeds from {feedsPath} to {output.FullName} (OPML 2.0).");
         return 0;
     }
 }

@@ -3,7 +3,6 @@ using FeedWatch.Cli.Hosting;
 using FeedWatch.Core.Configuration;
 using FeedWatch.Core.Feeds.Opml;
 using FeedWatch.Hosting.Configuration;
-using Spectre.Console;
 
 namespace FeedWatch.Cli.Commands;
 
@@ -29,9 +28,18 @@ public static class FeedsImportCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(opmlFile);
+        var reader = new OpmlReader();
         byte[] bytes;
         try
         {
+            // Check the size before reading: the reader's limit must also protect memory.
+            var length = new FileInfo(opmlFile.FullName).Length;
+            if (length > reader.Options.MaxBytes)
+            {
+                context.Error.WriteLine($"error: {opmlFile.Name}: the file is {length:N0} bytes; the limit is {reader.Options.MaxBytes:N0}");
+                return 1;
+            }
+
             bytes = File.ReadAllBytes(opmlFile.FullName);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -43,7 +51,7 @@ public static class FeedsImportCommand
         OpmlFeeds imported;
         try
         {
-            imported = OpmlFeedList.ToFeeds(new OpmlReader().Read(bytes));
+            imported = OpmlFeedList.ToFeeds(reader.Read(bytes));
         }
         catch (OpmlException ex)
         {
@@ -84,12 +92,13 @@ public static class FeedsImportCommand
 
     private static void Report(CliContext context, FileInfo opmlFile, string feedsPath, OpmlFeeds imported, FeedListMergeResult merge, bool dryRun)
     {
+        // Plain text, one line: scripts parse it, and a console markup line would wrap at 80 columns when redirected.
         var verb = dryRun ? "Would import" : "Imported";
-        context.Console.MarkupLine(
-            $"{verb} {Markup.Escape(opmlFile.Name)} into {Markup.Escape(feedsPath)}: " +
-            $"[green]{merge.Added} added[/], {merge.AlreadyPresent} already present ({merge.Enriched} enriched), " +
-            $"{(imported.Invalid.Count > 0 ? "[yellow]" : "")}{imported.Invalid.Count} invalid{(imported.Invalid.Count > 0 ? "[/]" : "")}" +
-            (imported.Ignored > 0 ? $", {imported.Ignored} non-feed outlines ignored" : "") + ".");
+        var output = context.Console.Profile.Out.Writer;
+        output.WriteLine(
+            $"{verb} {opmlFile.Name} into {feedsPath}: {merge.Added} added, {merge.AlreadyPresent} already present ({merge.Enriched} enriched), " +
+            $"{imported.Invalid.Count} invalid" + (imported.Ignored > 0 ? $", {imported.Ignored} non-feed outlines ignored" : "") + ".");
+        output.Flush();
         foreach (var problem in imported.Invalid)
         {
             context.Error.WriteLine($"warning: {opmlFile.Name}: {problem}");

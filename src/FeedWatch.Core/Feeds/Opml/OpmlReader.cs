@@ -14,6 +14,8 @@ public sealed class OpmlReader(OpmlReaderOptions? options = null)
 {
     private readonly OpmlReaderOptions options = options ?? new OpmlReaderOptions();
 
+    public OpmlReaderOptions Options => options;
+
     public OpmlDocument Read(ReadOnlyMemory<byte> content)
     {
         if (content.Length == 0)
