@@ -21,10 +21,17 @@ internal static class StrictXmlReader
         CloseInput = false,
     };
 
+    // Per thread: the settings carry this thread's reusable name table (a parse runs on one thread, start to end).
+    [ThreadStatic]
+    private static XmlReaderSettings? threadSettings;
+
     public static XmlNode Read(TextReader text, Uri? documentUri)
     {
-        using var reader = XmlReader.Create(text, Settings);
-        return Read(reader, documentUri);
+        var settings = SettingsForThread();
+        using (var reader = XmlReader.Create(text, settings))
+        {
+            return Read(reader, documentUri);
+        }
     }
 
     /// <summary>
@@ -33,8 +40,24 @@ internal static class StrictXmlReader
     /// </summary>
     public static XmlNode Read(Stream utf8, Uri? documentUri)
     {
-        using var reader = XmlReader.Create(utf8, Settings);
-        return Read(reader, documentUri);
+        var settings = SettingsForThread();
+        using (var reader = XmlReader.Create(utf8, settings))
+        {
+            return Read(reader, documentUri);
+        }
+    }
+
+    private static XmlReaderSettings SettingsForThread()
+    {
+        if (threadSettings?.NameTable is ReusableNameTable { NewCharacters: <= ReusableNameTable.MaxNewCharacters })
+        {
+            return threadSettings;
+        }
+
+        var settings = Settings.Clone();
+        settings.NameTable = new ReusableNameTable();
+        threadSettings = settings;
+        return settings;
     }
 
     private static XmlNode Read(XmlReader reader, Uri? documentUri)
