@@ -54,7 +54,8 @@ public sealed class StorageFaultInjector(StorageFaultPlan plan)
 
             // A conditional blob write is where a concurrent writer hurts: let one get in first.
             if (head.Method == "PUT" && head.Header("If-Match") is not null && head.BlobName is not null &&
-                Remaining(StorageFault.PreconditionRace) > 0 && _random.NextDouble() < Plan.RaceRate)
+                Remaining(StorageFault.PreconditionRace) > 0 &&
+                _random.NextDouble() < (head.BlobName.StartsWith("stories/", StringComparison.Ordinal) ? Plan.StoryRaceRate : Plan.OtherRaceRate))
             {
                 return Count(StorageFault.PreconditionRace);
             }

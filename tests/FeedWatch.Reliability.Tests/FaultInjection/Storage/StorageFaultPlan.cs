@@ -12,8 +12,11 @@ public sealed record StorageFaultPlan(int Seed)
     /// <summary>Chance that a GET or HEAD (reads, listings, receives, counts) is faulted.</summary>
     public double ReadRate { get; init; } = 0.05;
 
-    /// <summary>Chance that an If-Match blob write meets a concurrent writer.</summary>
-    public double RaceRate { get; init; } = 0.5;
+    /// <summary>Chance that an If-Match write of a story document (stories/…) meets a concurrent writer.</summary>
+    public double StoryRaceRate { get; init; } = 0.7;
+
+    /// <summary>Chance that any other If-Match blob write (feed state, article documents) meets a concurrent writer.</summary>
+    public double OtherRaceRate { get; init; } = 0.2;
 
     /// <summary>The most faults of each kind one run injects.</summary>
     public int BudgetPerKind { get; init; } = 25;
