@@ -21,7 +21,9 @@ namespace FeedWatch.Azure.Tests.Concurrency;
 public sealed class AzuriteRestartTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(3);
-    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(5);
+    /// <summary>How long Azurite stays down (after its shutdown, before its restart); `FEEDWATCH_AZURITE_OUTAGE` (seconds) changes it.</summary>
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("FEEDWATCH_AZURITE_OUTAGE"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : 5);
     private readonly string _work = Directory.CreateTempSubdirectory("feedwatch-restart-").FullName;
 
     [Fact]
@@ -34,12 +36,13 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output) : IDisposable
             // A short visibility timeout: a message held by a process when the storage vanished comes back soon.
             await using var pipeline = await ReplayedPipeline.StartAsync(azurite, _work, visibilityTimeout: TimeSpan.FromSeconds(10));
             await pipeline.TrackSeedAsync(RunLimit);
+            var seeded = await CountArticlesAsync(azurite);
             var clock = Stopwatch.StartNew();
             var runs = new[] { pipeline.StartRun("run #1"), pipeline.StartRun("run #2") };
             try
             {
-                // Mid-run: the first article document is in, most of the corpus is not.
-                var storedAtStop = await WaitForFirstArticleAsync(azurite, runs);
+                // Mid-run: the runs have stored their first polled article, most of the corpus is not in yet.
+                var storedAtStop = await WaitForArticlesBeyondAsync(azurite, seeded, runs);
                 Assert.True(runs.All(r => !r.HasExited), "both runs must still be working when Azurite stops");
                 Assert.True(storedAtStop < pipeline.CorpusUrls.Count, $"the corpus must not be finished when Azurite stops ({storedAtStop} stored)");
 
@@ -104,19 +107,13 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    private static async Task<int> WaitForFirstArticleAsync(AzuriteFixture azurite, IReadOnlyList<CliProcess> runs)
+    private static async Task<int> WaitForArticlesBeyondAsync(AzuriteFixture azurite, int seeded, IReadOnlyList<CliProcess> runs)
     {
-        var blobs = new AzureBlobStore(new BlobContainerClient(azurite.Connection, AzureStorageServiceCollectionExtensions.DefaultContainerName));
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < RunLimit)
         {
-            var stored = 0;
-            await foreach (var blob in blobs.ListAsync(BlobLayout.ArticlesPrefix))
-            {
-                stored += BlobLayout.IsArticleDocument(blob.Name) ? 1 : 0;
-            }
-
-            if (stored > 0)
+            var stored = await CountArticlesAsync(azurite);
+            if (stored > seeded)
             {
                 return stored;
             }
@@ -127,6 +124,18 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output) : IDisposable
         }
 
         throw new TimeoutException($"No article stored within {RunLimit}.");
+    }
+
+    private static async Task<int> CountArticlesAsync(AzuriteFixture azurite)
+    {
+        var blobs = new AzureBlobStore(new BlobContainerClient(azurite.Connection, AzureStorageServiceCollectionExtensions.DefaultContainerName));
+        var stored = 0;
+        await foreach (var blob in blobs.ListAsync(BlobLayout.ArticlesPrefix))
+        {
+            stored += BlobLayout.IsArticleDocument(blob.Name) ? 1 : 0;
+        }
+
+        return stored;
     }
 
     private static async Task AssertRefusedAsync(int port)
