@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace FeedWatch.Core.Articles.Parsing;
 
 /// <summary>
@@ -21,7 +19,7 @@ internal static class AttributeFilter
     };
 
     /// <summary>Copies html[copiedUpTo, tagEnd) into <paramref name="builder"/> without dropped attributes, as far as needed.</summary>
-    public static void Copy(string html, int nameEnd, int tagEnd, StringBuilder builder, ref int copiedUpTo)
+    public static void Copy(string html, int nameEnd, int tagEnd, PrefilterOutput builder, ref int copiedUpTo)
     {
         var kept = Kept.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<(int Start, int End)> drops = stackalloc (int, int)[16];
@@ -94,7 +92,7 @@ internal static class AttributeFilter
         Flush(html, drops, dropCount, builder, ref copiedUpTo);
     }
 
-    private static void Flush(string html, ReadOnlySpan<(int Start, int End)> drops, int count, StringBuilder builder, ref int copiedUpTo)
+    private static void Flush(string html, ReadOnlySpan<(int Start, int End)> drops, int count, PrefilterOutput builder, ref int copiedUpTo)
     {
         for (var d = 0; d < count; d++)
         {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace FeedWatch.Core.Articles.Parsing;
 
 /// <summary>
@@ -28,7 +26,7 @@ public static class HtmlPrefilter
 
     public static PrefilteredHtml Prepare(string html, int maxDepth)
     {
-        var builder = new StringBuilder(html.Length / 2);
+        using var builder = new PrefilterOutput(html.Length);
         var copiedUpTo = 0;
         var position = 0;
         var depth = 0;
