@@ -13,6 +13,7 @@ public sealed class TextBlockCollector(ArticleExtractorOptions options)
     private readonly List<TextBlock> blocks = [];
     private readonly NameVerdictCache names = new();
     private readonly StringBuilder text = new();
+    private bool pendingSpace;
     private int textLength;
     private int linkLength;
     private int linkNesting;
@@ -94,18 +95,52 @@ public sealed class TextBlockCollector(ArticleExtractorOptions options)
         }
     }
 
+    /// <summary>
+    /// Appends text with whitespace runs already collapsed to one space (none at the start of a block, none left
+    /// pending at its end), so a block's text is built once instead of copied and collapsed at the flush.
+    /// </summary>
     private void AppendText(string data)
     {
         var visible = 0;
-        foreach (var c in data)
+        var runStart = -1;
+        for (var i = 0; i < data.Length; i++)
         {
-            if (!char.IsWhiteSpace(c))
+            var c = data[i];
+            var isSpace = char.IsWhiteSpace(c);
+            if (!isSpace)
             {
                 visible++;
             }
+
+            if (isSpace || c == '\u200B')
+            {
+                if (runStart >= 0)
+                {
+                    text.Append(data, runStart, i - runStart);
+                    runStart = -1;
+                }
+
+                pendingSpace = text.Length > 0;
+                continue;
+            }
+
+            if (runStart < 0)
+            {
+                if (pendingSpace)
+                {
+                    text.Append(' ');
+                    pendingSpace = false;
+                }
+
+                runStart = i;
+            }
         }
 
-        text.Append(data);
+        if (runStart >= 0)
+        {
+            text.Append(data, runStart, data.Length - runStart);
+        }
+
         textLength += visible;
         if (linkNesting > 0)
         {
@@ -117,11 +152,11 @@ public sealed class TextBlockCollector(ArticleExtractorOptions options)
     {
         if (textLength > 0)
         {
-            var collapsed = TextNormalizer.CollapseWhitespace(text.ToString());
-            blocks.Add(new TextBlock(owner, collapsed, textLength, linkLength, HtmlElementKinds.KindOf(owner.LocalName)));
+            blocks.Add(new TextBlock(owner, text.ToString(), textLength, linkLength, HtmlElementKinds.KindOf(owner.LocalName)));
         }
 
         text.Clear();
+        pendingSpace = false;
         textLength = 0;
         linkLength = 0;
     }
