@@ -36,7 +36,7 @@ public sealed class StoryEngine : IStoryEngine
     // accumulated in the current call without clearing arrays sized by the story count.
     private readonly List<int> _postingScratch = [];
     private readonly List<int> _touchedScratch = [];
-    private readonly PriorityQueue<int, (double Weight, int NegativeSlot)> _bestScratch = new();
+    private (double Weight, int Slot)[] _heap = [];
     private int[] _seenStamp = [];
     private int[] _accumulatedStamp = [];
     private double[] _accumulated = [];
@@ -317,24 +317,34 @@ public sealed class StoryEngine : IStoryEngine
             }
         }
 
-        // Bounded selection of the best-accumulated stories: a min-heap of MaxCandidates, O(n log k) rather than a full sort.
-        var best = _bestScratch;
-        best.Clear();
+        // Bounded selection of the best-accumulated stories (weight descending, slot ascending): a hand-rolled min-heap
+        // of MaxCandidates whose root is the weakest kept story, so most of the thousands of touched stories are
+        // rejected by one comparison.
+        var limit = Math.Max(0, _options.MaxCandidates);
+        if (_heap.Length < limit)
+        {
+            _heap = new (double Weight, int Slot)[limit];
+        }
+
+        var heap = _heap;
+        var size = 0;
         foreach (var slot in touched)
         {
-            best.Enqueue(slot, (accumulated[slot], -slot));
-            if (best.Count > _options.MaxCandidates)
+            var candidate = (accumulated[slot], slot);
+            if (size < limit)
             {
-                best.Dequeue();
+                heap[size] = candidate;
+                SiftUp(heap, size++);
+            }
+            else if (limit > 0 && Weaker(heap[0], candidate))
+            {
+                heap[0] = candidate;
+                SiftDown(heap, size);
             }
         }
 
-        var selected = new (double Weight, int Slot)[best.Count];
-        for (var k = selected.Length - 1; best.TryDequeue(out var slot, out var priority); k--)
-        {
-            selected[k] = (priority.Weight, slot);
-        }
-
+        var selected = heap.AsSpan(0, size);
+        selected.Sort((a, b) => Weaker(a, b) ? 1 : Weaker(b, a) ? -1 : 0);
         foreach (var (_, slot) in selected)
         {
             if (seenStamp[slot] != stamp)
@@ -345,6 +355,53 @@ public sealed class StoryEngine : IStoryEngine
         }
 
         return found;
+    }
+
+    /// <summary>Candidate order: more accumulated weight first, then the lower (older) slot.</summary>
+    private static bool Weaker((double Weight, int Slot) a, (double Weight, int Slot) b) =>
+        a.Weight < b.Weight || (a.Weight == b.Weight && a.Slot > b.Slot);
+
+    private static void SiftUp((double Weight, int Slot)[] heap, int i)
+    {
+        while (i > 0)
+        {
+            var parent = (i - 1) / 2;
+            if (!Weaker(heap[i], heap[parent]))
+            {
+                return;
+            }
+
+            (heap[i], heap[parent]) = (heap[parent], heap[i]);
+            i = parent;
+        }
+    }
+
+    private static void SiftDown((double Weight, int Slot)[] heap, int size)
+    {
+        var i = 0;
+        while (true)
+        {
+            var weakest = i;
+            var left = (2 * i) + 1;
+            var right = left + 1;
+            if (left < size && Weaker(heap[left], heap[weakest]))
+            {
+                weakest = left;
+            }
+
+            if (right < size && Weaker(heap[right], heap[weakest]))
+            {
+                weakest = right;
+            }
+
+            if (weakest == i)
+            {
+                return;
+            }
+
+            (heap[i], heap[weakest]) = (heap[weakest], heap[i]);
+            i = weakest;
+        }
     }
 
     private int LshKeys(ushort[] minHash, Span<uint> into)
