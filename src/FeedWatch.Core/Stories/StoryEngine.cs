@@ -31,6 +31,8 @@ public sealed class StoryEngine : IStoryEngine
     private readonly List<ActiveStory> _queryStories = [];
     private readonly SourceCache _sources;
     private ArticleFingerprint? _lastFingerprint;
+    private ArticleFingerprint? _eventYearOf;
+    private int? _eventYear;
 
     // Per-call scratch of candidate retrieval, reused so a match allocates little: stamps mark the stories seen or
     // accumulated in the current call without clearing arrays sized by the story count.
@@ -180,6 +182,7 @@ public sealed class StoryEngine : IStoryEngine
         story.LastSeen = profile.LastSeen ?? profile.Representatives.Max(r => r.Published);
         story.OriginOutlet = profile.OriginOutlet ?? profile.Representatives.FirstOrDefault()?.Outlet;
         story.OriginArticleId = profile.OriginArticleId ?? profile.Representatives.FirstOrDefault()?.Id;
+        story.EventYear = profile.EventYear;
         Reindex(story, profile.Terms.Count > 0 && profile.Terms.All(t => t.Idf > 0) ? Centroids.IdfOf(profile.Terms) : null);
     }
 
@@ -231,6 +234,17 @@ public sealed class StoryEngine : IStoryEngine
 
         _lastFingerprint = _fingerprinter.Build(article);
         return _lastFingerprint;
+    }
+
+    private int? EventYearOf(ArticleFingerprint fingerprint)
+    {
+        if (!ReferenceEquals(_eventYearOf, fingerprint))
+        {
+            _eventYear = EventYear.Of(fingerprint.Article.Title, fingerprint.Body);
+            _eventYearOf = fingerprint;
+        }
+
+        return _eventYear;
     }
 
     private static QueryText QueryTextOf(ArticleFingerprint fingerprint)
@@ -462,9 +476,17 @@ public sealed class StoryEngine : IStoryEngine
             }
         }
 
-        var topic = TopicSimilarity.Compare(weightedTopic, story.Centroid, story.CentroidIdf, story.CentroidNorm);
-        var time = TimeProximity.Evidence(fingerprint.Article.Published, story.FirstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus);
-        var topicScore = topic.Cosine * time;
+        var topic = TopicSimilarity.Compare(weightedTopic, story.Centroid, story.CentroidIdf, story.CentroidNorm, story.CentroidNameMass);
+        var time = TimeProximity.Evidence(fingerprint.Article.Published, story.FirstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor);
+        // Who and where, both ways: the share of the article's names the story has and of the story's names the article
+        // has. Two events of one kind share most words but only some names, so the topic score leans on agreement.
+        var agreement = Math.Sqrt(topic.NameAgreement * topic.StoryNameAgreement);
+        var topicScore = topic.Cosine * time * (1 - _options.NameAgreementWeight + (_options.NameAgreementWeight * agreement));
+        if ((fingerprint.Article.Published is null || story.FirstSeen is null) && story.EventYear is { } storyYear && EventYearOf(fingerprint) is { } articleYear && storyYear != articleYear)
+        {
+            // No publication dates to compare: a different year in the text is the time evidence left.
+            topicScore *= _options.YearMismatchFactor;
+        }
         var namesAgree = !topic.HasNames || topic.NameAgreement >= _options.NameAgreementThreshold;
         var joined = reuse >= _options.ReuseJoinThreshold || (topicScore >= _options.TopicJoinThreshold && namesAgree);
         return new CandidateScore(reuse, best, topic, time, joined, Math.Round(Math.Max(reuse, topicScore), 6));
@@ -547,6 +569,7 @@ public sealed class StoryEngine : IStoryEngine
             story.OriginArticleId = article.Id;
         }
 
+        story.EventYear ??= EventYearOf(fingerprint);
         story.FirstSeen = Min(story.FirstSeen, article.Published);
         story.LastSeen = Max(story.LastSeen, article.Published);
         var previous = story.Centroid;
@@ -644,6 +667,7 @@ public sealed class StoryEngine : IStoryEngine
         (story.CentroidIdf, story.CentroidNorm) = persistedIdf is not null && persistedIdf.Length == centroid.Count
             ? (persistedIdf, TopicSimilarity.Norm(centroid, persistedIdf))
             : TopicSimilarity.Weigh(centroid, _frequencies);
+        story.CentroidNameMass = TopicSimilarity.NameMass(centroid, story.CentroidIdf);
         var idf = story.CentroidIdf;
         var salience = new float[centroid.Count];
         var order = new int[centroid.Count];
@@ -724,6 +748,7 @@ public sealed class StoryEngine : IStoryEngine
             Terms = [.. Enumerable.Range(0, centroid.Count).Select(i => new ProfileTerm(centroid.Terms[i], centroid.Weights[i], centroid.Kinds[i], story.CentroidIdf[i]))],
             Tracking = story.Tracking,
             Query = story.Query?.Text,
+            EventYear = story.EventYear,
         };
     }
 

@@ -11,12 +11,12 @@ namespace FeedWatch.Core.Stories.Scoring;
 public static class TopicSimilarity
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static TopicComparison Compare(WeightedTopic article, TopicVector story, float[] storyIdf, double storyNorm)
+    public static TopicComparison Compare(WeightedTopic article, TopicVector story, float[] storyIdf, double storyNorm, double storyNameMass = 0)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(story);
         ArgumentNullException.ThrowIfNull(storyIdf);
-        double dot = 0, sharedNames = 0;
+        double dot = 0, sharedNames = 0, sharedStoryNames = 0;
         int i = 0, j = 0;
         var at = article.Terms;
         var st = story.Terms;
@@ -34,6 +34,11 @@ public static class TopicSimilarity
                 {
                     sharedNames += wa;
                 }
+
+                if (story.Kinds[j] != TermKind.Word)
+                {
+                    sharedStoryNames += story.Weights[j] * storyIdf[j];
+                }
             }
 
             i += a <= s ? 1 : 0;
@@ -41,7 +46,11 @@ public static class TopicSimilarity
         }
 
         var cosine = article.Norm == 0 || storyNorm == 0 ? 0 : dot / (article.Norm * storyNorm);
-        return new TopicComparison(cosine, article.NameMass == 0 ? 1 : sharedNames / article.NameMass, article.NameMass > 0);
+        return new TopicComparison(
+            cosine,
+            article.NameMass == 0 ? 1 : sharedNames / article.NameMass,
+            article.NameMass > 0,
+            storyNameMass <= 0 ? 1 : Math.Min(1, sharedStoryNames / storyNameMass));
     }
 
     /// <summary>IDF of each centroid term and the IDF-weighted norm, computed when the story is (re)indexed.</summary>
@@ -59,6 +68,23 @@ public static class TopicSimilarity
         }
 
         return (idf, Math.Sqrt(norm));
+    }
+
+    /// <summary>The IDF-weighted mass of a centroid's names and numbers.</summary>
+    public static double NameMass(TopicVector story, float[] idf)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        ArgumentNullException.ThrowIfNull(idf);
+        double mass = 0;
+        for (var j = 0; j < story.Count; j++)
+        {
+            if (story.Kinds[j] != TermKind.Word)
+            {
+                mass += story.Weights[j] * idf[j];
+            }
+        }
+
+        return mass;
     }
 
     /// <summary>The IDF-weighted norm of a centroid whose IDF is already known (a reloaded profile's).</summary>
