@@ -31,12 +31,14 @@ public sealed class StoryEngine : IStoryEngine
     private readonly List<ActiveStory> _queryStories = [];
     private readonly SourceCache _sources;
     private ArticleFingerprint? _lastFingerprint;
+    private ArticleFingerprint? _eventYearOf;
+    private int? _eventYear;
 
     // Per-call scratch of candidate retrieval, reused so a match allocates little: stamps mark the stories seen or
     // accumulated in the current call without clearing arrays sized by the story count.
     private readonly List<int> _postingScratch = [];
     private readonly List<int> _touchedScratch = [];
-    private readonly PriorityQueue<int, (double Weight, int NegativeSlot)> _bestScratch = new();
+    private (double Weight, int Slot)[] _heap = [];
     private int[] _seenStamp = [];
     private int[] _accumulatedStamp = [];
     private double[] _accumulated = [];
@@ -180,6 +182,7 @@ public sealed class StoryEngine : IStoryEngine
         story.LastSeen = profile.LastSeen ?? profile.Representatives.Max(r => r.Published);
         story.OriginOutlet = profile.OriginOutlet ?? profile.Representatives.FirstOrDefault()?.Outlet;
         story.OriginArticleId = profile.OriginArticleId ?? profile.Representatives.FirstOrDefault()?.Id;
+        story.EventYear = profile.EventYear;
         Reindex(story, profile.Terms.Count > 0 && profile.Terms.All(t => t.Idf > 0) ? Centroids.IdfOf(profile.Terms) : null);
     }
 
@@ -231,6 +234,17 @@ public sealed class StoryEngine : IStoryEngine
 
         _lastFingerprint = _fingerprinter.Build(article);
         return _lastFingerprint;
+    }
+
+    private int? EventYearOf(ArticleFingerprint fingerprint)
+    {
+        if (!ReferenceEquals(_eventYearOf, fingerprint))
+        {
+            _eventYear = EventYear.Of(fingerprint.Article.Title, fingerprint.Body);
+            _eventYearOf = fingerprint;
+        }
+
+        return _eventYear;
     }
 
     private static QueryText QueryTextOf(ArticleFingerprint fingerprint)
@@ -317,24 +331,34 @@ public sealed class StoryEngine : IStoryEngine
             }
         }
 
-        // Bounded selection of the best-accumulated stories: a min-heap of MaxCandidates, O(n log k) rather than a full sort.
-        var best = _bestScratch;
-        best.Clear();
+        // Bounded selection of the best-accumulated stories (weight descending, slot ascending): a hand-rolled min-heap
+        // of MaxCandidates whose root is the weakest kept story, so most of the thousands of touched stories are
+        // rejected by one comparison.
+        var limit = Math.Max(0, _options.MaxCandidates);
+        if (_heap.Length < limit)
+        {
+            _heap = new (double Weight, int Slot)[limit];
+        }
+
+        var heap = _heap;
+        var size = 0;
         foreach (var slot in touched)
         {
-            best.Enqueue(slot, (accumulated[slot], -slot));
-            if (best.Count > _options.MaxCandidates)
+            var candidate = (accumulated[slot], slot);
+            if (size < limit)
             {
-                best.Dequeue();
+                heap[size] = candidate;
+                SiftUp(heap, size++);
+            }
+            else if (limit > 0 && Weaker(heap[0], candidate))
+            {
+                heap[0] = candidate;
+                SiftDown(heap, size);
             }
         }
 
-        var selected = new (double Weight, int Slot)[best.Count];
-        for (var k = selected.Length - 1; best.TryDequeue(out var slot, out var priority); k--)
-        {
-            selected[k] = (priority.Weight, slot);
-        }
-
+        var selected = heap.AsSpan(0, size);
+        selected.Sort((a, b) => Weaker(a, b) ? 1 : Weaker(b, a) ? -1 : 0);
         foreach (var (_, slot) in selected)
         {
             if (seenStamp[slot] != stamp)
@@ -345,6 +369,53 @@ public sealed class StoryEngine : IStoryEngine
         }
 
         return found;
+    }
+
+    /// <summary>Candidate order: more accumulated weight first, then the lower (older) slot.</summary>
+    private static bool Weaker((double Weight, int Slot) a, (double Weight, int Slot) b) =>
+        a.Weight < b.Weight || (a.Weight == b.Weight && a.Slot > b.Slot);
+
+    private static void SiftUp((double Weight, int Slot)[] heap, int i)
+    {
+        while (i > 0)
+        {
+            var parent = (i - 1) / 2;
+            if (!Weaker(heap[i], heap[parent]))
+            {
+                return;
+            }
+
+            (heap[i], heap[parent]) = (heap[parent], heap[i]);
+            i = parent;
+        }
+    }
+
+    private static void SiftDown((double Weight, int Slot)[] heap, int size)
+    {
+        var i = 0;
+        while (true)
+        {
+            var weakest = i;
+            var left = (2 * i) + 1;
+            var right = left + 1;
+            if (left < size && Weaker(heap[left], heap[weakest]))
+            {
+                weakest = left;
+            }
+
+            if (right < size && Weaker(heap[right], heap[weakest]))
+            {
+                weakest = right;
+            }
+
+            if (weakest == i)
+            {
+                return;
+            }
+
+            (heap[i], heap[weakest]) = (heap[weakest], heap[i]);
+            i = weakest;
+        }
     }
 
     private int LshKeys(ushort[] minHash, Span<uint> into)
@@ -405,9 +476,17 @@ public sealed class StoryEngine : IStoryEngine
             }
         }
 
-        var topic = TopicSimilarity.Compare(weightedTopic, story.Centroid, story.CentroidIdf, story.CentroidNorm);
-        var time = TimeProximity.Evidence(fingerprint.Article.Published, story.FirstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus);
-        var topicScore = topic.Cosine * time;
+        var topic = TopicSimilarity.Compare(weightedTopic, story.Centroid, story.CentroidIdf, story.CentroidNorm, story.CentroidNameMass);
+        var time = TimeProximity.Evidence(fingerprint.Article.Published, story.FirstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor);
+        // Who and where, both ways: the share of the article's names the story has and of the story's names the article
+        // has. Two events of one kind share most words but only some names, so the topic score leans on agreement.
+        var agreement = Math.Sqrt(topic.NameAgreement * topic.StoryNameAgreement);
+        var topicScore = topic.Cosine * time * (1 - _options.NameAgreementWeight + (_options.NameAgreementWeight * agreement));
+        if ((fingerprint.Article.Published is null || story.FirstSeen is null) && story.EventYear is { } storyYear && EventYearOf(fingerprint) is { } articleYear && storyYear != articleYear)
+        {
+            // No publication dates to compare: a different year in the text is the time evidence left.
+            topicScore *= _options.YearMismatchFactor;
+        }
         var namesAgree = !topic.HasNames || topic.NameAgreement >= _options.NameAgreementThreshold;
         var joined = reuse >= _options.ReuseJoinThreshold || (topicScore >= _options.TopicJoinThreshold && namesAgree);
         return new CandidateScore(reuse, best, topic, time, joined, Math.Round(Math.Max(reuse, topicScore), 6));
@@ -490,6 +569,7 @@ public sealed class StoryEngine : IStoryEngine
             story.OriginArticleId = article.Id;
         }
 
+        story.EventYear ??= EventYearOf(fingerprint);
         story.FirstSeen = Min(story.FirstSeen, article.Published);
         story.LastSeen = Max(story.LastSeen, article.Published);
         var previous = story.Centroid;
@@ -587,6 +667,7 @@ public sealed class StoryEngine : IStoryEngine
         (story.CentroidIdf, story.CentroidNorm) = persistedIdf is not null && persistedIdf.Length == centroid.Count
             ? (persistedIdf, TopicSimilarity.Norm(centroid, persistedIdf))
             : TopicSimilarity.Weigh(centroid, _frequencies);
+        story.CentroidNameMass = TopicSimilarity.NameMass(centroid, story.CentroidIdf);
         var idf = story.CentroidIdf;
         var salience = new float[centroid.Count];
         var order = new int[centroid.Count];
@@ -667,6 +748,7 @@ public sealed class StoryEngine : IStoryEngine
             Terms = [.. Enumerable.Range(0, centroid.Count).Select(i => new ProfileTerm(centroid.Terms[i], centroid.Weights[i], centroid.Kinds[i], story.CentroidIdf[i]))],
             Tracking = story.Tracking,
             Query = story.Query?.Text,
+            EventYear = story.EventYear,
         };
     }
 

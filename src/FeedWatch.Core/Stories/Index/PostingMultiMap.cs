@@ -17,6 +17,7 @@ public sealed class PostingMultiMap
     private int _keyCount;
     private int _poolCount;
     private const int CompactionFloor = 4096;
+    private int _compactedSize;
 
     public PostingMultiMap(int capacity = 1024)
     {
@@ -54,7 +55,10 @@ public sealed class PostingMultiMap
             _keyCount++;
         }
 
-        if (DeadPostings > CompactionFloor && DeadPostings > LivePostings)
+        // Compact when tombstones dominate, and whenever the pool has doubled since the last compaction: compaction
+        // also lays each key's postings out contiguously, so reading a long list streams memory instead of chasing
+        // a pointer per posting across the whole pool (amortised O(1) per Add).
+        if ((DeadPostings > CompactionFloor && DeadPostings > LivePostings) || _poolCount >= Math.Max(CompactionFloor, 2 * _compactedSize))
         {
             Compact();
         }
@@ -163,6 +167,7 @@ public sealed class PostingMultiMap
         _values = values;
         _next = next;
         _poolCount = count;
+        _compactedSize = count;
         DeadPostings = 0;
     }
 
