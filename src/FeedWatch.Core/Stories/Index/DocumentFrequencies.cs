@@ -53,7 +53,10 @@ public sealed class DocumentFrequencies
     public const double PriorDocuments = 50;
 
     /// <summary>Smoothed inverse document frequency.</summary>
-    public float Idf(uint term) => (float)Math.Log((Documents + PriorDocuments) / (Frequency(term) + 1.0));
+    public float Idf(uint term) => IdfOf(Frequency(term));
+
+    /// <summary>Smoothed inverse document frequency of a term with the given <see cref="Frequency"/>.</summary>
+    public float IdfOf(int frequency) => (float)Math.Log((Documents + PriorDocuments) / (frequency + 1.0));
 
     public static long MemoryBytes => 2L * (1 << RowBits) * sizeof(int);
 

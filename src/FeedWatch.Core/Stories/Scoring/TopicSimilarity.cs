@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FeedWatch.Core.Stories.Fingerprints;
 using FeedWatch.Core.Stories.Index;
 
@@ -9,6 +10,7 @@ namespace FeedWatch.Core.Stories.Scoring;
 /// </summary>
 public static class TopicSimilarity
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static TopicComparison Compare(WeightedTopic article, TopicVector story, float[] storyIdf, double storyNorm, double storyNameMass = 0)
     {
         ArgumentNullException.ThrowIfNull(article);
@@ -20,15 +22,11 @@ public static class TopicSimilarity
         var st = story.Terms;
         while (i < at.Length && j < st.Length)
         {
-            if (at[i] < st[j])
-            {
-                i++;
-            }
-            else if (st[j] < at[i])
-            {
-                j++;
-            }
-            else
+            // Branch-free advance (term ids are hashes, so "which side is smaller" is a coin flip the CPU mispredicts);
+            // only the rarer shared-term case branches. Same terms, same order, same sums as a plain merge.
+            var a = at[i];
+            var s = st[j];
+            if (a == s)
             {
                 var wa = article.Weights[i];
                 dot += wa * story.Weights[j] * storyIdf[j];
@@ -41,10 +39,10 @@ public static class TopicSimilarity
                 {
                     sharedStoryNames += story.Weights[j] * storyIdf[j];
                 }
-
-                i++;
-                j++;
             }
+
+            i += a <= s ? 1 : 0;
+            j += s <= a ? 1 : 0;
         }
 
         var cosine = article.Norm == 0 || storyNorm == 0 ? 0 : dot / (article.Norm * storyNorm);
