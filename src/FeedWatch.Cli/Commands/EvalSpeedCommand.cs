@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace FeedWatch.Cli.Commands;
 
 /// <summary>
-/// `feedwatch eval speed [--sizes 10000,100000] [--queries 5000]`: builds active indexes of synthetic 500–800-word
+/// `feedwatch eval speed [--sizes 10000,100000] [--queries 5000]`: grows one active index of synthetic 500–800-word
 /// articles (one story each) and measures single-threaded Match throughput against them and the managed memory they
 /// hold. Run a Release build pinned to one core:
 /// `taskset -c 0 src/FeedWatch.Cli/bin/Release/net10.0/feedwatch eval speed`.
@@ -50,42 +50,54 @@ public static class EvalSpeedCommand
         Console.WriteLine($"load average at start: {LoadAverage()}");
         var generator = new SyntheticArticles();
         Console.WriteLine($"{"indexed",10} {"build s",8} {"build cpu",9} {"match/s",8} {"cpu m/s",8} {"fp us",6} {"rest us",7} {"alloc/m",8} {"joined",7} {"managed MB",10} {"B/article",9} {"index B/art",11} {"peak MB",8}");
-        foreach (var size in sizes)
-        {
-            var row = Measure(generator, size, queryCount);
-            Console.WriteLine(row);
-        }
-
-        Console.WriteLine($"load average at end: {LoadAverage()}");
-        Console.WriteLine("build s: wall-clock seconds to Add every article; build cpu: process CPU-seconds for it. match/s: Match() calls per wall-clock second on one thread, fingerprinting included; cpu m/s: the same per CPU-second of the process (the machine is shared, so wall time includes waiting for a core). fp us / rest us: CPU microseconds per match spent fingerprinting / retrieving and scoring. alloc/m: bytes allocated per match. B/article: managed heap growth per indexed article (index, bounded source cache, fixed document-frequency sketch); index B/art: the engine's own count of its index structures; peak MB: peak working set of the process so far.");
-        return 0;
-    }
-
-    private static string Measure(SyntheticArticles generator, long size, int queryCount)
-    {
+        // One index grows through every size (matching does not change it), so each row is printed as soon as its size
+        // is reached and a long run still reports the smaller sizes.
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
         var engine = new StoryEngine();
-        var build = Stopwatch.StartNew();
-        var buildCpu = CpuTime();
+        var indexed = 0L;
+        var build = new Stopwatch();
+        var buildCpu = TimeSpan.Zero;
+        foreach (var size in sizes.Order())
+        {
+            build.Start();
+            var cpuBefore = CpuTime();
+            Index(engine, generator, indexed, size);
+            buildCpu += CpuTime() - cpuBefore;
+            build.Stop();
+            indexed = size;
+            Console.WriteLine(Measure(engine, generator, size, queryCount, build.Elapsed, buildCpu, baseline));
+        }
+
+        GC.KeepAlive(engine);
+
+        Console.WriteLine($"load average at end: {LoadAverage()}");
+        Console.WriteLine("One index grows through the sizes in increasing order. build s: wall-clock seconds to Add every article so far; build cpu: process CPU-seconds for it. match/s: Match() calls per wall-clock second on one thread, fingerprinting included; cpu m/s: the same per CPU-second of the process (the machine is shared, so wall time includes waiting for a core). fp us / rest us: CPU microseconds per match spent fingerprinting / retrieving and scoring. alloc/m: bytes allocated per match. B/article: managed heap growth per indexed article (index, bounded source cache, fixed document-frequency sketch); index B/art: the engine's own count of its index structures; peak MB: peak working set of the process so far.");
+        return 0;
+    }
+
+    private static void Index(StoryEngine engine, SyntheticArticles generator, long from, long to)
+    {
         var progressConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         progressConsole.Progress().Start(context =>
         {
-            var task = context.AddTask($"Indexing {size:N0} synthetic articles", maxValue: size);
-            for (long i = 0; i < size; i++)
+            var task = context.AddTask($"Indexing synthetic articles {from:N0}–{to:N0}", maxValue: to - from);
+            for (var i = from; i < to; i++)
             {
                 engine.Add($"s{i}", generator.Create(i));
                 if ((i & 1023) == 0)
                 {
-                    task.Value = i;
+                    task.Value = i - from;
                 }
             }
 
-            task.Value = size;
+            task.Value = to - from;
         });
-        build.Stop();
-        buildCpu = CpuTime() - buildCpu;
+    }
+
+    private static string Measure(StoryEngine engine, SyntheticArticles generator, long size, int queryCount, TimeSpan build, TimeSpan buildCpu, long baseline)
+    {
         var managed = GC.GetTotalMemory(forceFullCollection: true) - baseline;
         var indexBytes = engine.EstimateIndexBytes();
 
@@ -127,8 +139,7 @@ public static class EvalSpeedCommand
         var fingerprintUs = fingerprintCpu.TotalMilliseconds * 1000 / queries.Count;
         var matchUs = matchCpu.TotalMilliseconds * 1000 / queries.Count;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        GC.KeepAlive(engine);
-        return $"{size,10} {build.Elapsed.TotalSeconds,8:F1} {buildCpu.TotalSeconds,9:F1} {queries.Count / match.Elapsed.TotalSeconds,8:F0} {queries.Count / matchCpu.TotalSeconds,8:F0} {fingerprintUs,6:F0} {Math.Max(0, matchUs - fingerprintUs),7:F0} {allocated / queries.Count,8} {joined,7} {managed / 1048576.0,10:F1} {managed / (double)size,9:F0} {indexBytes / (double)size,11:F0} {peak / 1048576.0,8:F0}";
+        return $"{size,10} {build.TotalSeconds,8:F1} {buildCpu.TotalSeconds,9:F1} {queries.Count / match.Elapsed.TotalSeconds,8:F0} {queries.Count / matchCpu.TotalSeconds,8:F0} {fingerprintUs,6:F0} {Math.Max(0, matchUs - fingerprintUs),7:F0} {allocated / queries.Count,8} {joined,7} {managed / 1048576.0,10:F1} {managed / (double)size,9:F0} {indexBytes / (double)size,11:F0} {peak / 1048576.0,8:F0}";
     }
 
     private static TimeSpan CpuTime() => Process.GetCurrentProcess().TotalProcessorTime;
