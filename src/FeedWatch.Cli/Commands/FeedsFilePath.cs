@@ -1,10 +1,12 @@
 using FeedWatch.Cli.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace FeedWatch.Cli.Commands;
 
 /// <summary>
-/// Which feeds file `feeds import/export` work on: --feeds, else the FeedWatch:FeedsFile setting, else feeds.yaml,
-/// feeds.yml or feeds.json in the current folder (the first that exists; feeds.json when none does).
+/// Which feeds file `feeds import/export/discover --add` work on: --feeds, else the FeedWatch:FeedsFile setting (CLI
+/// overrides, environment FeedWatch__FeedsFile, appsettings.json in the current folder — as the host reads it), else
+/// feeds.yaml, feeds.yml or feeds.json in the current folder (the first that exists; feeds.json when none does).
 /// </summary>
 public static class FeedsFilePath
 {
@@ -16,7 +18,13 @@ public static class FeedsFilePath
             return given.FullName;
         }
 
-        if (context.Settings.TryGetValue("FeedWatch:FeedsFile", out var configured) && !string.IsNullOrWhiteSpace(configured))
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(context.Settings)
+            .Build();
+        if (configuration["FeedWatch:FeedsFile"] is { } configured && !string.IsNullOrWhiteSpace(configured))
         {
             return Path.GetFullPath(configured);
         }
