@@ -23,6 +23,7 @@ public static class CommandCatalog
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         EvalExtractionCommand.AddTo(root);
+        EvalLoadCommand.AddTo(root, context);
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(ServeCommand.Create(context));
         return root;
