@@ -18,18 +18,31 @@ public static class FeedsFilePath
             return given.FullName;
         }
 
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(context.Settings)
-            .Build();
-        if (configuration["FeedWatch:FeedsFile"] is { } configured && !string.IsNullOrWhiteSpace(configured))
+        if (Configured(context) is { } configured)
         {
             return Path.GetFullPath(configured);
         }
 
         var candidates = new[] { "feeds.yaml", "feeds.yml", "feeds.json" }.Select(Path.GetFullPath).ToList();
         return candidates.FirstOrDefault(File.Exists) ?? candidates[^1];
+    }
+
+    private static string? Configured(CliContext context)
+    {
+        try
+        {
+            var configuration = new ConfigurationBuilder()
+                .SetBasePath(Directory.GetCurrentDirectory())
+                .AddJsonFile("appsettings.json", optional: true)
+                .AddEnvironmentVariables()
+                .AddInMemoryCollection(context.Settings)
+                .Build();
+            return string.IsNullOrWhiteSpace(configuration["FeedWatch:FeedsFile"]) ? null : configuration["FeedWatch:FeedsFile"];
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException)
+        {
+            // A broken appsettings.json is reported by the commands that need the host; here it only means "not configured".
+            return context.Settings.TryGetValue("FeedWatch:FeedsFile", out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+        }
     }
 }
