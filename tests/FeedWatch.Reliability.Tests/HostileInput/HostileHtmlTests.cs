@@ -52,6 +52,7 @@ public sealed class HostileHtmlTests
     [InlineData("empty")]
     [InlineData("many-elements")]
     [InlineData("unclosed")]
+    [InlineData("quote-in-attribute-name")]
     public async Task Garbage_pages_never_throw(string kind)
     {
         var random = new Random(kind.Length);
@@ -60,6 +61,8 @@ public sealed class HostileHtmlTests
             "binary" => Random(random, 2 << 20),
             "invalid-utf8" => [.. "<html><head><meta charset=\"utf-8\"></head><body><p>"u8, 0xC3, 0x28, 0xFF, 0xFE, 0xED, 0xA0, 0x80, .. "</p></body></html>"u8],
             "empty" => [],
+            // Quotes where attribute names belong, a '>' inside them: hung the attribute filter once.
+            "quote-in-attribute-name" => Encoding.UTF8.GetBytes("<html><body>" + string.Concat(Enumerable.Repeat("<div \"x>y\" 'a>b' c=\"d\"><p data-x=1>Text.</p></div>", 2_000)) + "</body></html>"),
             "many-elements" => Encoding.UTF8.GetBytes("<html><body>" + string.Concat(Enumerable.Repeat("<span>x</span><br>", 40_000)) + "</body></html>"),
             _ => Encoding.UTF8.GetBytes("<html><body><div><p>" + string.Concat(Enumerable.Repeat("<p><div><span><a href=\"#\">", 20_000))),
         };

@@ -28,7 +28,9 @@ internal static class AttributeFilter
         while (i < tagEnd)
         {
             var c = html[i];
-            if (char.IsWhiteSpace(c) || c == '/')
+            // A '>' the tag scanner read as quoted ("x>y" inside an attribute name) starts no attribute: step over it,
+            // or the scan below never advances (a hang on binary garbage, found by the hostile-input tests).
+            if (char.IsWhiteSpace(c) || c is '/' or '>')
             {
                 i++;
                 continue;
