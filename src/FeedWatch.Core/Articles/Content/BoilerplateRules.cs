@@ -78,8 +78,14 @@ public static class BoilerplateRules
 
         bool Search(IElement parent, int depth)
         {
-            for (var child = parent.FirstElementChild; child is not null; child = child.NextElementSibling)
+            var children = parent.ChildNodes;
+            for (var i = 0; i < children.Length; i++)
             {
+                if (children[i] is not IElement child)
+                {
+                    continue;
+                }
+
                 if (++examined > 3000)
                 {
                     return false;
@@ -100,7 +106,7 @@ public static class BoilerplateRules
                     return true;
                 }
 
-                if (depth < 40 && child.FirstElementChild is not null && Search(child, depth + 1))
+                if (depth < 40 && child.ChildNodes.Length > 0 && Search(child, depth + 1))
                 {
                     return true;
                 }
@@ -114,8 +120,10 @@ public static class BoilerplateRules
     private static int TextLength(INode node, int depth, int enough)
     {
         var total = 0;
-        for (var child = node.FirstChild; child is not null && total <= enough; child = child.NextSibling)
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Length && total <= enough; i++)
         {
+            var child = children[i];
             if (child is IText text)
             {
                 total += text.Data.Length;

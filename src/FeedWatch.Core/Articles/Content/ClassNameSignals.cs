@@ -22,6 +22,22 @@ public static partial class ClassNameSignals
     /// <summary>Names of the article's own body; these protect an element from the boilerplate rule.</summary>
     public static bool IsArticleBody(string names) => names.Length > 0 && ArticleBody().IsMatch(names);
 
+    /// <summary>
+    /// The same questions for one whitespace-separated name: every pattern above matches within a single name, so
+    /// the answer for a class list is the union of its names' answers (plus <see cref="IsArticleBodyAlone"/>).
+    /// Names repeat far more than whole class lists, which lets a page ask the patterns much less often.
+    /// </summary>
+    public static bool IsBoilerplateName(ReadOnlySpan<char> name) => Boilerplate().IsMatch(name);
+
+    public static bool IsAlwaysBoilerplateName(ReadOnlySpan<char> name) => AlwaysBoilerplate().IsMatch(name);
+
+    public static bool IsArticleBodyName(ReadOnlySpan<char> name) => ArticleBodyName().IsMatch(name);
+
+    /// <summary>The part of the article-body pattern that looks at the whole list: a lone "article", "content", "main" …</summary>
+    public static bool IsArticleBodyAlone(string names) => names.Trim() is var alone && LoneBodyWords.Contains(alone);
+
+    private static readonly HashSet<string> LoneBodyWords = new(StringComparer.OrdinalIgnoreCase) { "article", "content", "main", "story", "entry" };
+
     /// <summary>Weight for scoring: +25 for names that mean content, −25 for names that mean boilerplate.</summary>
     public static int Weight(string names)
     {
@@ -52,6 +68,10 @@ public static partial class ClassNameSignals
 
     [GeneratedRegex(@"(article|story|entry|post|content|main)[-_]?(body|content|text)|articlebody|storybody|article__body|story__body|main-?content|post-?content|body-?text|article-?text|story-?text|^\s*(article|content|main|story|entry)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArticleBody();
+
+    // ArticleBody without its whole-list alternative (^\s*(article|…)\s*$), for single names.
+    [GeneratedRegex(@"(article|story|entry|post|content|main)[-_]?(body|content|text)|articlebody|storybody|article__body|story__body|main-?content|post-?content|body-?text|article-?text|story-?text", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArticleBodyName();
 
     [GeneratedRegex(@"comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|social|subscribe|newsletter|recommend", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NegativeWeight();

@@ -12,8 +12,10 @@ public readonly record struct ElementFacts(string Names, string? Style, string? 
     {
         string? cls = null, id = null, style = null, role = null, itemprop = null;
         bool ariaHidden = false, hidden = false, paywall = false;
-        foreach (var attribute in element.Attributes)
+        var attributes = element.Attributes;
+        for (var i = 0; i < attributes.Length; i++)
         {
+            var attribute = attributes[i]!;
             switch (attribute.LocalName)
             {
                 case "class":

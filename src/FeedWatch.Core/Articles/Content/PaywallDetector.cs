@@ -30,6 +30,8 @@ public static partial class PaywallDetector
 
     public static bool IsPaywallName(string names) => names.Length > 0 && Marker().IsMatch(names);
 
+    public static bool IsPaywallName(ReadOnlySpan<char> name) => Marker().IsMatch(name);
+
     [GeneratedRegex(@"paywall|pay-wall|subscriber-?only|subscribers-?only|premium-?(content|article|wall)|regwall|reg-wall|metered-?content|piano-?(offer|paywall)|article-?locked|locked-?content", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
 

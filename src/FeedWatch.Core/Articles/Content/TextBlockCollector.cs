@@ -13,6 +13,7 @@ public sealed class TextBlockCollector(ArticleExtractorOptions options)
     private readonly List<TextBlock> blocks = [];
     private readonly NameVerdictCache names = new();
     private readonly StringBuilder text = new();
+    private bool pendingSpace;
     private int textLength;
     private int linkLength;
     private int linkNesting;
@@ -33,8 +34,12 @@ public sealed class TextBlockCollector(ArticleExtractorOptions options)
 
     private void Walk(IElement element, IElement owner, int depth)
     {
-        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+        // Indexing the child list, not NextSibling: AngleSharp finds a node's next sibling by searching the
+        // parent's child list, so following NextSibling across a flat page of 100,000 spans is quadratic.
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IText textNode)
             {
                 AppendText(textNode.Data);
@@ -90,18 +95,52 @@ public sealed class TextBlockCollector(ArticleExtractorOptions options)
         }
     }
 
+    /// <summary>
+    /// Appends text with whitespace runs already collapsed to one space (none at the start of a block, none left
+    /// pending at its end), so a block's text is built once instead of copied and collapsed at the flush.
+    /// </summary>
     private void AppendText(string data)
     {
         var visible = 0;
-        foreach (var c in data)
+        var runStart = -1;
+        for (var i = 0; i < data.Length; i++)
         {
-            if (!char.IsWhiteSpace(c))
+            var c = data[i];
+            var isSpace = char.IsWhiteSpace(c);
+            if (!isSpace)
             {
                 visible++;
             }
+
+            if (isSpace || c == '\u200B')
+            {
+                if (runStart >= 0)
+                {
+                    text.Append(data, runStart, i - runStart);
+                    runStart = -1;
+                }
+
+                pendingSpace = text.Length > 0;
+                continue;
+            }
+
+            if (runStart < 0)
+            {
+                if (pendingSpace)
+                {
+                    text.Append(' ');
+                    pendingSpace = false;
+                }
+
+                runStart = i;
+            }
         }
 
-        text.Append(data);
+        if (runStart >= 0)
+        {
+            text.Append(data, runStart, data.Length - runStart);
+        }
+
         textLength += visible;
         if (linkNesting > 0)
         {
@@ -113,11 +152,11 @@ public sealed class TextBlockCollector(ArticleExtractorOptions options)
     {
         if (textLength > 0)
         {
-            var collapsed = TextNormalizer.CollapseWhitespace(text.ToString());
-            blocks.Add(new TextBlock(owner, collapsed, textLength, linkLength, HtmlElementKinds.KindOf(owner.LocalName)));
+            blocks.Add(new TextBlock(owner, text.ToString(), textLength, linkLength, HtmlElementKinds.KindOf(owner.LocalName)));
         }
 
         text.Clear();
+        pendingSpace = false;
         textLength = 0;
         linkLength = 0;
     }

@@ -27,8 +27,15 @@ public sealed class DocumentIndex
 
     private void Walk(IElement element, int depth, int maxDepth)
     {
-        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+        // Indexing the child list: AngleSharp's NextElementSibling searches the parent's list, quadratic on flat pages.
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            if (children[i] is not IElement child)
+            {
+                continue;
+            }
+
             switch (child.LocalName)
             {
                 case "meta":
@@ -63,7 +70,7 @@ public sealed class DocumentIndex
                 AuthorElements.Add(child);
             }
 
-            if (depth < maxDepth && child.FirstElementChild is not null)
+            if (depth < maxDepth && child.ChildNodes.Length > 0)
             {
                 Walk(child, depth + 1, maxDepth);
             }

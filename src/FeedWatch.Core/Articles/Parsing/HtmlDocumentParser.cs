@@ -5,7 +5,7 @@ namespace FeedWatch.Core.Articles.Parsing;
 
 /// <summary>
 /// Parses prefiltered HTML with AngleSharp. Scripting off (noscript content is parsed as markup) and no source
-/// positions kept: the extractor only reads the tree. One parser per thread, because building one is not free.
+/// positions or element positions kept: the extractor only reads the tree. One parser per thread, because building one is not free.
 /// </summary>
 public static class HtmlDocumentParser
 {
@@ -21,6 +21,7 @@ public static class HtmlDocumentParser
             IsNotSupportingFrames = true,
             IsSupportingProcessingInstructions = false,
             SkipComments = true,
+            DisableElementPositionTracking = true,
         });
         return parser.ParseDocument(html);
     }

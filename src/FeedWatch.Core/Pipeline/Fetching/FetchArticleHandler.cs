@@ -1,3 +1,4 @@
+using FeedWatch.Core.Pipeline.Fetching.Politeness;
 using FeedWatch.Core.Pipeline.Identity;
 using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Ports.Queues;
@@ -9,13 +10,19 @@ namespace FeedWatch.Core.Pipeline.Fetching;
 /// Fetches a feed item's page, extracts the article, stores it once (document + gzip raw page) and hands it to
 /// classify. A page already stored is not fetched again; if it was never classified, classify is asked again.
 /// Transient fetch failures throw (the queue retries, then poisons); permanent ones are logged and dropped.
+/// With a <see cref="CrawlDelayGate"/> (the default composition has one) a host fetched too recently for its
+/// robots.txt Crawl-delay is not slept on: the message goes back on the queue, invisible until its reserved slot.
 /// </summary>
 public sealed class FetchArticleHandler(
     ArticleFetcher articleFetcher,
     ArticleStore store,
     IQueueProvider queues,
-    ILogger<FetchArticleHandler> logger) : IStageHandler<FetchArticleMessage>
+    ILogger<FetchArticleHandler> logger,
+    CrawlDelayGate? crawlDelay = null) : IStageHandler<FetchArticleMessage>
 {
+    /// <summary>A message deferred this often is fetched anyway (logged): politeness must not become starvation.</summary>
+    public const int MaxDeferrals = 20;
+
     public async Task HandleAsync(FetchArticleMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -26,6 +33,11 @@ public sealed class FetchArticleHandler(
         }
 
         if (!message.IsUpdate && await IsKnownAsync(ArticleIds.ForUrl(url), cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (await DeferForCrawlDelayAsync(message, url, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -50,6 +62,32 @@ public sealed class FetchArticleHandler(
 
         var stored = await store.StoreAsync(fetched.Document, fetched.RawPage, fetched.ContentType, fetched.AliasIds, cancellationToken).ConfigureAwait(false);
         await queues.SendMessageAsync(QueueNames.ClassifyArticle, new ClassifyArticleMessage(stored.ArticleId, stored.BlobName), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>True when the message was put back on the queue to wait for its host's next crawl slot.</summary>
+    private async Task<bool> DeferForCrawlDelayAsync(FetchArticleMessage message, Uri url, CancellationToken cancellationToken)
+    {
+        if (crawlDelay is null)
+        {
+            return false;
+        }
+
+        var slot = await crawlDelay.ReserveAsync(url, message.CrawlSlot, cancellationToken).ConfigureAwait(false);
+        if (slot.IsNow)
+        {
+            return false;
+        }
+
+        if (message.Deferrals >= MaxDeferrals)
+        {
+            logger.LogWarning("Article {Url} deferred {Deferrals} times for the crawl delay of {Host}; fetching it now", url, message.Deferrals, url.Host);
+            return false;
+        }
+
+        var deferred = message with { CrawlSlot = slot.ReservedAt, Deferrals = message.Deferrals + 1 };
+        await queues.GetQueue(QueueNames.FetchArticle).SendAsync(PipelineMessages.Serialize(deferred), slot.Wait, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Article {Url} deferred {Wait} for the crawl delay of {Host}", url, slot.Wait, url.Host);
+        return true;
     }
 
     /// <summary>True when the article is stored and classified: nothing left to do. Re-asks classify when it was stored only.</summary>

@@ -1,6 +1,10 @@
 namespace FeedWatch.Core.Pipeline.Messages;
 
-/// <summary>Poll-feed → fetch-article: a new (or updated) feed item whose page should be fetched and stored.</summary>
+/// <summary>
+/// Poll-feed → fetch-article: a new (or updated) feed item whose page should be fetched and stored.
+/// <see cref="CrawlSlot"/> and <see cref="Deferrals"/> are set when the stage put the message back because its host
+/// was fetched too recently (robots.txt Crawl-delay): the slot reserved for it, and how often that happened.
+/// </summary>
 public sealed record FetchArticleMessage(
     string FeedId,
     string Url,
@@ -8,4 +12,6 @@ public sealed record FetchArticleMessage(
     string? Title,
     string? Summary,
     DateTimeOffset? Published,
-    bool IsUpdate = false);
+    bool IsUpdate = false,
+    DateTimeOffset? CrawlSlot = null,
+    int Deferrals = 0);

@@ -24,6 +24,9 @@ public sealed class InMemoryQueue(string name) : IMessageQueue
         }
     }
 
+    /// <summary>The visibility delay each send asked for, in send order (null: visible at once).</summary>
+    public List<TimeSpan?> SendDelays { get; } = [];
+
     public List<T> Messages<T>() => Bodies.Select(PipelineMessages.Deserialize<T>).ToList();
 
     /// <summary>Removes and returns every message, oldest first.</summary>
@@ -46,6 +49,7 @@ public sealed class InMemoryQueue(string name) : IMessageQueue
         lock (_messages)
         {
             _messages.Add(message);
+            SendDelays.Add(initialVisibilityDelay);
         }
 
         return Task.FromResult(message);

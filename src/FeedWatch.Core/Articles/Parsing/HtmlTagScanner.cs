@@ -1,0 +1,65 @@
+namespace FeedWatch.Core.Articles.Parsing;
+
+/// <summary>Low-level scanning of tag boundaries in page text, shared by the prefilter passes.</summary>
+internal static class HtmlTagScanner
+{
+    /// <summary>Index of the '&gt;' closing a tag, skipping quoted attribute values; -1 if the page ends first.</summary>
+    public static int EndOfTag(string html, int from)
+    {
+        for (var i = from; i < html.Length; i++)
+        {
+            var c = html[i];
+            if (c == '>')
+            {
+                return i;
+            }
+
+            if ((c == '"' || c == '\'') && IsAttributeValueStart(html, i))
+            {
+                var close = html.IndexOf(c, i + 1);
+                if (close < 0)
+                {
+                    return -1;
+                }
+
+                i = close;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsAttributeValueStart(string html, int quote)
+    {
+        var j = quote - 1;
+        while (j > 0 && html[j] == ' ')
+        {
+            j--;
+        }
+
+        return html[j] == '=';
+    }
+
+    public static int IndexOfClosingTag(string html, ReadOnlySpan<char> name, int from)
+    {
+        var search = from;
+        while (search < html.Length)
+        {
+            var found = html.AsSpan(search).IndexOf("</", StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            var at = search + found;
+            if (at + 2 + name.Length <= html.Length && html.AsSpan(at + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return at;
+            }
+
+            search = at + 2;
+        }
+
+        return -1;
+    }
+}
