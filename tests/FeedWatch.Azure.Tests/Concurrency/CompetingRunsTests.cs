@@ -70,7 +70,7 @@ public sealed class CompetingRunsTests(ITestOutputHelper output) : IDisposable
                     output.WriteLine($"{processes} process(es), {runs[i].Name}: {ReplayedPipeline.DoneLine(runs[i].Output)}");
 
                     // The first line says where the data is: the account and endpoints, never a data folder or the key.
-                    // (The console wraps long lines when output is redirected, so compare without white space.)
+                    // (The console wraps long lines when output is redirected and styles each piece: compare without styles and white space.)
                     Assert.Contains(
                         WithoutWhiteSpace($"Storage: Azure Storage account devstoreaccount1, container feedwatch (blob http://127.0.0.1:{azurite.BlobPort}/devstoreaccount1, queue http://127.0.0.1:{azurite.QueuePort}/devstoreaccount1; shared key)"),
                         WithoutWhiteSpace(runs[i].Output),
@@ -95,7 +95,8 @@ public sealed class CompetingRunsTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    private static string WithoutWhiteSpace(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+    private static string WithoutWhiteSpace(string text) =>
+        string.Concat(System.Text.RegularExpressions.Regex.Replace(text, @"\x1b\[[0-9;]*m", "").Where(c => !char.IsWhiteSpace(c)));
 
     private sealed record RunResult(StorageCensus Census, IReadOnlySet<string> CorpusUrls);
 }
