@@ -19,10 +19,11 @@ public static class CommandCatalog
             AlertsCommand.Create(context),
         };
         root.Subcommands.Add(ParseFeedCommand.Create());
-        root.Subcommands.Add(FeedsCommand.Create());
+        root.Subcommands.Add(FeedsCommand.Create(context));
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         EvalExtractionCommand.AddTo(root);
+        EvalLoadCommand.AddTo(root, context);
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(ServeCommand.Create(context));
         return root;

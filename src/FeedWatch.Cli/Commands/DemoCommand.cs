@@ -73,7 +73,7 @@ public static class DemoCommand
         }
 
         using var host = CliHost.Build(context, folder, settings, localHost: true, printAlerts: true, storage: storage);
-        context.Console.MarkupLine($"[dim]Data folder: {Markup.Escape(Path.GetFullPath(folder))}[/]");
+        context.Console.MarkupLine($"[dim]{Markup.Escape(CliHost.DescribeStorage(host))}[/]");
         context.Console.MarkupLine($"Serving {corpus.Sites.Count} fictional outlets on 127.0.0.1:{server.Port}: " +
                                    Markup.Escape(string.Join(", ", corpus.Sites.Select(s => s.Host))));
 

@@ -134,7 +134,7 @@ public static class ParseFeedCommand
         output.WriteByte((byte)'\n');
     }
 
-    private static string FormatName(FeedFormat format) => format switch
+    internal static string FormatName(FeedFormat format) => format switch
     {
         FeedFormat.Rss090 => "rss090",
         FeedFormat.Rss091 => "rss091",

@@ -49,7 +49,7 @@ public static class RunCommand
 
             var logLevel = parseResult.GetValue(quiet) ? LogLevel.Warning : LogLevel.Information;
             using var host = CliHost.Build(context, parseResult.GetValue(data), settings, localHost: true, logLevel: logLevel, printAlerts: true, storage: parseResult.GetValue(storage), dashboardUrls: parseResult.GetValue(urls));
-            context.Console.MarkupLine($"[dim]Data folder: {Markup.Escape(CliHost.ResolveDataDirectory(host))}[/]");
+            context.Console.MarkupLine($"[dim]{Markup.Escape(CliHost.DescribeStorage(host))}[/]");
             if (!parseResult.GetValue(untilQuiet))
             {
                 context.Console.MarkupLine("[dim]Running; press Ctrl+C to stop.[/]");
@@ -65,7 +65,16 @@ public static class RunCommand
                 return 0;
             }
 
-            await RunUntilQuietAsync(host, TimeSpan.FromSeconds(1), cancellationToken);
+            try
+            {
+                await RunUntilQuietAsync(host, TimeSpan.FromSeconds(1), cancellationToken);
+            }
+            catch (InvalidOperationException ex)
+            {
+                await context.Error.WriteLineAsync("error: " + ex.Message);
+                return 1;
+            }
+
             var queries = host.Services.GetRequiredService<PipelineQueries>();
             var stories = await queries.ListStoriesAsync(cancellationToken);
             context.Console.MarkupLine(
@@ -83,9 +92,19 @@ public static class RunCommand
         await host.StartAsync(cancellationToken);
         try
         {
+            // A host that stops on its own (a background service failed) never goes quiet: stop waiting and say so.
+            var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
             var activity = host.Services.GetRequiredService<PipelineActivity>();
-            await activity.FirstScheduleTick.WaitAsync(cancellationToken);
-            await activity.WaitUntilQuietAsync(settle, cancellationToken);
+            try
+            {
+                await activity.FirstScheduleTick.WaitAsync(waiting.Token);
+                await activity.WaitUntilQuietAsync(settle, waiting.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new InvalidOperationException("The host stopped before the pipeline went quiet (see the errors above); unfinished work stays on the queues for the next run.");
+            }
         }
         finally
         {

@@ -63,7 +63,7 @@ public static class StoriesCommand
 
     internal static void PrintDataFolder(CliContext context, Microsoft.Extensions.Hosting.IHost host, bool toError)
     {
-        var line = "Data folder: " + CliHost.ResolveDataDirectory(host);
+        var line = CliHost.DescribeStorage(host);
         if (toError)
         {
             context.Error.WriteLine(line); // keep stdout pure JSON Lines

@@ -37,7 +37,7 @@ public static class TrackCommand
         add.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = CliHost.Build(context, parseResult.GetValue(data), storage: parseResult.GetValue(storage));
-            context.Console.MarkupLine($"[dim]Data folder: {Markup.Escape(CliHost.ResolveDataDirectory(host))}[/]");
+            context.Console.MarkupLine($"[dim]{Markup.Escape(CliHost.DescribeStorage(host))}[/]");
             var tracker = host.Services.GetRequiredService<StoryTracker>();
             try
             {

@@ -1,3 +1,5 @@
+using FeedWatch.Azure.Common;
+using FeedWatch.Azure.Storage.Adapters;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Dashboard;
 using FeedWatch.Hosting;
@@ -83,6 +85,24 @@ public static class CliHost
         return ((HostApplicationBuilder)builder).Build();
     }
 
+    /// <summary>
+    /// Where a command keeps its data, for the line it prints at start: "Data folder: DIR" on the embedded store,
+    /// "Storage: Azure Storage account …, container … (blob …, queue …; credential kind)" with `--storage`. Endpoints are
+    /// printed without any query string and the credential only by its kind, so no key or SAS ever reaches the console.
+    /// </summary>
+    public static string DescribeStorage(IHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        if (host.Services.GetService<StorageConnection>() is not { } azure)
+        {
+            return "Data folder: " + ResolveDataDirectory(host);
+        }
+
+        var container = host.Services.GetRequiredService<IConfiguration>()["FeedWatch:Storage:Container"] ?? AzureStorageServiceCollectionExtensions.DefaultContainerName;
+        var account = azure.AccountName is { Length: > 0 } name ? $"account {name}, " : "";
+        return $"Storage: Azure Storage {account}container {container} (blob {Endpoint(azure.BlobServiceUri)}, queue {Endpoint(azure.QueueServiceUri)}; {azure.Authentication.Description})";
+    }
+
     /// <summary>The data folder a command will use, as configured (for printing at start).</summary>
     public static string ResolveDataDirectory(IHost host)
     {
@@ -90,4 +110,7 @@ public static class CliHost
         var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FeedWatchOptions>>().Value;
         return options.ResolveDataDirectory();
     }
+
+    // Scheme, host, port and path only: a SAS pasted into an endpoint (query string) or credentials in it stay out.
+    private static string Endpoint(Uri uri) => $"{uri.Scheme}://{uri.Host}{(uri.IsDefaultPort ? "" : ":" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))}{uri.AbsolutePath}";
 }

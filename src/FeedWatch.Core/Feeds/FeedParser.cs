@@ -26,31 +26,57 @@ public sealed class FeedParser(FeedParserOptions? options = null) : IFeedParser
         }
 
         var problems = new ProblemLog();
-        var decoded = EncodingDetector.Decode(content.Span, contentType, problems);
+        var span = content.Span;
+        var choice = EncodingDetector.Choose(span, contentType, problems);
         var encodingProblems = problems.Count;
-        var text = decoded.Text;
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            text = text[1..];
-        }
-
-        if (JsonFeedParser.LooksLikeJson(text))
-        {
-            return ParseJson(text, feedUrl, decoded, problems);
-        }
-
-        var wellFormed = true;
         XmlNode? root;
-        try
+        string encodingName;
+        var wellFormed = true;
+        if (EncodingDetector.IsPlainUtf8Markup(span, choice, problems, out var markupStart))
         {
-            using var reader = new StringReader(text.TrimStart());
-            root = StrictXmlReader.Read(reader, feedUrl);
+            // The common case: well-formed UTF-8. The reader reads the bytes as they are; only when they turn out not
+            // to be well-formed is the text decoded for the lenient reader. Starting at the same '<' as the text path
+            // (which trims leading whitespace), the strict reader fails the same way on both, so it is not re-run.
+            encodingName = choice.Name!;
+            try
+            {
+                using var stream = AsStream(content[markupStart..]);
+                root = StrictXmlReader.Read(stream, feedUrl);
+            }
+            catch (XmlException ex)
+            {
+                wellFormed = false;
+                problems.Add($"not well-formed XML: {ex.Message}");
+                root = LenientXmlReader.Read(System.Text.Encoding.UTF8.GetString(span[choice.BomLength..]), feedUrl, problems);
+            }
         }
-        catch (XmlException ex)
+        else
         {
-            wellFormed = false;
-            problems.Add($"not well-formed XML: {ex.Message}");
-            root = LenientXmlReader.Read(text, feedUrl, problems);
+            var decoded = EncodingDetector.Decode(span, choice, problems);
+            encodingProblems = problems.Count;
+            encodingName = decoded.EncodingName;
+            var text = decoded.Text;
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                text = text[1..];
+            }
+
+            if (JsonFeedParser.LooksLikeJson(text))
+            {
+                return ParseJson(text, feedUrl, decoded, problems);
+            }
+
+            try
+            {
+                using var reader = new StringReader(text.TrimStart());
+                root = StrictXmlReader.Read(reader, feedUrl);
+            }
+            catch (XmlException ex)
+            {
+                wellFormed = false;
+                problems.Add($"not well-formed XML: {ex.Message}");
+                root = LenientXmlReader.Read(text, feedUrl, problems);
+            }
         }
 
         if (root is null)
@@ -63,9 +89,14 @@ public sealed class FeedParser(FeedParserOptions? options = null) : IFeedParser
         {
             WellFormed = wellFormed && encodingProblems == 0,
             Problems = problems.Items.ToArray(),
-            Encoding = decoded.EncodingName,
+            Encoding = encodingName,
         };
     }
+
+    private static MemoryStream AsStream(ReadOnlyMemory<byte> bytes) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(bytes.ToArray(), writable: false);
 
     private static ParsedFeed? Dispatch(XmlNode root, ProblemLog problems)
     {

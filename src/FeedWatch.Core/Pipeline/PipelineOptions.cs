@@ -10,6 +10,14 @@ public sealed class PipelineOptions
     /// <summary>No feed is polled more often than this, whatever its own setting says (politeness).</summary>
     public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Bounds of the adaptive poll interval (feeds without a pollInterval, or with adaptive: true).</summary>
+    public TimeSpan AdaptiveMinInterval { get; set; } = TimeSpan.FromMinutes(2);
+
+    public TimeSpan AdaptiveMaxInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Polls per typical gap between posts: 2 polls a feed that posts hourly every 30 minutes.</summary>
+    public double PollsPerPost { get; set; } = 2;
+
     /// <summary>Longest back-off after repeated poll failures.</summary>
     public TimeSpan MaxFailureBackoff { get; set; } = TimeSpan.FromHours(6);
 

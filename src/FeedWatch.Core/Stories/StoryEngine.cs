@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FeedWatch.Core.Stories.Fingerprints;
 using FeedWatch.Core.Stories.Index;
 using FeedWatch.Core.Stories.Passages;
@@ -22,7 +23,7 @@ public sealed class StoryEngine : IStoryEngine
     private readonly DocumentFrequencies _frequencies = new();
     private readonly ArticleFingerprinter _fingerprinter;
     private readonly RelationClassifier _classifier;
-    private readonly PostingMultiMap _lsh = new();
+    private readonly BandTable _lsh = new();
     private readonly PostingMultiMap _termIndex = new();
     private readonly List<ActiveStory?> _stories = [];
     private readonly List<IndexedRepresentative?> _representatives = [];
@@ -30,6 +31,19 @@ public sealed class StoryEngine : IStoryEngine
     private readonly List<ActiveStory> _queryStories = [];
     private readonly SourceCache _sources;
     private ArticleFingerprint? _lastFingerprint;
+    private ArticleFingerprint? _eventYearOf;
+    private int? _eventYear;
+
+    // Per-call scratch of candidate retrieval, reused so a match allocates little: stamps mark the stories seen or
+    // accumulated in the current call without clearing arrays sized by the story count.
+    private readonly List<int> _postingScratch = [];
+    private readonly List<int> _touchedScratch = [];
+    private (double Weight, int Slot)[] _heap = [];
+    private int[] _seenStamp = [];
+    private int[] _accumulatedStamp = [];
+    private double[] _accumulated = [];
+    private int _stamp;
+    private readonly Dictionary<string, string> _outletNames = new(StringComparer.Ordinal);
 
     public StoryEngine(StoryEngineOptions? options = null)
     {
@@ -127,7 +141,6 @@ public sealed class StoryEngine : IStoryEngine
             }
         }
 
-        _frequencies.Observe(fingerprint.DistinctTerms);
         AddArticle(story, fingerprint);
         return BuildProfile(story, current);
     }
@@ -150,15 +163,12 @@ public sealed class StoryEngine : IStoryEngine
             _queryStories.Add(story);
         }
 
+        // Profile order is the in-memory order (origin first, then as they joined), so a reloaded story drops and
+        // prefers the same representatives as the engine that wrote the profile.
         var centroid = TopicVector.Empty;
-        foreach (var representative in profile.Representatives.OrderBy(r => r.Published ?? DateTimeOffset.MaxValue).ThenBy(r => r.Id, StringComparer.Ordinal))
+        foreach (var representative in profile.Representatives)
         {
             var fingerprint = _fingerprinter.Build(representative);
-            if (!known)
-            {
-                _frequencies.Observe(fingerprint.DistinctTerms);
-            }
-
             AddRepresentative(story, fingerprint);
             centroid = Centroids.Merge(centroid, fingerprint.Topic, int.MaxValue);
         }
@@ -166,12 +176,14 @@ public sealed class StoryEngine : IStoryEngine
         story.Centroid = profile.Terms.Count > 0
             ? Centroids.FromTerms(profile.Terms)
             : Centroids.Prune(centroid, _options.StoryTerms, _frequencies);
+        CountCentroid(TopicVector.Empty, story.Centroid);
         story.ArticleCount = Math.Max(profile.ArticleCount, profile.Representatives.Count);
         story.FirstSeen = profile.FirstSeen ?? profile.Representatives.Min(r => r.Published);
         story.LastSeen = profile.LastSeen ?? profile.Representatives.Max(r => r.Published);
         story.OriginOutlet = profile.OriginOutlet ?? profile.Representatives.FirstOrDefault()?.Outlet;
         story.OriginArticleId = profile.OriginArticleId ?? profile.Representatives.FirstOrDefault()?.Id;
-        Reindex(story);
+        story.EventYear = profile.EventYear;
+        Reindex(story, profile.Terms.Count > 0 && profile.Terms.All(t => t.Idf > 0) ? Centroids.IdfOf(profile.Terms) : null);
     }
 
     public int Expire(DateTimeOffset now)
@@ -224,81 +236,134 @@ public sealed class StoryEngine : IStoryEngine
         return _lastFingerprint;
     }
 
+    private int? EventYearOf(ArticleFingerprint fingerprint)
+    {
+        if (!ReferenceEquals(_eventYearOf, fingerprint))
+        {
+            _eventYear = EventYear.Of(fingerprint.Article.Title, fingerprint.Body);
+            _eventYearOf = fingerprint;
+        }
+
+        return _eventYear;
+    }
+
     private static QueryText QueryTextOf(ArticleFingerprint fingerprint)
     {
         var title = fingerprint.Article.Title ?? "";
         return new QueryText([TextAnalyzer.Analyze(title, 2_000), fingerprint.Body]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<int> CollectCandidates(ArticleFingerprint fingerprint, WeightedTopic topic)
     {
         var found = new List<int>();
-        var seen = new HashSet<int>();
-        var postings = new List<int>();
+        var postings = _postingScratch;
+        if (_seenStamp.Length < _stories.Count)
+        {
+            Array.Resize(ref _seenStamp, Math.Max(_stories.Count, _seenStamp.Length * 2));
+            Array.Resize(ref _accumulated, _seenStamp.Length);
+            Array.Resize(ref _accumulatedStamp, _seenStamp.Length);
+        }
+
+        // A fresh stamp marks "seen in this call" without clearing the array (wrap-around clears it once).
+        if (++_stamp == int.MaxValue)
+        {
+            Array.Clear(_seenStamp);
+            Array.Clear(_accumulatedStamp);
+            _stamp = 1;
+        }
+
+        var seenStamp = _seenStamp;
+        var stamp = _stamp;
 
         // Reuse candidates: any LSH band collision.
-        foreach (var key in LshKeys(fingerprint.MinHash))
+        Span<uint> keys = stackalloc uint[MinHashSketch.Bins];
+        var keyCount = LshKeys(fingerprint.MinHash, keys);
+        foreach (var key in keys[..keyCount])
         {
             postings.Clear();
-            _lsh.TryCollect(key, int.MaxValue, postings);
+            _lsh.Collect(key, postings);
             foreach (var repSlot in postings)
             {
-                if (_representatives[repSlot] is { } rep && seen.Add(rep.StorySlot))
+                if (_representatives[repSlot] is { } rep && seenStamp[rep.StorySlot] != stamp)
                 {
+                    seenStamp[rep.StorySlot] = stamp;
                     found.Add(rep.StorySlot);
                 }
             }
         }
 
-        // Topic candidates: stories sharing the article's rarest salient terms, best accumulated weight first. A story
-        // sharing a single term with a long article cannot reach the join threshold, so it is not scored at all.
-        var order = Enumerable.Range(0, topic.Terms.Length)
-            .OrderByDescending(i => topic.Weights[i]).ThenBy(i => topic.Terms[i])
-            .Take(_options.QueryTerms)
-            .ToArray();
-        var minimumShared = 1;
-        var accumulated = new Dictionary<int, (double Weight, int Shared)>();
-        foreach (var i in order)
+        // Topic candidates: stories sharing the article's rarest salient terms, best accumulated weight first
+        // (weight descending, term id ascending: one packed sortable key per term).
+        var termCount = topic.Terms.Length;
+        var order = termCount <= 256 ? stackalloc ulong[termCount] : new ulong[termCount];
+        for (var i = 0; i < termCount; i++)
         {
+            order[i] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(topic.Weights[i])) << 32) | (uint)i;
+        }
+
+        order.Sort();
+        var accumulated = _accumulated;
+        var accumulatedStamp = _accumulatedStamp;
+        var touched = _touchedScratch;
+        touched.Clear();
+        var queried = Math.Min(_options.QueryTerms, termCount);
+        for (var k = 0; k < queried; k++)
+        {
+            var i = (int)(uint)order[k];
             postings.Clear();
             if (!_termIndex.TryCollect(topic.Terms[i], _options.MaxPostingsPerTerm, postings))
             {
                 continue;
             }
 
+            double weight = topic.Weights[i];
             foreach (var slot in postings)
             {
-                var (weight, shared) = accumulated.GetValueOrDefault(slot);
-                accumulated[slot] = (weight + topic.Weights[i], shared + 1);
+                if (accumulatedStamp[slot] != stamp)
+                {
+                    accumulatedStamp[slot] = stamp;
+                    accumulated[slot] = 0;
+                    touched.Add(slot);
+                }
+
+                accumulated[slot] += weight;
             }
         }
 
-        // Bounded selection of the best-accumulated stories: a min-heap of MaxCandidates, O(n log k) rather than a full sort.
-        var best = new PriorityQueue<int, (double Weight, int NegativeSlot)>(_options.MaxCandidates + 1);
-        foreach (var (slot, (weight, shared)) in accumulated)
+        // Bounded selection of the best-accumulated stories (weight descending, slot ascending): a hand-rolled min-heap
+        // of MaxCandidates whose root is the weakest kept story, so most of the thousands of touched stories are
+        // rejected by one comparison.
+        var limit = Math.Max(0, _options.MaxCandidates);
+        if (_heap.Length < limit)
         {
-            if (shared < minimumShared)
-            {
-                continue;
-            }
+            _heap = new (double Weight, int Slot)[limit];
+        }
 
-            best.Enqueue(slot, (weight, -slot));
-            if (best.Count > _options.MaxCandidates)
+        var heap = _heap;
+        var size = 0;
+        foreach (var slot in touched)
+        {
+            var candidate = (accumulated[slot], slot);
+            if (size < limit)
             {
-                best.Dequeue();
+                heap[size] = candidate;
+                SiftUp(heap, size++);
+            }
+            else if (limit > 0 && Weaker(heap[0], candidate))
+            {
+                heap[0] = candidate;
+                SiftDown(heap, size);
             }
         }
 
-        var selected = new List<(int Slot, double Weight)>(best.Count);
-        while (best.TryDequeue(out var slot, out var priority))
+        var selected = heap.AsSpan(0, size);
+        selected.Sort((a, b) => Weaker(a, b) ? 1 : Weaker(b, a) ? -1 : 0);
+        foreach (var (_, slot) in selected)
         {
-            selected.Add((slot, priority.Weight));
-        }
-
-        foreach (var (slot, _) in selected.OrderByDescending(x => x.Weight).ThenBy(x => x.Slot))
-        {
-            if (seen.Add(slot))
+            if (seenStamp[slot] != stamp)
             {
+                seenStamp[slot] = stamp;
                 found.Add(slot);
             }
         }
@@ -306,9 +371,57 @@ public sealed class StoryEngine : IStoryEngine
         return found;
     }
 
-    private IEnumerable<uint> LshKeys(ushort[] minHash)
+    /// <summary>Candidate order: more accumulated weight first, then the lower (older) slot.</summary>
+    private static bool Weaker((double Weight, int Slot) a, (double Weight, int Slot) b) =>
+        a.Weight < b.Weight || (a.Weight == b.Weight && a.Slot > b.Slot);
+
+    private static void SiftUp((double Weight, int Slot)[] heap, int i)
+    {
+        while (i > 0)
+        {
+            var parent = (i - 1) / 2;
+            if (!Weaker(heap[i], heap[parent]))
+            {
+                return;
+            }
+
+            (heap[i], heap[parent]) = (heap[parent], heap[i]);
+            i = parent;
+        }
+    }
+
+    private static void SiftDown((double Weight, int Slot)[] heap, int size)
+    {
+        var i = 0;
+        while (true)
+        {
+            var weakest = i;
+            var left = (2 * i) + 1;
+            var right = left + 1;
+            if (left < size && Weaker(heap[left], heap[weakest]))
+            {
+                weakest = left;
+            }
+
+            if (right < size && Weaker(heap[right], heap[weakest]))
+            {
+                weakest = right;
+            }
+
+            if (weakest == i)
+            {
+                return;
+            }
+
+            (heap[i], heap[weakest]) = (heap[weakest], heap[i]);
+            i = weakest;
+        }
+    }
+
+    private int LshKeys(ushort[] minHash, Span<uint> into)
     {
         var rows = Math.Clamp(_options.LshRowsPerBand, 1, MinHashSketch.Bins);
+        var count = 0;
         for (var band = 0; band + rows <= minHash.Length; band += rows)
         {
             var h = (ulong)band + 1;
@@ -321,9 +434,11 @@ public sealed class StoryEngine : IStoryEngine
 
             if (complete)
             {
-                yield return (uint)h;
+                into[count++] = (uint)h;
             }
         }
+
+        return count;
     }
 
     private CandidateScore Score(ArticleFingerprint fingerprint, WeightedTopic weightedTopic, ActiveStory story)
@@ -361,9 +476,17 @@ public sealed class StoryEngine : IStoryEngine
             }
         }
 
-        var topic = TopicSimilarity.Compare(weightedTopic, story.Centroid, story.CentroidIdf, story.CentroidNorm);
-        var time = TimeProximity.Evidence(fingerprint.Article.Published, story.FirstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus);
-        var topicScore = topic.Cosine * time;
+        var topic = TopicSimilarity.Compare(weightedTopic, story.Centroid, story.CentroidIdf, story.CentroidNorm, story.CentroidNameMass);
+        var time = TimeProximity.Evidence(fingerprint.Article.Published, story.FirstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor);
+        // Who and where, both ways: the share of the article's names the story has and of the story's names the article
+        // has. Two events of one kind share most words but only some names, so the topic score leans on agreement.
+        var agreement = Math.Sqrt(topic.NameAgreement * topic.StoryNameAgreement);
+        var topicScore = topic.Cosine * time * (1 - _options.NameAgreementWeight + (_options.NameAgreementWeight * agreement));
+        if ((fingerprint.Article.Published is null || story.FirstSeen is null) && story.EventYear is { } storyYear && EventYearOf(fingerprint) is { } articleYear && storyYear != articleYear)
+        {
+            // No publication dates to compare: a different year in the text is the time evidence left.
+            topicScore *= _options.YearMismatchFactor;
+        }
         var namesAgree = !topic.HasNames || topic.NameAgreement >= _options.NameAgreementThreshold;
         var joined = reuse >= _options.ReuseJoinThreshold || (topicScore >= _options.TopicJoinThreshold && namesAgree);
         return new CandidateScore(reuse, best, topic, time, joined, Math.Round(Math.Max(reuse, topicScore), 6));
@@ -442,13 +565,16 @@ public sealed class StoryEngine : IStoryEngine
         story.ArticleCount++;
         if (story.ArticleCount == 1 || (article.Published is { } p && (story.FirstSeen is null || p < story.FirstSeen)))
         {
-            story.OriginOutlet = article.Outlet;
+            story.OriginOutlet = Intern(article.Outlet);
             story.OriginArticleId = article.Id;
         }
 
+        story.EventYear ??= EventYearOf(fingerprint);
         story.FirstSeen = Min(story.FirstSeen, article.Published);
         story.LastSeen = Max(story.LastSeen, article.Published);
+        var previous = story.Centroid;
         story.Centroid = Centroids.Prune(Centroids.Merge(story.Centroid, fingerprint.Topic, int.MaxValue), _options.StoryTerms, _frequencies);
+        CountCentroid(previous, story.Centroid);
         if (IsNewWording(story, fingerprint))
         {
             AddRepresentative(story, fingerprint);
@@ -486,10 +612,11 @@ public sealed class StoryEngine : IStoryEngine
             story.Representatives.RemoveAt(dropIndex);
         }
 
-        var rep = new IndexedRepresentative(_representatives.Count, story.Slot, article.Id, article.Outlet, article.Published, fingerprint.MinHash, fingerprint.Shingles.Length);
+        var rep = new IndexedRepresentative(_representatives.Count, story.Slot, article.Id, Intern(article.Outlet), article.Published, fingerprint.MinHash, fingerprint.Shingles.Length);
         _representatives.Add(rep);
         story.Representatives.Add(rep.Slot);
-        foreach (var key in LshKeys(rep.MinHash))
+        Span<uint> keys = stackalloc uint[MinHashSketch.Bins];
+        foreach (var key in keys[..LshKeys(rep.MinHash, keys)])
         {
             _lsh.Add(key, rep.Slot);
         }
@@ -506,7 +633,8 @@ public sealed class StoryEngine : IStoryEngine
             return;
         }
 
-        foreach (var key in LshKeys(rep.MinHash))
+        Span<uint> keys = stackalloc uint[MinHashSketch.Bins];
+        foreach (var key in keys[..LshKeys(rep.MinHash, keys)])
         {
             _lsh.Remove(key, repSlot);
         }
@@ -515,10 +643,31 @@ public sealed class StoryEngine : IStoryEngine
         _representatives[repSlot] = null;
     }
 
-    private void Reindex(ActiveStory story)
+    /// <summary>
+    /// Document frequencies count the terms of the active stories' centroids (one document per story), not of every
+    /// article ever seen: that is a function of the persisted profiles alone, so an engine rebuilt after a restart (or
+    /// on another worker) weighs terms exactly as the one that kept running, whatever order the profiles load in.
+    /// </summary>
+    private void CountCentroid(TopicVector previous, TopicVector current)
+    {
+        if (previous.Count > 0)
+        {
+            _frequencies.Forget(previous.Terms);
+        }
+
+        if (current.Count > 0)
+        {
+            _frequencies.Observe(current.Terms);
+        }
+    }
+
+    private void Reindex(ActiveStory story, float[]? persistedIdf = null)
     {
         var centroid = story.Centroid;
-        (story.CentroidIdf, story.CentroidNorm) = TopicSimilarity.Weigh(centroid, _frequencies);
+        (story.CentroidIdf, story.CentroidNorm) = persistedIdf is not null && persistedIdf.Length == centroid.Count
+            ? (persistedIdf, TopicSimilarity.Norm(centroid, persistedIdf))
+            : TopicSimilarity.Weigh(centroid, _frequencies);
+        story.CentroidNameMass = TopicSimilarity.NameMass(centroid, story.CentroidIdf);
         var idf = story.CentroidIdf;
         var salience = new float[centroid.Count];
         var order = new int[centroid.Count];
@@ -558,6 +707,7 @@ public sealed class StoryEngine : IStoryEngine
 
     private void RemoveStory(ActiveStory story)
     {
+        CountCentroid(story.Centroid, TopicVector.Empty);
         foreach (var term in story.IndexedTerms)
         {
             _termIndex.Remove(term, story.Slot);
@@ -595,10 +745,23 @@ public sealed class StoryEngine : IStoryEngine
             FirstSeen = story.FirstSeen,
             OriginOutlet = story.OriginOutlet,
             OriginArticleId = story.OriginArticleId,
-            Terms = [.. Enumerable.Range(0, centroid.Count).Select(i => new ProfileTerm(centroid.Terms[i], centroid.Weights[i], centroid.Kinds[i]))],
+            Terms = [.. Enumerable.Range(0, centroid.Count).Select(i => new ProfileTerm(centroid.Terms[i], centroid.Weights[i], centroid.Kinds[i], story.CentroidIdf[i]))],
             Tracking = story.Tracking,
             Query = story.Query?.Text,
+            EventYear = story.EventYear,
         };
+    }
+
+    /// <summary>One string per outlet however many of its articles the index holds (a few thousand outlets, millions of articles).</summary>
+    private string Intern(string outlet)
+    {
+        if (_outletNames.TryGetValue(outlet, out var known))
+        {
+            return known;
+        }
+
+        _outletNames[outlet] = outlet;
+        return outlet;
     }
 
     private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;

@@ -51,7 +51,7 @@ public sealed record StoryEngineOptions
     public double ReuseJoinThreshold { get; init; } = 0.25;
 
     /// <summary>Time-damped topic similarity from which an article joins as independent coverage.</summary>
-    public double TopicJoinThreshold { get; init; } = 0.27;
+    public double TopicJoinThreshold { get; init; } = 0.15;
 
     /// <summary>Share of the article's name/number mass the story must contain to join by topic (tells similar events apart).</summary>
     public double NameAgreementThreshold { get; init; } = 0.1;
@@ -64,6 +64,25 @@ public sealed record StoryEngineOptions
     /// Coverage of one event lands within hours or days; undated articles get neither bonus nor damping.
     /// </summary>
     public double TimeAgreementBonus { get; init; } = 1.5;
+
+    /// <summary>
+    /// Lowest time evidence: dates far apart weigh no worse than this. At 1, an article far from the story's time span
+    /// needs the same topic evidence as an undated one — a late copy or a story met out of order still joins on its
+    /// content, while close dates keep their bonus.
+    /// </summary>
+    public double TimeEvidenceFloor { get; init; } = 0;
+
+    /// <summary>
+    /// How much two-way name agreement (the geometric mean of the share of the article's name mass the story has and of
+    /// the story's name mass the article has) weighs in the topic score: score = cosine × time × (1 − w + w × agreement).
+    /// </summary>
+    public double NameAgreementWeight { get; init; } = 0.4;
+
+    /// <summary>
+    /// Topic-score factor when publication dates cannot be compared and the latest year the article's text mentions
+    /// differs from the story's (two elections five years apart, two patches of different years).
+    /// </summary>
+    public double YearMismatchFactor { get; init; } = 0.7;
 
     public Relations.RelationThresholds Relations { get; init; } = new();
 

@@ -29,4 +29,7 @@ public sealed record StoryProfile
 
     /// <summary>The query of a query-tracked story (syntax in docs/stories.md).</summary>
     public string? Query { get; init; }
+
+    /// <summary>The event year its first article that mentions one suggests (used when publication dates are unknown).</summary>
+    public int? EventYear { get; init; }
 }

@@ -9,6 +9,9 @@ namespace FeedWatch.Hosting.Workers;
 public sealed class PipelineActivity(IQueueProvider queues)
 {
     private static readonly string[] StageQueues = [QueueNames.PollFeed, QueueNames.FetchArticle, QueueNames.ClassifyArticle, QueueNames.DeliverAlert];
+    /// <summary>Failed quiet checks in a row before <see cref="WaitUntilQuietAsync"/> gives up.</summary>
+    public const int MaxFailedChecks = 5;
+
     private readonly TaskCompletionSource _firstTick = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
     private long _handled;
@@ -46,15 +49,31 @@ public sealed class PipelineActivity(IQueueProvider queues)
         return Volatile.Read(ref _inFlight) == 0;
     }
 
-    /// <summary>Waits until the pipeline has been quiet for <paramref name="settle"/> without interruption.</summary>
+    /// <summary>
+    /// Waits until the pipeline has been quiet for <paramref name="settle"/> without interruption. A check that fails
+    /// because the queues cannot be reached (a storage outage, each check already retried by the storage client)
+    /// counts as "not quiet"; after <see cref="MaxFailedChecks"/> failures in a row the last error is thrown.
+    /// </summary>
     public async Task WaitUntilQuietAsync(TimeSpan settle, CancellationToken cancellationToken)
     {
         var quietSince = (DateTimeOffset?)null;
         var handledAtQuiet = Handled;
+        var failedChecks = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (await IsQuietAsync(cancellationToken).ConfigureAwait(false) && Handled == handledAtQuiet)
+            bool quiet;
+            try
+            {
+                quiet = await IsQuietAsync(cancellationToken).ConfigureAwait(false);
+                failedChecks = 0;
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested && ++failedChecks < MaxFailedChecks)
+            {
+                quiet = false;
+            }
+
+            if (quiet && Handled == handledAtQuiet)
             {
                 quietSince ??= DateTimeOffset.UtcNow;
                 if (DateTimeOffset.UtcNow - quietSince >= settle)

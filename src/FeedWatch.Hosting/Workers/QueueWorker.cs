@@ -23,14 +23,18 @@ public sealed class QueueWorker<TMessage>(
     IOptions<WorkerOptions> options,
     ILogger<QueueWorker<TMessage>> logger) : BackgroundService
 {
+    private static readonly TimeSpan MaxStartRetryDelay = TimeSpan.FromSeconds(30);
     private readonly WorkerOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var queue = queues.GetQueue(queueName);
         var poison = queues.GetQueue(QueueNames.Poison(queueName));
-        await queue.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
-        await poison.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+        if (!await CreateQueuesAsync(queue, poison, stoppingToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         logger.LogDebug("Worker for {Queue} started ({Concurrency} at a time)", queueName, concurrency);
         var idle = _options.IdleDelay;
         while (!stoppingToken.IsCancellationRequested)
@@ -62,6 +66,36 @@ public sealed class QueueWorker<TMessage>(
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency) };
             await Parallel.ForEachAsync(batch, parallel, (message, _) => new ValueTask(ProcessAsync(queue, poison, message, stoppingToken))).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Creates the queue and its poison queue, retrying with backoff while the storage is unreachable (an Azure Storage
+    /// outage, Azurite restarting): a worker that gave up here would stop the whole host. False when stopping.
+    /// </summary>
+    private async Task<bool> CreateQueuesAsync(IMessageQueue queue, IMessageQueue poison, CancellationToken stoppingToken)
+    {
+        var delay = _options.RetryDelay;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await queue.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+                await poison.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Creating {Queue} failed; retrying in {RetryDelay}", queueName, delay);
+                await DelayAsync(delay, stoppingToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxStartRetryDelay.Ticks));
+            }
+        }
+
+        return false;
     }
 
     private async Task ProcessAsync(IMessageQueue queue, IMessageQueue poison, QueueMessage message, CancellationToken stoppingToken)
@@ -116,7 +150,17 @@ public sealed class QueueWorker<TMessage>(
         if (message.DequeueCount >= QueueNames.MaxDequeueCount)
         {
             logger.LogError(error, "Message {MessageId} on {Queue} failed {DequeueCount} times", message.Id, queueName, message.DequeueCount);
-            await MoveToPoisonAsync(queue, poison, message, error.Message, stoppingToken).ConfigureAwait(false);
+            try
+            {
+                await MoveToPoisonAsync(queue, poison, message, error.Message, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // The storage is failing too (an outage): the message comes back after its visibility timeout, is
+                // over the limit then, and moves to the poison queue on that receive. The worker itself runs on.
+                logger.LogError(ex, "Could not move {MessageId} on {Queue} to {PoisonQueue}; it is retried after its visibility timeout", message.Id, queueName, QueueNames.Poison(queueName));
+            }
+
             return;
         }
 

@@ -17,6 +17,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private readonly StringBuilder output = new();
     private Process? process;
     private string? workDirectory;
+    private int tablePort;
+    private readonly string executable = Path.Combine(RepositoryRoot.Find(), "tools", "azurite", "node_modules", ".bin", "azurite");
 
     public int BlobPort { get; private set; }
 
@@ -31,7 +33,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var executable = Path.Combine(RepositoryRoot.Find(), "tools", "azurite", "node_modules", ".bin", "azurite");
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException(
@@ -41,7 +42,54 @@ public sealed class AzuriteFixture : IAsyncLifetime
         workDirectory = Directory.CreateTempSubdirectory("feedwatch-azurite-").FullName;
         BlobPort = FreePort();
         QueuePort = FreePort();
-        var tablePort = FreePort();
+        tablePort = FreePort();
+        await StartProcessAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stops Azurite the way an operator would (SIGTERM: it closes its servers and saves its database to the
+    /// on-disk location), falling back to a kill after <paramref name="grace"/>. Data survives for <see cref="StartAgainAsync"/>.
+    /// </summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (process is not { HasExited: false } running)
+        {
+            return;
+        }
+
+        using (var signal = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", running.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false }))
+        {
+            await signal!.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        using var timeout = new CancellationTokenSource(grace);
+        try
+        {
+            await running.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            running.Kill(entireProcessTree: true);
+            await running.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        running.Dispose();
+        process = null;
+    }
+
+    /// <summary>Starts Azurite again on the same ports over the same data folder (after <see cref="StopAsync"/>).</summary>
+    public Task StartAgainAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            throw new InvalidOperationException("Azurite is still running; stop it first.");
+        }
+
+        return StartProcessAsync();
+    }
+
+    private async Task StartProcessAsync()
+    {
         var start = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workDirectory,
@@ -54,24 +102,25 @@ public sealed class AzuriteFixture : IAsyncLifetime
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--location", workDirectory, "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+            "--location", workDirectory!, "--skipApiVersionCheck", "--loose", "--disableTelemetry",
         })
         {
             start.ArgumentList.Add(argument);
         }
 
-        process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var started = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
+        process = started;
+        started.OutputDataReceived += (_, e) => Append(e.Data);
+        started.ErrorDataReceived += (_, e) => Append(e.Data);
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
 
         var deadline = DateTime.UtcNow + StartTimeout;
         while (!await AcceptsAsync(BlobPort).ConfigureAwait(false) || !await AcceptsAsync(QueuePort).ConfigureAwait(false))
         {
-            if (process.HasExited)
+            if (started.HasExited)
             {
-                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} before it was ready. Its output:\n{Output}");
+                throw new InvalidOperationException($"Azurite exited with code {started.ExitCode} before it was ready. Its output:\n{Output}");
             }
 
             if (DateTime.UtcNow > deadline)

@@ -29,4 +29,19 @@ public sealed class FeedDiscoveryTests
     [Fact]
     public void Common_paths_are_on_the_page_site() =>
         Assert.Contains(new Uri("https://news.example/feed"), FeedDiscovery.CommonPaths(new Uri("https://news.example/a/b?c=d")));
+
+    [Theory]
+    [InlineData("text/html; charset=windows-1252", "<html><head>")]
+    [InlineData("text/html", "<html><head><meta charset=\"windows-1252\">")]
+    public void Page_bytes_are_decoded_by_the_http_charset_or_the_meta_charset(string contentType, string head)
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var html = head + "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Caf\u00e9 Soci\u00e9t\u00e9\" href=\"/rss\"></head><body></body></html>";
+        var bytes = System.Text.Encoding.GetEncoding(1252).GetBytes(html);
+
+        var feed = Assert.Single(FeedDiscovery.FromHtml(bytes, new Uri("https://cafe.example/"), contentType));
+
+        Assert.Equal("Caf\u00e9 Soci\u00e9t\u00e9", feed.Title);
+        Assert.Equal("https://cafe.example/rss", feed.Url.AbsoluteUri);
+    }
 }

@@ -61,7 +61,7 @@ internal sealed record DataFolderCensus(
         Directory.Exists(directory) ? Directory.EnumerateFiles(directory, pattern, SearchOption.AllDirectories) : [];
 
     /// <summary>The (story, outlet) pairs a tracked story document recorded as spread: every outlet but the seed's own.</summary>
-    private static IEnumerable<(string Story, string Outlet)> RecordedSpread(string json)
+    internal static IEnumerable<(string Story, string Outlet)> RecordedSpread(string json)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
@@ -79,14 +79,14 @@ internal sealed record DataFolderCensus(
             .ToList();
     }
 
-    private static (string Story, string Outlet) AlertPair(string json)
+    internal static (string Story, string Outlet) AlertPair(string json)
     {
         using var document = JsonDocument.Parse(json);
         var data = document.RootElement.TryGetProperty("data", out var d) ? d : document.RootElement;
         return (data.GetProperty("storyId").GetString()!, data.GetProperty("outlet").GetString()!);
     }
 
-    private static (string Story, string Outlet, string Id) AlertEntry(string json)
+    internal static (string Story, string Outlet, string Id) AlertEntry(string json)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
@@ -94,7 +94,7 @@ internal sealed record DataFolderCensus(
         return (data.GetProperty("storyId").GetString()!, data.GetProperty("outlet").GetString()!, root.GetProperty("id").GetString()!);
     }
 
-    private static string? ReadString(string json, string property)
+    internal static string? ReadString(string json, string property)
     {
         using var document = JsonDocument.Parse(json);
         return document.RootElement.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

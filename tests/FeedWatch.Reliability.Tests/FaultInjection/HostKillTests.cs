@@ -1,7 +1,4 @@
-using System.Text.Json;
-using FeedWatch.Core.Configuration;
 using FeedWatch.Reliability.Tests.Support;
-using FeedWatch.Replay.Configuration;
 using FeedWatch.Replay.Corpus;
 using FeedWatch.Replay.Schedule;
 using FeedWatch.Replay.Server;
@@ -29,7 +26,7 @@ public sealed class HostKillTests(ITestOutputHelper output) : IDisposable
             .Concat(CorpusReader.ReadFile(RepoPaths.SharedData("stories", "basil.jsonl")).Take(24))
             .ToList();
         await using var replay = await ReplayServer.StartAsync(ReplayPlan.Create(corpus, ReplaySpeed.AllAtOnce));
-        var feedsFile = WriteFeedsFile(replay);
+        var feedsFile = ReplayFeedsFile.Write(replay, _root, TimeSpan.FromSeconds(2), "seed-b.example");
         var environment = new Dictionary<string, string>
         {
             // A killed worker's received messages come back after this, not after the 2-minute default.
@@ -83,18 +80,5 @@ public sealed class HostKillTests(ITestOutputHelper output) : IDisposable
         {
             // A straggling child may still hold a file for a moment; the temp folder is cleaned by the OS later.
         }
-    }
-
-    private string WriteFeedsFile(ReplayServer replay)
-    {
-        using var stream = new MemoryStream();
-        new FeedsFileJsonFormat().Write(replay.CreateFeedsFile(TimeSpan.FromSeconds(2)), stream);
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
-        var file = JsonSerializer.Deserialize<FeedsFile>(stream.ToArray(), options)!;
-        var tracked = replay.Plan.Articles.Single(a => a.HostName == "seed-b.example");
-        file.Tracked.Add(new TrackedStoryDefinition { Url = replay.ArticleUrl(tracked).AbsoluteUri });
-        var path = Path.Combine(_root, "feeds.json");
-        File.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(file, options));
-        return path;
     }
 }

@@ -68,6 +68,11 @@ public sealed class PrivateAddressGuardTests
     [InlineData("http://localhost:{port}/internal")]
     [InlineData("http://127.0.0.1:{port}/internal")]
     [InlineData("http://{hostname}:{port}/internal")]
+    [InlineData("http://192.168.0.1/internal")]
+    [InlineData("http://172.16.0.1/internal")]
+    [InlineData("http://224.0.0.251/internal")]                   // multicast
+    [InlineData("http://[ff02::fb]/internal")]                    // IPv6 multicast
+    [InlineData("http://second-outlet.example:{port}/hop")]       // allowed hop, whose own redirect goes to 169.254.169.254
     public async Task A_host_mapped_outlet_cannot_redirect_the_fetcher_to_a_private_address(string location)
     {
         var internalHits = 0;
@@ -82,6 +87,13 @@ public sealed class PrivateAddressGuardTests
                 return;
             }
 
+            if (head.Contains("/hop", StringComparison.Ordinal))
+            {
+                // The second hop is between two allowed outlets; the third leaves for the metadata service.
+                await RawTcpServer.WriteAsync(stream, "HTTP/1.1 302 Found\r\nLocation: http://169.254.169.254/internal\r\nContent-Length: 0\r\n\r\n", ct);
+                return;
+            }
+
             var target = location.Replace("{port}", server!.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{hostname}", Dns.GetHostName(), StringComparison.Ordinal);
             await RawTcpServer.WriteAsync(stream, $"HTTP/1.1 302 Found\r\nLocation: {target}\r\nContent-Length: 0\r\n\r\n", ct);
@@ -91,7 +103,7 @@ public sealed class PrivateAddressGuardTests
         using var fetcher = new HttpFetcher(new HttpFetcherOptions
         {
             Timeout = TimeSpan.FromSeconds(5),
-            HostMap = new Dictionary<string, string> { ["outlet.example"] = "127.0.0.1" },
+            HostMap = new Dictionary<string, string> { ["outlet.example"] = "127.0.0.1", ["second-outlet.example"] = "127.0.0.1" },
         });
 
         var response = await fetcher.FetchAsync(new FetchRequest(new Uri($"http://outlet.example:{server.Port}/feed.xml")));

@@ -33,22 +33,22 @@ public static class AtomAdapter
     {
         var x = entry.Extensions;
         var authors = entry.Authors.Count > 0 ? entry.Authors
-            : x.DcCreators.Count > 0 ? x.DcCreators.Select(PersonText.Parse).OfType<FeedPerson>().ToList()
+            : x.DcCreators.Count > 0 ? PersonText.ParseAll(x.DcCreators)
             : feed.Authors;
-        var enclosures = new List<FeedEnclosure>();
+        List<FeedEnclosure>? enclosures = null;
         foreach (var l in entry.Links)
         {
             if (l.Rel == "enclosure")
             {
-                enclosures.Add(new FeedEnclosure(l.Href, l.Type, l.Length));
+                (enclosures ??= []).Add(new FeedEnclosure(l.Href, l.Type, l.Length));
             }
         }
 
         foreach (var m in x.MediaContents)
         {
-            if (!enclosures.Exists(e => e.Url == m.Url))
+            if (enclosures is null || !enclosures.Exists(e => e.Url == m.Url))
             {
-                enclosures.Add(new FeedEnclosure(m.Url, m.Type, m.FileSize));
+                (enclosures ??= []).Add(new FeedEnclosure(m.Url, m.Type, m.FileSize));
             }
         }
 
@@ -65,7 +65,7 @@ public static class AtomAdapter
             Updated = DateReader.Read(entry.Updated, "entry updated", problems),
             Authors = authors,
             Categories = entry.Categories.Count > 0 ? entry.Categories : x.DcSubjects,
-            Enclosures = enclosures,
+            Enclosures = enclosures ?? (IReadOnlyList<FeedEnclosure>)[],
         };
     }
 }

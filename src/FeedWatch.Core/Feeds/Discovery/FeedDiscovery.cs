@@ -16,10 +16,44 @@ public static class FeedDiscovery
 
     private static readonly string[] Paths = ["/feed", "/rss", "/feed.xml", "/rss.xml", "/atom.xml", "/index.xml", "/feed/", "/rss/", "/feeds/posts/default", "/?feed=rss2", "/feed.json"];
 
-    public static IReadOnlyList<DiscoveredFeed> FromHtml(string html, Uri pageUrl)
+    public static IReadOnlyList<DiscoveredFeed> FromHtml(string html, Uri pageUrl) =>
+        FromDocument(new HtmlParser().ParseDocument(html ?? string.Empty), pageUrl);
+
+    /// <summary>
+    /// The page as fetched: the Content-Type charset decides the encoding when it names one; otherwise the parser
+    /// sniffs the BOM and &lt;meta charset&gt; (titles of non-UTF-8 pages are not garbled).
+    /// </summary>
+    public static IReadOnlyList<DiscoveredFeed> FromHtml(ReadOnlyMemory<byte> html, Uri pageUrl, string? contentType)
+    {
+        if (Charset(contentType) is { } declared)
+        {
+            return FromHtml(declared.GetString(html.Span), pageUrl);
+        }
+
+        using var stream = new MemoryStream(html.ToArray(), writable: false);
+        return FromDocument(new HtmlParser().ParseDocument(stream), pageUrl);
+    }
+
+    private static System.Text.Encoding? Charset(string? contentType)
+    {
+        if (contentType is null || !System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media) || string.IsNullOrWhiteSpace(media.CharSet))
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Encoding.GetEncoding(media.CharSet.Trim('"', ' '));
+        }
+        catch (ArgumentException)
+        {
+            return null; // an unknown charset name: let the parser sniff
+        }
+    }
+
+    private static IReadOnlyList<DiscoveredFeed> FromDocument(AngleSharp.Html.Dom.IHtmlDocument document, Uri pageUrl)
     {
         ArgumentNullException.ThrowIfNull(pageUrl);
-        var document = new HtmlParser().ParseDocument(html ?? string.Empty);
         var baseUrl = document.QuerySelector("base[href]")?.GetAttribute("href") is { } b && Uri.TryCreate(pageUrl, b, out var based) ? based : pageUrl;
         var found = new List<DiscoveredFeed>();
         foreach (var link in document.QuerySelectorAll("link[href]"))

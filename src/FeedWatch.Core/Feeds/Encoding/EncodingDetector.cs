@@ -14,7 +14,70 @@ public static class EncodingDetector
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
-    public static DecodedDocument Decode(ReadOnlySpan<byte> bytes, string? contentType, ProblemLog problems)
+    public static DecodedDocument Decode(ReadOnlySpan<byte> bytes, string? contentType, ProblemLog problems) =>
+        Decode(bytes, Choose(bytes, contentType, problems), problems);
+
+    /// <summary>
+    /// The document is plain UTF-8 that <see cref="System.Xml.XmlReader"/> may read straight from the bytes: UTF-8 chosen
+    /// with nothing to report, no declaration other than utf-8 (so the reader's own detection agrees), valid UTF-8, and
+    /// markup ('&lt;') after the BOM and ASCII whitespace. <paramref name="markupStart"/> is where that '&lt;' is.
+    /// Decoding the same bytes would give exactly the characters the reader sees, so both paths parse alike.
+    /// </summary>
+    public static bool IsPlainUtf8Markup(ReadOnlySpan<byte> bytes, EncodingChoice choice, ProblemLog problems, out int markupStart)
+    {
+        markupStart = 0;
+        if (problems.Count > 0 || choice.Encoding?.CodePage != 65001
+            || (choice.Declared is not null && !choice.Declared.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        var start = choice.BomLength;
+        while (start < bytes.Length && bytes[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
+        if (start >= bytes.Length || bytes[start] != (byte)'<' || !System.Text.Unicode.Utf8.IsValid(bytes[choice.BomLength..]))
+        {
+            return false;
+        }
+
+        markupStart = start;
+        return true;
+    }
+
+    /// <summary>Decodes the bytes in the chosen encoding, falling back (and flagging the feed) when they do not decode.</summary>
+    public static DecodedDocument Decode(ReadOnlySpan<byte> bytes, EncodingChoice choice, ProblemLog problems)
+    {
+        var body = bytes[choice.BomLength..];
+        var (chosen, chosenName, declared) = (choice.Encoding, choice.Name, choice.Declared);
+        if (chosen is not null && TryDecode(chosen, body, out var text))
+        {
+            return new DecodedDocument(text, chosenName!);
+        }
+
+        if (chosen is not null)
+        {
+            problems.Add($"the document is not valid {chosenName}");
+        }
+
+        // Fallbacks, in the order real feeds most often mean: the declaration, UTF-8, then Windows-1252 (never fails).
+        foreach (var candidate in (ReadOnlySpan<string?>)[declared, "utf-8"])
+        {
+            if (EncodingAliases.Find(candidate) is { } alt && (chosen is null || alt.CodePage != chosen.CodePage) && TryDecode(alt, body, out text))
+            {
+                problems.Add($"read as {EncodingAliases.CanonicalName(alt)} instead");
+                return new DecodedDocument(text, EncodingAliases.CanonicalName(alt));
+            }
+        }
+
+        problems.Add("read as windows-1252 instead");
+        return new DecodedDocument(System.Text.Encoding.GetEncoding(1252).GetString(body), "windows-1252");
+    }
+
+    /// <summary>Chooses the encoding (BOM, HTTP charset, declaration, RFC 3023 defaults) without decoding anything.</summary>
+    public static EncodingChoice Choose(ReadOnlySpan<byte> bytes, string? contentType, ProblemLog problems)
     {
         EncodingAliases.EnsureRegistered();
         var (bomEncoding, bomLength) = SniffBom(bytes);
@@ -77,28 +140,7 @@ public static class EncodingDetector
             chosenName = EncodingAliases.CanonicalName(chosen);
         }
 
-        if (chosen is not null && TryDecode(chosen, body, out var text))
-        {
-            return new DecodedDocument(text, chosenName!);
-        }
-
-        if (chosen is not null)
-        {
-            problems.Add($"the document is not valid {chosenName}");
-        }
-
-        // Fallbacks, in the order real feeds most often mean: the declaration, UTF-8, then Windows-1252 (never fails).
-        foreach (var candidate in (ReadOnlySpan<string?>)[declared, "utf-8"])
-        {
-            if (EncodingAliases.Find(candidate) is { } alt && (chosen is null || alt.CodePage != chosen.CodePage) && TryDecode(alt, body, out text))
-            {
-                problems.Add($"read as {EncodingAliases.CanonicalName(alt)} instead");
-                return new DecodedDocument(text, EncodingAliases.CanonicalName(alt));
-            }
-        }
-
-        problems.Add("read as windows-1252 instead");
-        return new DecodedDocument(System.Text.Encoding.GetEncoding(1252).GetString(body), "windows-1252");
+        return new EncodingChoice(chosen, chosenName, declared, bomLength);
     }
 
     public static bool IsXmlMediaType(string mediaType) =>
@@ -198,38 +240,35 @@ public static class EncodingDetector
     /// <summary>The encoding="…" of the XML declaration, read in the sniffed encoding (ASCII-compatible by default).</summary>
     private static string? ReadDeclaredEncoding(ReadOnlySpan<byte> body, System.Text.Encoding? sniffed)
     {
-        string head;
         if (sniffed is not null && sniffed.CodePage != 65001)
         {
             var take = Math.Min(body.Length, 1024) & ~3;
             try
             {
-                head = sniffed.GetString(body[..take]);
+                return DeclaredEncodingIn(sniffed.GetString(body[..take]));
             }
             catch (DecoderFallbackException)
             {
                 return null;
             }
         }
-        else
-        {
-            var take = Math.Min(body.Length, 512);
-            head = System.Text.Encoding.Latin1.GetString(body[..take]);
-        }
 
-        var start = 0;
-        while (start < head.Length && char.IsWhiteSpace(head[start]))
-        {
-            start++;
-        }
+        // ASCII-compatible: read the head as Latin-1 into a stack buffer; only the encoding name becomes a string.
+        Span<char> head = stackalloc char[512];
+        var length = System.Text.Encoding.Latin1.GetChars(body[..Math.Min(body.Length, head.Length)], head);
+        return DeclaredEncodingIn(head[..length]);
+    }
 
-        if (string.CompareOrdinal(head, start, "<?xml", 0, 5) != 0)
+    private static string? DeclaredEncodingIn(ReadOnlySpan<char> head)
+    {
+        head = head.TrimStart();
+        if (!head.StartsWith("<?xml", StringComparison.Ordinal))
         {
             return null;
         }
 
-        var end = head.IndexOf("?>", start, StringComparison.Ordinal);
-        var decl = end < 0 ? head[start..] : head[start..end];
+        var end = head.IndexOf("?>", StringComparison.Ordinal);
+        var decl = end < 0 ? head : head[..end];
         var at = decl.IndexOf("encoding", StringComparison.Ordinal);
         if (at < 0)
         {
@@ -247,8 +286,8 @@ public static class EncodingDetector
             return null;
         }
 
-        var close = decl.IndexOf(decl[i], i + 1);
-        return close < 0 ? null : decl[(i + 1)..close].Trim();
+        var close = decl[(i + 1)..].IndexOf(decl[i]);
+        return close < 0 ? null : decl.Slice(i + 1, close).Trim().ToString();
     }
 
     private static (string? MediaType, string? Charset) ParseContentType(string? contentType)

@@ -60,10 +60,10 @@ public static class ExtensionReader
             case "creator":
             case "author":
             case "contributor" when v.DcCreators.Count == 0:
-                v.DcCreators.Add(text);
+                v.AddDcCreator(text);
                 break;
             case "subject":
-                v.DcSubjects.Add(text);
+                v.AddDcSubject(text);
                 break;
             case "date":
             case "created":
@@ -108,7 +108,7 @@ public static class ExtensionReader
             case "content":
                 if (e.Attribute("url") is { Length: > 0 } url)
                 {
-                    v.MediaContents.Add(new MediaObject(BaseUris.Resolve(e.BaseUri, url)!, e.Attribute("type"), TextValues.Long(e.Attribute("fileSize")), e.Attribute("medium")));
+                    v.AddMediaContent(new MediaObject(BaseUris.Resolve(e.BaseUri, url)!, e.Attribute("type"), TextValues.Long(e.Attribute("fileSize")), e.Attribute("medium")));
                 }
 
                 foreach (var child in e.Elements())
@@ -123,7 +123,7 @@ public static class ExtensionReader
             case "thumbnail":
                 if (e.Attribute("url") is { Length: > 0 } thumb)
                 {
-                    v.MediaThumbnails.Add(BaseUris.Resolve(e.BaseUri, thumb)!);
+                    v.AddMediaThumbnail(BaseUris.Resolve(e.BaseUri, thumb)!);
                 }
 
                 break;
@@ -134,7 +134,7 @@ public static class ExtensionReader
                 v.MediaDescription ??= TextValues.NullIfEmpty(TextValues.Markup(e));
                 break;
             case "keywords":
-                v.MediaKeywords.AddRange(TextValues.Plain(e).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                v.AddMediaKeywords(TextValues.Plain(e).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                 break;
         }
     }
@@ -161,7 +161,7 @@ public static class ExtensionReader
             case "category":
                 if (e.Attribute("text") is { Length: > 0 } category)
                 {
-                    v.ITunesCategories.Add(category);
+                    v.AddITunesCategory(category);
                 }
 
                 foreach (var sub in e.Elements())
@@ -171,7 +171,7 @@ public static class ExtensionReader
 
                 break;
             case "keywords":
-                v.ITunesKeywords.AddRange(TextValues.Plain(e).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                v.AddITunesKeywords(TextValues.Plain(e).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                 break;
             case "owner":
                 foreach (var child in e.Elements())
@@ -197,7 +197,7 @@ public static class ExtensionReader
             case "link":
                 if (e.Attribute("href") is { } href)
                 {
-                    v.AtomLinks.Add(new AtomLinkValue(BaseUris.Resolve(e.BaseUri, href)!, e.Attribute("rel") ?? "alternate", e.Attribute("type"), e.Attribute("title"), TextValues.Long(e.Attribute("length"))));
+                    v.AddAtomLink(new AtomLinkValue(BaseUris.Resolve(e.BaseUri, href)!, e.Attribute("rel") ?? "alternate", e.Attribute("type"), e.Attribute("title"), TextValues.Long(e.Attribute("length"))));
                 }
 
                 break;
@@ -221,7 +221,7 @@ public static class ExtensionReader
             case "category":
                 if ((e.Attribute("term") ?? e.Attribute("label")) is { Length: > 0 } term)
                 {
-                    v.AtomCategories.Add(term.Trim());
+                    v.AddAtomCategory(term.Trim());
                 }
 
                 break;
@@ -243,7 +243,7 @@ public static class ExtensionReader
 
                 if ((name ?? email ?? uri) is not null)
                 {
-                    v.AtomAuthors.Add(new FeedPerson(name, email, uri));
+                    v.AddAtomAuthor(new FeedPerson(name, email, uri));
                 }
 
                 break;

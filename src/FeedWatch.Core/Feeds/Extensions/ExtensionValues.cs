@@ -3,11 +3,24 @@ namespace FeedWatch.Core.Feeds.Extensions;
 /// <summary>
 /// The raw values of the namespaced extensions FeedWatch understands (Dublin Core, content:encoded, Media RSS,
 /// iTunes, FeedBurner, Atom elements inside RSS), collected on a channel or an item.
+/// Every item of every feed carries one of these, and most use few of its lists: a list exists only once something
+/// is added to it (read-only views are empty otherwise), which keeps a plain item's allocation small.
 /// </summary>
 public sealed class ExtensionValues
 {
-    public List<string> DcCreators { get; } = [];
-    public List<string> DcSubjects { get; } = [];
+    private List<string>? dcCreators;
+    private List<string>? dcSubjects;
+    private List<MediaObject>? mediaContents;
+    private List<string>? mediaThumbnails;
+    private List<string>? mediaKeywords;
+    private List<string>? iTunesCategories;
+    private List<string>? iTunesKeywords;
+    private List<AtomLinkValue>? atomLinks;
+    private List<FeedPerson>? atomAuthors;
+    private List<string>? atomCategories;
+
+    public IReadOnlyList<string> DcCreators => dcCreators ?? (IReadOnlyList<string>)[];
+    public IReadOnlyList<string> DcSubjects => dcSubjects ?? (IReadOnlyList<string>)[];
     public string? DcDate { get; set; }
     public string? DcModified { get; set; }
     public string? DcTitle { get; set; }
@@ -16,29 +29,49 @@ public sealed class ExtensionValues
     public string? DcIdentifier { get; set; }
     public string? DcRights { get; set; }
     public string? ContentEncoded { get; set; }
-    public List<MediaObject> MediaContents { get; } = [];
-    public List<string> MediaThumbnails { get; } = [];
+    public IReadOnlyList<MediaObject> MediaContents => mediaContents ?? (IReadOnlyList<MediaObject>)[];
+    public IReadOnlyList<string> MediaThumbnails => mediaThumbnails ?? (IReadOnlyList<string>)[];
     public string? MediaTitle { get; set; }
     public string? MediaDescription { get; set; }
-    public List<string> MediaKeywords { get; } = [];
+    public IReadOnlyList<string> MediaKeywords => mediaKeywords ?? (IReadOnlyList<string>)[];
     public string? ITunesAuthor { get; set; }
     public string? ITunesSummary { get; set; }
     public string? ITunesSubtitle { get; set; }
     public string? ITunesImage { get; set; }
     public string? ITunesDuration { get; set; }
-    public List<string> ITunesCategories { get; } = [];
-    public List<string> ITunesKeywords { get; } = [];
+    public IReadOnlyList<string> ITunesCategories => iTunesCategories ?? (IReadOnlyList<string>)[];
+    public IReadOnlyList<string> ITunesKeywords => iTunesKeywords ?? (IReadOnlyList<string>)[];
     public string? ITunesOwnerName { get; set; }
     public string? ITunesOwnerEmail { get; set; }
     public string? FeedBurnerOrigLink { get; set; }
     public string? FeedBurnerOrigEnclosureLink { get; set; }
-    public List<AtomLinkValue> AtomLinks { get; } = [];
+    public IReadOnlyList<AtomLinkValue> AtomLinks => atomLinks ?? (IReadOnlyList<AtomLinkValue>)[];
     public string? AtomUpdated { get; set; }
     public string? AtomPublished { get; set; }
     public string? AtomSummary { get; set; }
     public string? AtomContent { get; set; }
     public string? AtomId { get; set; }
     public string? AtomTitle { get; set; }
-    public List<FeedPerson> AtomAuthors { get; } = [];
-    public List<string> AtomCategories { get; } = [];
+    public IReadOnlyList<FeedPerson> AtomAuthors => atomAuthors ?? (IReadOnlyList<FeedPerson>)[];
+    public IReadOnlyList<string> AtomCategories => atomCategories ?? (IReadOnlyList<string>)[];
+
+    public void AddDcCreator(string value) => (dcCreators ??= []).Add(value);
+
+    public void AddDcSubject(string value) => (dcSubjects ??= []).Add(value);
+
+    public void AddMediaContent(MediaObject value) => (mediaContents ??= []).Add(value);
+
+    public void AddMediaThumbnail(string value) => (mediaThumbnails ??= []).Add(value);
+
+    public void AddMediaKeywords(IEnumerable<string> values) => (mediaKeywords ??= []).AddRange(values);
+
+    public void AddITunesCategory(string value) => (iTunesCategories ??= []).Add(value);
+
+    public void AddITunesKeywords(IEnumerable<string> values) => (iTunesKeywords ??= []).AddRange(values);
+
+    public void AddAtomLink(AtomLinkValue value) => (atomLinks ??= []).Add(value);
+
+    public void AddAtomAuthor(FeedPerson value) => (atomAuthors ??= []).Add(value);
+
+    public void AddAtomCategory(string value) => (atomCategories ??= []).Add(value);
 }

@@ -43,5 +43,25 @@ public static class PersonText
         return new FeedPerson(s, null, null);
     }
 
+    /// <summary>Each text that names someone, parsed; empty input gives a shared empty list.</summary>
+    public static IReadOnlyList<FeedPerson> ParseAll(IReadOnlyList<string> texts)
+    {
+        if (texts.Count == 0)
+        {
+            return [];
+        }
+
+        var people = new List<FeedPerson>(texts.Count);
+        foreach (var text in texts)
+        {
+            if (Parse(text) is { } person)
+            {
+                people.Add(person);
+            }
+        }
+
+        return people;
+    }
+
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 }

@@ -16,8 +16,14 @@ public sealed record PollObservation
     /// <summary>Failures in a row before this poll.</summary>
     public int PreviousConsecutiveFailures { get; init; }
 
-    /// <summary>The interval the operator configured for this feed, if any: it replaces the adaptive estimate.</summary>
+    /// <summary>The interval the operator configured for this feed, if any: the fixed interval, or the floor when <see cref="Adaptive"/>.</summary>
     public TimeSpan? ConfiguredInterval { get; init; }
+
+    /// <summary>
+    /// Follow the posting rate? Null: only when no interval is configured. True: adaptive within the policy bounds,
+    /// never more often than <see cref="ConfiguredInterval"/>. False: the configured (or default) interval, fixed.
+    /// </summary>
+    public bool? Adaptive { get; init; }
 
     public int? TimeToLiveMinutes { get; init; }
     public TimeSpan? RetryAfter { get; init; }

@@ -5,8 +5,9 @@ namespace FeedWatch.Core.Feeds.Polling;
 /// <list type="bullet">
 /// <item>410 Gone stops polling for good.</item>
 /// <item>Failures back off exponentially (base × 2^(n−1), capped) with deterministic jitter; Retry-After is honoured when longer.</item>
-/// <item>Success: the configured interval, else the posting-rate estimate within [Min, Max], else the default —
-/// then never sooner than the feed's &lt;ttl&gt;, Cache-Control max-age, Expires or Retry-After.</item>
+/// <item>Success: a fixed interval (configured or default), or — for adaptive feeds — the posting-rate estimate within
+/// [Min, Max] where a configured interval raises the floor; then never sooner than the feed's &lt;ttl&gt;,
+/// Cache-Control max-age, Expires or Retry-After.</item>
 /// </list>
 /// </summary>
 public sealed class PollingPolicy(PollingPolicyOptions? options = null)
@@ -37,23 +38,11 @@ public sealed class PollingPolicy(PollingPolicyOptions? options = null)
             return new PollDecision(poll.Now + backoff, false, failures, reason);
         }
 
-        TimeSpan interval;
-        string why;
-        if (poll.ConfiguredInterval is { } configured && configured > TimeSpan.Zero)
-        {
-            (interval, why) = (configured, "configured interval");
-        }
-        else if (PostingRate.TypicalGap(poll.ItemDates, poll.Now) is { } gap)
-        {
-            interval = Clamp(TimeSpan.FromTicks((long)(gap.Ticks / Math.Max(1, options.PollsPerPost))), options.MinInterval, options.MaxInterval);
-            why = $"posting rate (one post per {gap:g})";
-        }
-        else
-        {
-            (interval, why) = (options.DefaultInterval, "default interval");
-        }
+        var (interval, why) = BaseInterval(poll);
 
-        interval = DeterministicJitter.Apply(interval, poll.FeedKey, 0, options.JitterFraction / 2);
+        // Jitter only ever lengthens a successful interval: a configured interval or adaptive floor is a promise not to poll sooner.
+        var jittered = DeterministicJitter.Apply(interval, poll.FeedKey, 0, options.JitterFraction / 2);
+        interval = jittered < interval ? interval + (interval - jittered) : jittered;
         foreach (var (hint, name) in Hints(poll))
         {
             var bounded = Min(hint, options.MaxHintedDelay);
@@ -64,6 +53,27 @@ public sealed class PollingPolicy(PollingPolicyOptions? options = null)
         }
 
         return new PollDecision(poll.Now + interval, false, 0, why);
+    }
+
+    /// <summary>The interval before publisher hints: fixed, or from the posting rate clamped to the bounds (a configured interval raises the floor).</summary>
+    private (TimeSpan Interval, string Why) BaseInterval(PollObservation poll)
+    {
+        var configured = poll.ConfiguredInterval is { } c && c > TimeSpan.Zero ? c : (TimeSpan?)null;
+        var adaptive = poll.Adaptive ?? configured is null;
+        if (!adaptive)
+        {
+            return configured is { } fixedInterval ? (fixedInterval, "configured interval") : (options.DefaultInterval, "default interval");
+        }
+
+        if (PostingRate.TypicalGap(poll.ItemDates, poll.Now) is not { } gap)
+        {
+            return configured is { } floorOnly ? (floorOnly, "configured interval (posting rate unknown)") : (options.DefaultInterval, "default interval");
+        }
+
+        var floor = configured is { } f && f > options.MinInterval ? f : options.MinInterval;
+        var ceiling = floor > options.MaxInterval ? floor : options.MaxInterval;
+        var estimate = TimeSpan.FromTicks((long)(gap.Ticks / Math.Max(1, options.PollsPerPost)));
+        return (Clamp(estimate, floor, ceiling), $"posting rate (one post per {gap:g}) within [{floor:g}, {ceiling:g}]");
     }
 
     private static IEnumerable<(TimeSpan Hint, string Name)> Hints(PollObservation poll)

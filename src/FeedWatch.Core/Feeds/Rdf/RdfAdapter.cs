@@ -24,9 +24,9 @@ public static class RdfAdapter
                 Content = TextValues.NullIfEmpty(ix.ContentEncoded),
                 Published = DateReader.Read(ix.DcDate, "item dc:date", problems),
                 Updated = DateReader.Read(ix.DcModified, "item dcterms:modified", problems),
-                Authors = ix.DcCreators.Select(PersonText.Parse).OfType<FeedPerson>().ToList(),
+                Authors = PersonText.ParseAll(ix.DcCreators),
                 Categories = ix.DcSubjects,
-                Enclosures = ix.MediaContents.Select(m => new FeedEnclosure(m.Url, m.Type, m.FileSize)).ToList(),
+                Enclosures = Enclosures(ix.MediaContents),
             };
         }
 
@@ -38,9 +38,25 @@ public static class RdfAdapter
             Description = TextValues.NullIfEmpty(feed.Description) ?? x.DcDescription,
             Language = x.DcLanguage,
             Updated = DateReader.Read(x.DcDate ?? x.DcModified, "channel dc:date", problems),
-            Authors = x.DcCreators.Select(PersonText.Parse).OfType<FeedPerson>().ToList(),
+            Authors = PersonText.ParseAll(x.DcCreators),
             Image = feed.ImageUrl is { } url ? new FeedImage(url, null, null) : null,
             Items = items,
         };
+    }
+
+    private static IReadOnlyList<FeedEnclosure> Enclosures(IReadOnlyList<MediaObject> media)
+    {
+        if (media.Count == 0)
+        {
+            return [];
+        }
+
+        var list = new List<FeedEnclosure>(media.Count);
+        foreach (var m in media)
+        {
+            list.Add(new FeedEnclosure(m.Url, m.Type, m.FileSize));
+        }
+
+        return list;
     }
 }

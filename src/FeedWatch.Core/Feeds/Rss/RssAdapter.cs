@@ -59,7 +59,7 @@ public static class RssAdapter
         }
         else if (x.DcCreators.Count > 0)
         {
-            list.AddRange(x.DcCreators.Select(PersonText.Parse).OfType<FeedPerson>());
+            list.AddRange(PersonText.ParseAll(x.DcCreators));
         }
         else if (x.ITunesAuthor is not null)
         {
@@ -97,54 +97,66 @@ public static class RssAdapter
     private static bool IsWebUrl(string s) =>
         s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
-    private static List<FeedPerson> ItemAuthors(RssItem item)
+    private static IReadOnlyList<FeedPerson> ItemAuthors(RssItem item)
     {
         var x = item.Extensions;
-        var list = new List<FeedPerson>();
         if (PersonText.Parse(item.Author) is { } author)
         {
-            list.Add(author);
-        }
-        else if (x.DcCreators.Count > 0)
-        {
-            list.AddRange(x.DcCreators.Select(PersonText.Parse).OfType<FeedPerson>());
-        }
-        else if (x.AtomAuthors.Count > 0)
-        {
-            list.AddRange(x.AtomAuthors);
-        }
-        else if (x.ITunesAuthor is not null)
-        {
-            list.Add(new FeedPerson(x.ITunesAuthor, null, null));
+            return [author];
         }
 
-        return list;
+        if (x.DcCreators.Count > 0)
+        {
+            return PersonText.ParseAll(x.DcCreators);
+        }
+
+        if (x.AtomAuthors.Count > 0)
+        {
+            return x.AtomAuthors;
+        }
+
+        return x.ITunesAuthor is not null ? [new FeedPerson(x.ITunesAuthor, null, null)] : [];
     }
 
-    private static List<string> Categories(RssItem item)
+    /// <summary>The item's categories, then iTunes keywords, dc:subject and atom:category terms not already listed.</summary>
+    private static IReadOnlyList<string> Categories(RssItem item)
     {
-        var list = new List<string>(item.Categories);
         var x = item.Extensions;
-        foreach (var s in x.ITunesKeywords.Concat(x.DcSubjects).Concat(x.AtomCategories))
+        if (x.ITunesKeywords.Count == 0 && x.DcSubjects.Count == 0 && x.AtomCategories.Count == 0)
         {
-            if (!list.Contains(s))
+            return item.Categories;
+        }
+
+        var list = new List<string>(item.Categories);
+        foreach (var extra in (ReadOnlySpan<IReadOnlyList<string>>)[x.ITunesKeywords, x.DcSubjects, x.AtomCategories])
+        {
+            foreach (var s in extra)
             {
-                list.Add(s);
+                if (!list.Contains(s))
+                {
+                    list.Add(s);
+                }
             }
         }
 
         return list;
     }
 
-    private static List<FeedEnclosure> Enclosures(RssItem item)
+    private static IReadOnlyList<FeedEnclosure> Enclosures(RssItem item)
     {
+        var x = item.Extensions;
+        if (item.Enclosures.Count == 0 && x.MediaContents.Count == 0 && x.AtomLinks.Count == 0)
+        {
+            return [];
+        }
+
         var list = new List<FeedEnclosure>(item.Enclosures.Count);
         foreach (var e in item.Enclosures)
         {
             list.Add(new FeedEnclosure(e.Url, TextValues.NullIfEmpty(e.Type), TextValues.Long(e.Length)));
         }
 
-        foreach (var m in item.Extensions.MediaContents)
+        foreach (var m in x.MediaContents)
         {
             // Pictures illustrating the item are not enclosures; audio/video files are (podcasts without <enclosure>).
             var picture = m.Medium == "image" || m.Type?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true;
@@ -154,7 +166,7 @@ public static class RssAdapter
             }
         }
 
-        foreach (var l in item.Extensions.AtomLinks)
+        foreach (var l in x.AtomLinks)
         {
             if (l.Rel == "enclosure" && !list.Exists(e => e.Url == l.Href))
             {

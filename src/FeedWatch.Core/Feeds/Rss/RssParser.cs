@@ -112,11 +112,17 @@ public static class RssParser
                 case "pubDate": item.PubDate ??= TextValues.Plain(e); break;
                 case "author": item.Author ??= TextValues.NullIfEmpty(TextValues.Plain(e)); break;
                 case "comments": item.Comments ??= TextValues.Plain(e); break;
-                case "category": AddNonEmpty(item.Categories, TextValues.Markup(e)); break;
+                case "category":
+                    if (TextValues.Markup(e) is { Length: > 0 } category)
+                    {
+                        item.AddCategory(category);
+                    }
+
+                    break;
                 case "enclosure":
                     if ((e.Attribute("url") ?? e.AttributeIgnoreCase("url")) is { } url && url.Trim().Length > 0)
                     {
-                        item.Enclosures.Add(new RssEnclosure(BaseUris.Resolve(e.BaseUri, url)!, e.Attribute("type"), e.Attribute("length")));
+                        item.AddEnclosure(new RssEnclosure(BaseUris.Resolve(e.BaseUri, url)!, e.Attribute("type"), e.Attribute("length")));
                     }
 
                     break;

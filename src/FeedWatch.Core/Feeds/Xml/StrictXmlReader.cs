@@ -21,9 +21,47 @@ internal static class StrictXmlReader
         CloseInput = false,
     };
 
+    // Per thread: the settings carry this thread's reusable name table (a parse runs on one thread, start to end).
+    [ThreadStatic]
+    private static XmlReaderSettings? threadSettings;
+
     public static XmlNode Read(TextReader text, Uri? documentUri)
     {
-        using var reader = XmlReader.Create(text, Settings);
+        var settings = SettingsForThread();
+        using (var reader = XmlReader.Create(text, settings))
+        {
+            return Read(reader, documentUri);
+        }
+    }
+
+    /// <summary>
+    /// Reads UTF-8 bytes directly (the caller has checked they are valid UTF-8 and declare nothing else): no decoded
+    /// copy of the document, and the reader sizes its buffers to the input, which matters for small feeds.
+    /// </summary>
+    public static XmlNode Read(Stream utf8, Uri? documentUri)
+    {
+        var settings = SettingsForThread();
+        using (var reader = XmlReader.Create(utf8, settings))
+        {
+            return Read(reader, documentUri);
+        }
+    }
+
+    private static XmlReaderSettings SettingsForThread()
+    {
+        if (threadSettings?.NameTable is ReusableNameTable { NewCharacters: <= ReusableNameTable.MaxNewCharacters })
+        {
+            return threadSettings;
+        }
+
+        var settings = Settings.Clone();
+        settings.NameTable = new ReusableNameTable();
+        threadSettings = settings;
+        return settings;
+    }
+
+    private static XmlNode Read(XmlReader reader, Uri? documentUri)
+    {
         XmlNode? root = null;
         var stack = new Stack<XmlNode>();
         while (reader.Read())
@@ -100,15 +138,7 @@ internal static class StrictXmlReader
             });
         }
 
-        var children = node.Children;
-        if (children.Count > 0 && children[^1] is string previous)
-        {
-            children[^1] = string.Concat(previous, value);
-        }
-        else
-        {
-            node.AddChild(value);
-        }
+        node.AppendText(value);
     }
 
     private static void ReadAttributes(XmlReader reader, XmlNode node)

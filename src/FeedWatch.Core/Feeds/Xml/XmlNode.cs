@@ -7,8 +7,11 @@ namespace FeedWatch.Core.Feeds.Xml;
 /// </summary>
 public sealed class XmlNode(string namespaceUri, string localName, string prefix)
 {
-    private static readonly List<object> NoChildren = [];
     private static readonly List<XmlAttr> NoAttributes = [];
+
+    // Most elements of a feed are leaves holding one text run: they keep that string here instead of a list
+    // (null = no children, string = one text run, List<object> = anything else), which halves a leaf's allocation.
+    private object? content;
 
     public string NamespaceUri { get; } = namespaceUri;
     public string LocalName { get; } = localName;
@@ -19,7 +22,9 @@ public sealed class XmlNode(string namespaceUri, string localName, string prefix
 
     public string? Language { get; set; }
     public List<XmlAttr> Attributes { get; private set; } = NoAttributes;
-    public List<object> Children { get; private set; } = NoChildren;
+
+    /// <summary>The children in document order (a struct view: enumerating it allocates nothing).</summary>
+    public XmlChildren Children => new(content);
 
     public void AddAttribute(XmlAttr attribute)
     {
@@ -33,12 +38,38 @@ public sealed class XmlNode(string namespaceUri, string localName, string prefix
 
     public void AddChild(object child)
     {
-        if (ReferenceEquals(Children, NoChildren))
+        switch (content)
         {
-            Children = [];
+            case null when child is string:
+                content = child;
+                break;
+            case List<object> list:
+                list.Add(child);
+                break;
+            case null:
+                content = new List<object>(4) { child };
+                break;
+            default:
+                content = new List<object>(4) { content, child };
+                break;
         }
+    }
 
-        Children.Add(child);
+    /// <summary>Adds a text run; adjacent runs (text, CDATA, text) are merged so a simple element's text is one string.</summary>
+    public void AppendText(string value)
+    {
+        switch (content)
+        {
+            case string previous:
+                content = string.Concat(previous, value);
+                break;
+            case List<object> { Count: > 0 } list when list[^1] is string last:
+                list[^1] = string.Concat(last, value);
+                break;
+            default:
+                AddChild(value);
+                break;
+        }
     }
 
     public bool Is(string namespaceUri, string localName) =>
@@ -71,26 +102,21 @@ public sealed class XmlNode(string namespaceUri, string localName, string prefix
         return null;
     }
 
-    public IEnumerable<XmlNode> Elements()
-    {
-        foreach (var c in Children)
-        {
-            if (c is XmlNode e)
-            {
-                yield return e;
-            }
-        }
-    }
+    /// <summary>The child elements (a struct view: enumerating it allocates nothing).</summary>
+    public XmlChildElements Elements() => new(content as List<object>);
 
     public bool HasElementChildren
     {
         get
         {
-            foreach (var c in Children)
+            if (content is List<object> list)
             {
-                if (c is XmlNode)
+                foreach (var c in list)
                 {
-                    return true;
+                    if (c is XmlNode)
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -103,19 +129,17 @@ public sealed class XmlNode(string namespaceUri, string localName, string prefix
     {
         get
         {
-            if (Children.Count == 1 && Children[0] is string only)
+            switch (content)
             {
-                return only;
+                case string only:
+                    return only;
+                case List<object> list:
+                    var sb = new System.Text.StringBuilder();
+                    AppendText(sb, list);
+                    return sb.ToString();
+                default:
+                    return string.Empty;
             }
-
-            if (Children.Count == 0)
-            {
-                return string.Empty;
-            }
-
-            var sb = new System.Text.StringBuilder();
-            AppendText(sb);
-            return sb.ToString();
         }
     }
 
@@ -132,17 +156,21 @@ public sealed class XmlNode(string namespaceUri, string localName, string prefix
         return sb.ToString();
     }
 
-    private void AppendText(System.Text.StringBuilder sb)
+    private static void AppendText(System.Text.StringBuilder sb, List<object> children)
     {
-        foreach (var c in Children)
+        foreach (var c in children)
         {
-            if (c is string s)
+            switch (c)
             {
-                sb.Append(s);
-            }
-            else
-            {
-                ((XmlNode)c).AppendText(sb);
+                case string s:
+                    sb.Append(s);
+                    break;
+                case XmlNode { content: string s }:
+                    sb.Append(s);
+                    break;
+                case XmlNode { content: List<object> grandChildren }:
+                    AppendText(sb, grandChildren);
+                    break;
             }
         }
     }

@@ -8,6 +8,18 @@ public sealed record FeedState
     public string? Name { get; init; }
     public required TimeSpan PollInterval { get; init; }
 
+    /// <summary>Whether the interval follows the posting rate (<see cref="PollInterval"/> then is the floor when configured).</summary>
+    public bool Adaptive { get; init; }
+
+    /// <summary>True when <see cref="PollInterval"/> came from the feed's definition rather than the default.</summary>
+    public bool IntervalConfigured { get; init; }
+
+    /// <summary>The feed's &lt;ttl&gt; (minutes) from the last successful parse: still honoured after 304 Not Modified.</summary>
+    public int? TimeToLiveMinutes { get; init; }
+
+    /// <summary>Publication dates of the newest items seen (bounded), so the posting rate survives 304s and short feeds.</summary>
+    public IReadOnlyList<DateTimeOffset> RecentItemDates { get; init; } = [];
+
     /// <summary>Set when the feed moved permanently (301/308): polled instead of <see cref="Url"/> until the definition changes.</summary>
     public string? PermanentRedirectUrl { get; init; }
 

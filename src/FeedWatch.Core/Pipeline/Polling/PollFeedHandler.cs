@@ -114,8 +114,9 @@ public sealed class PollFeedHandler(
             await queues.SendMessageAsync(QueueNames.FetchArticle, fetch, cancellationToken).ConfigureAwait(false);
         }
 
-        return new PollOutcome(null, feed.Items.Count, fresh.Select(f => f.Key).Concat(updatedKeys).ToList(), feed.Title, feed.TimeToLiveMinutes)
+        return new PollOutcome(null, feed.Items.Count, fresh.Select(f => f.Key).ToList(), feed.Title, feed.TimeToLiveMinutes)
         {
+            UpdatedKeys = updatedKeys,
             ItemDates = feed.Items.Select(i => i.Published ?? i.Updated).OfType<DateTimeOffset>().ToList(),
         };
     }
@@ -124,6 +125,10 @@ public sealed class PollFeedHandler(
     {
         var now = time.GetUtcNow();
         var polled = state with { LastPolledAt = now, LastPolledDueAt = message.DueAt, LastStatus = response.StatusCode };
+        // A 304 carries no document: the feed's <ttl> and item dates are those remembered from the last 200.
+        var parsed = outcome.Error is null && !response.IsNotModified;
+        var timeToLive = parsed ? outcome.TimeToLiveMinutes : state.TimeToLiveMinutes;
+        var recentDates = parsed ? RecentDates(state.RecentItemDates, outcome.ItemDates) : state.RecentItemDates;
         var decision = PollingPolicyFor(state).Decide(new PollObservation
         {
             Now = now,
@@ -131,13 +136,15 @@ public sealed class PollFeedHandler(
             StatusCode = response.StatusCode,
             Failed = outcome.Error is not null,
             PreviousConsecutiveFailures = state.ConsecutiveFailures,
-            ConfiguredInterval = state.PollInterval == _options.DefaultPollInterval ? null : state.PollInterval,
-            TimeToLiveMinutes = outcome.TimeToLiveMinutes,
+            ConfiguredInterval = state.IntervalConfigured ? state.PollInterval : null,
+            Adaptive = state.Adaptive,
+            TimeToLiveMinutes = timeToLive,
             RetryAfter = response.RetryAfter,
             MaxAge = response.MaxAge,
             Expires = response.Expires,
-            ItemDates = outcome.ItemDates,
+            ItemDates = recentDates,
         });
+        logger.LogDebug("Next poll of {FeedId} at {NextPollAt}: {Reason}", state.FeedId, decision.NextPollAt, decision.Reason);
         if (decision.StopPolling)
         {
             // 410 Gone: never due again until the feed's definition changes (the scheduler then resets NextPollAt).
@@ -150,7 +157,13 @@ public sealed class PollFeedHandler(
             return polled with { ConsecutiveFailures = decision.ConsecutiveFailures, LastError = outcome.Error, NextPollAt = decision.NextPollAt };
         }
 
-        var seenItems = state.SeenItems.Concat(outcome.NewKeys).ToList();
+        var movedTo = response.PermanentlyRedirected && response.FinalUrl.AbsoluteUri != (state.PermanentRedirectUrl ?? state.Url) ? response.FinalUrl.AbsoluteUri : null;
+        if (movedTo is not null)
+        {
+            logger.LogWarning("Feed {FeedId} moved permanently from {FeedUrl} to {NewUrl}; polling the new URL from now on (until the feed's URL is edited)", state.FeedId, state.PermanentRedirectUrl ?? state.Url, movedTo);
+        }
+
+        var seenItems = state.SeenItems.Concat(outcome.NewKeys).Concat(outcome.UpdatedKeys).ToList();
         if (seenItems.Count > _options.MaxSeenItemsPerFeed)
         {
             seenItems = seenItems.Skip(seenItems.Count - _options.MaxSeenItemsPerFeed).ToList();
@@ -164,9 +177,11 @@ public sealed class PollFeedHandler(
             NextPollAt = decision.NextPollAt,
             ETag = response.IsNotModified ? state.ETag : response.ETag,
             LastModified = response.IsNotModified ? state.LastModified : response.LastModified,
-            PermanentRedirectUrl = response.PermanentlyRedirected ? response.FinalUrl.AbsoluteUri : state.PermanentRedirectUrl,
+            PermanentRedirectUrl = movedTo ?? state.PermanentRedirectUrl,
+            TimeToLiveMinutes = timeToLive,
+            RecentItemDates = recentDates,
             Title = outcome.Title ?? state.Title,
-            SeenItems = outcome.NewKeys.Count == 0 ? state.SeenItems : seenItems,
+            SeenItems = outcome.NewKeys.Count + outcome.UpdatedKeys.Count == 0 ? state.SeenItems : seenItems,
             ItemsSeenTotal = state.ItemsSeenTotal + outcome.NewKeys.Count,
         };
     }
@@ -191,13 +206,22 @@ public sealed class PollFeedHandler(
         throw new InvalidOperationException($"Feed state {name} kept changing; poll result not recorded.");
     }
 
+    /// <summary>The newest item dates of this poll and earlier ones, deduplicated and bounded: enough for a stable median gap.</summary>
+    private static IReadOnlyList<DateTimeOffset> RecentDates(IReadOnlyList<DateTimeOffset> remembered, IReadOnlyList<DateTimeOffset> current) =>
+        current.Count == 0 ? remembered : remembered.Concat(current).Distinct().OrderDescending().Take(RememberedItemDates).ToList();
+
+    private const int RememberedItemDates = 40;
+
     private static readonly ItemDeduplicator Deduplicator = new(link =>
         Uri.TryCreate(link, UriKind.Absolute, out var uri) ? UrlCanonicalizer.Canonicalize(uri).AbsoluteUri : link);
 
-    /// <summary>The first retry waits twice the feed's interval, doubling up to MaxFailureBackoff; adaptive bounds around the default.</summary>
+    /// <summary>The first retry waits twice the feed's interval, doubling up to MaxFailureBackoff; adaptive bounds from the options.</summary>
     private PollingPolicy PollingPolicyFor(FeedState state) => new(new PollingPolicyOptions
     {
         DefaultInterval = _options.DefaultPollInterval,
+        MinInterval = _options.AdaptiveMinInterval,
+        MaxInterval = _options.AdaptiveMaxInterval,
+        PollsPerPost = _options.PollsPerPost,
         FailureBackoffBase = state.PollInterval * 2,
         MaxFailureBackoff = _options.MaxFailureBackoff,
     });

@@ -6,6 +6,9 @@ internal sealed record PollOutcome(string? Error, int ItemCount, IReadOnlyList<s
     /// <summary>Publication dates of the feed's items, for the adaptive poll interval.</summary>
     public IReadOnlyList<DateTimeOffset> ItemDates { get; init; } = [];
 
+    /// <summary>New fingerprints of known items whose text changed: remembered, but not new articles.</summary>
+    public IReadOnlyList<string> UpdatedKeys { get; init; } = [];
+
     public static PollOutcome NotModified() => new(null, 0, [], null, null);
 
     public static PollOutcome Failed(string error) => new(error, 0, [], null, null);

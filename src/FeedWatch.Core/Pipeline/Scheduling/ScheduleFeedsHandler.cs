@@ -31,7 +31,7 @@ public sealed class ScheduleFeedsHandler(
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var feed in feeds)
         {
-            if (!TryDescribe(feed, out var feedId, out var interval))
+            if (!TryDescribe(feed, out var feedId, out var interval, out var configured))
             {
                 continue;
             }
@@ -42,7 +42,7 @@ public sealed class ScheduleFeedsHandler(
                 continue;
             }
 
-            if (await ScheduleOneAsync(feed, feedId, interval, cancellationToken).ConfigureAwait(false))
+            if (await ScheduleOneAsync(feed, feedId, interval, configured, cancellationToken).ConfigureAwait(false))
             {
                 enqueued++;
             }
@@ -52,9 +52,10 @@ public sealed class ScheduleFeedsHandler(
         return enqueued;
     }
 
-    private bool TryDescribe(FeedDefinition feed, out string feedId, out TimeSpan interval)
+    private bool TryDescribe(FeedDefinition feed, out string feedId, out TimeSpan interval, out bool configured)
     {
         feedId = "";
+        configured = false;
         interval = _options.DefaultPollInterval;
         if (!Uri.TryCreate(feed.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
@@ -73,6 +74,10 @@ public sealed class ScheduleFeedsHandler(
             logger.LogWarning("Feed {FeedUrl}: poll interval '{PollInterval}' is not a duration; using {DefaultInterval}", feed.Url, feed.PollInterval, _options.DefaultPollInterval);
             interval = _options.DefaultPollInterval;
         }
+        else
+        {
+            configured = feed.PollInterval is not null;
+        }
 
         if (interval < _options.MinPollInterval)
         {
@@ -83,7 +88,7 @@ public sealed class ScheduleFeedsHandler(
         return true;
     }
 
-    private async Task<bool> ScheduleOneAsync(FeedDefinition feed, string feedId, TimeSpan interval, CancellationToken cancellationToken)
+    private async Task<bool> ScheduleOneAsync(FeedDefinition feed, string feedId, TimeSpan interval, bool configured, CancellationToken cancellationToken)
     {
         var name = BlobLayout.Feed(feedId);
         for (var attempt = 0; attempt < 5; attempt++)
@@ -93,14 +98,14 @@ public sealed class ScheduleFeedsHandler(
             if (stored is null)
             {
                 // A new feed: its state must exist before a poll for it can be enqueued (poll-feed reads it).
-                var initial = new FeedState { FeedId = feedId, Url = feed.Url, Name = feed.Name, PollInterval = interval };
+                var initial = new FeedState { FeedId = feedId, Url = feed.Url, Name = feed.Name, PollInterval = interval, IntervalConfigured = configured, Adaptive = IsAdaptive(feed, configured) };
                 await blobs.PutJsonAsync(name, initial, createOnly: true, ifMatch: null, cancellationToken).ConfigureAwait(false);
                 logger.LogInformation("New feed {FeedId}: {FeedUrl}", feedId, feed.Url);
                 continue;
             }
 
             var state = stored.Value;
-            var updated = Reconcile(state, feed, interval);
+            var updated = Reconcile(state, feed, interval, configured);
             var due = updated.NextPollAt ?? now;
             var isDue = due <= now;
             if (isDue)
@@ -134,20 +139,31 @@ public sealed class ScheduleFeedsHandler(
         return false;
     }
 
-    private static FeedState Reconcile(FeedState state, FeedDefinition feed, TimeSpan interval)
+    /// <summary>An explicit pollInterval is a fixed promise unless the feed also says adaptive: true (then it is the floor).</summary>
+    private static bool IsAdaptive(FeedDefinition feed, bool configured) => feed.Adaptive ?? !configured;
+
+    private static FeedState Reconcile(FeedState state, FeedDefinition feed, TimeSpan interval, bool configured)
     {
         var urlChanged = !string.Equals(state.Url, feed.Url, StringComparison.Ordinal);
+        var adaptive = IsAdaptive(feed, configured);
+
+        // A feed stopped by 410 Gone stays stopped until its entry is edited (new URL, interval or adaptive switch).
+        var revived = state.NextPollAt == DateTimeOffset.MaxValue && (state.PollInterval != interval || state.Adaptive != adaptive || state.IntervalConfigured != configured);
         return state with
         {
             Url = feed.Url,
             Name = feed.Name,
             PollInterval = interval,
+            IntervalConfigured = configured,
+            Adaptive = adaptive,
 
             // A new URL is a new resource: its validators and redirect no longer apply.
             ETag = urlChanged ? null : state.ETag,
             LastModified = urlChanged ? null : state.LastModified,
             PermanentRedirectUrl = urlChanged ? null : state.PermanentRedirectUrl,
-            NextPollAt = urlChanged ? null : state.NextPollAt,
+            NextPollAt = urlChanged || revived ? null : state.NextPollAt,
+            TimeToLiveMinutes = urlChanged ? null : state.TimeToLiveMinutes,
+            RecentItemDates = urlChanged ? [] : state.RecentItemDates,
         };
     }
 }

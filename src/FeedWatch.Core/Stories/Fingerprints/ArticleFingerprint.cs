@@ -29,6 +29,20 @@ public sealed class ArticleFingerprint(
     /// <summary>The salient terms (IDF-free weights), names and numbers marked.</summary>
     public TopicVector Topic { get; } = topic;
 
-    /// <summary>Every distinct term id, for document-frequency bookkeeping.</summary>
-    public uint[] DistinctTerms { get; } = distinctTerms;
+    /// <summary>Every distinct term id, sorted, for document-frequency bookkeeping (sorted on first use: matching never needs it).</summary>
+    public uint[] DistinctTerms
+    {
+        get
+        {
+            if (!_distinctSorted)
+            {
+                Array.Sort(distinctTerms);
+                _distinctSorted = true;
+            }
+
+            return distinctTerms;
+        }
+    }
+
+    private bool _distinctSorted;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FeedWatch.Core.Stories.Index;
 using FeedWatch.Core.Stories.Text;
 
@@ -12,6 +13,8 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
 {
     private const int ShingleLength = 3;
 
+    private readonly TermCounts _counts = new();
+
     public ArticleFingerprint Build(StoryArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
@@ -19,26 +22,28 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
         var body = TextAnalyzer.Analyze(text, options.MaxAnalyzedChars);
         var title = article.Title ?? "";
         var titleIsInBody = title.Length == 0 || text.AsSpan(0, Math.Min(text.Length, title.Length + 200)).Contains(title.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
-        var titleTokens = titleIsInBody ? [] : TextAnalyzer.Analyze(title, 2_000).Tokens;
+        var titleTokens = title.Length == 0 ? [] : TextAnalyzer.Analyze(title, 2_000).Tokens;
 
         var shingles = ShingleSet.WordGrams(body.Tokens, ShingleLength);
         var spots = SpotSignatures.Build(body.Tokens);
         var minHash = MinHashSketch.Build(shingles);
-        var counts = new Dictionary<uint, (float Tf, TermKind Kind)>();
+        var counts = _counts;
+        counts.Reset((2 * body.Tokens.Length) + (2 * titleTokens.Length) + 16);
         CountTerms(body.Tokens, counts, 1f, namesAllowed: true);
-        CountTerms(titleTokens, counts, options.TitleWeight, namesAllowed: false);
-        if (titleIsInBody && title.Length > 0)
+        // A title that opens the body has been counted once already: count it once more so headlines weigh the same either way.
+        CountTerms(titleTokens, counts, titleIsInBody ? options.TitleWeight - 1f : options.TitleWeight, namesAllowed: false);
+
+        var distinct = new uint[counts.Count];
+        for (var k = 0; k < distinct.Length; k++)
         {
-            // The title opens the body: count its words once more so headlines weigh the same either way.
-            CountTerms(TextAnalyzer.Analyze(title, 2_000).Tokens, counts, options.TitleWeight - 1f, namesAllowed: false);
+            distinct[k] = counts.TermAt(k);
         }
 
-        var distinct = counts.Keys.ToArray();
-        Array.Sort(distinct);
         return new ArticleFingerprint(article, body, shingles, spots, minHash, SelectTopic(counts), distinct);
     }
 
-    private static void CountTerms(ReadOnlySpan<Token> tokens, Dictionary<uint, (float Tf, TermKind Kind)> counts, float weight, bool namesAllowed)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CountTerms(ReadOnlySpan<Token> tokens, TermCounts counts, float weight, bool namesAllowed)
     {
         if (weight <= 0)
         {
@@ -59,44 +64,60 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
                 continue; // single digits are everywhere
             }
 
-            Add(counts, TermIds.Of(t.Stem), weight, kind, (t.Flags & TokenFlags.Common) != 0);
+            // Common words are damped by counting them as a fraction of an occurrence.
+            counts.Add(TermIds.Of(t.Stem), (t.Flags & TokenFlags.Common) != 0 ? weight * 0.25f : weight, kind);
 
             // Adjacent capitalised words form a name ("Lindsay Lohan"): the pair identifies more than either word.
             if (namesAllowed && i + 1 < tokens.Length && (t.Flags & TokenFlags.Capitalized) != 0 && tokens[i + 1].IsNameLike && !tokens[i + 1].IsNumber)
             {
-                Add(counts, TermIds.Of(Text.StableHash.Combine(t.Hash, tokens[i + 1].Hash)), weight, TermKind.Name, common: false);
+                counts.Add(TermIds.Of(Text.StableHash.Combine(t.Hash, tokens[i + 1].Hash)), weight, TermKind.Name);
             }
         }
     }
 
-    private static void Add(Dictionary<uint, (float Tf, TermKind Kind)> counts, uint term, float weight, TermKind kind, bool common)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private TopicVector SelectTopic(TermCounts counts)
     {
-        // Common words are damped by counting them as a fraction of an occurrence.
-        var tf = common ? weight * 0.25f : weight;
-        if (counts.TryGetValue(term, out var existing))
+        // Salience descending, term id ascending as the tie-break (deterministic), packed into one sortable key:
+        // salience is positive, so its float bits order like the value; the low half is the term id.
+        var n = counts.Count;
+        var frequency = n <= 1024 ? stackalloc int[n] : new int[n];
+        for (var k = 0; k < n; k++)
         {
-            counts[term] = (existing.Tf + tf, existing.Kind == TermKind.Word ? kind : existing.Kind);
-        }
-        else
-        {
-            counts[term] = (tf, kind);
-        }
-    }
-
-    private TopicVector SelectTopic(Dictionary<uint, (float Tf, TermKind Kind)> counts)
-    {
-        var scored = new List<(uint Term, float Weight, TermKind Kind, float Salience)>(counts.Count);
-        foreach (var (term, (tf, kind)) in counts)
-        {
-            var weight = (1f + MathF.Log(1f + tf)) * Boost(kind);
-            scored.Add((term, weight, kind, weight * frequencies.Idf(term)));
+            // A tight loop of independent sketch reads: the cache misses overlap instead of queueing behind the logs below.
+            frequency[k] = frequencies.Frequency(counts.TermAt(k));
         }
 
-        // Salience order with the term id as tie-break keeps the selection deterministic.
-        scored.Sort((a, b) => a.Salience != b.Salience ? b.Salience.CompareTo(a.Salience) : a.Term.CompareTo(b.Term));
-        var top = scored.Take(options.ArticleTerms).OrderBy(x => x.Term).ToArray();
-        return new TopicVector([.. top.Select(x => x.Term)], [.. top.Select(x => x.Weight)], [.. top.Select(x => x.Kind)]);
+        var keys = new ulong[n];
+        for (var k = 0; k < n; k++)
+        {
+            var term = counts.TermAt(k);
+            var salience = Weight(counts.TfAt(k), counts.KindAt(k)) * frequencies.IdfOf(frequency[k]);
+            keys[k] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(salience)) << 32) | term;
+        }
+
+        Array.Sort(keys);
+        var take = Math.Min(options.ArticleTerms, n);
+        var terms = new uint[take];
+        for (var k = 0; k < take; k++)
+        {
+            terms[k] = (uint)keys[k];
+        }
+
+        Array.Sort(terms);
+        var topWeights = new float[take];
+        var kinds = new TermKind[take];
+        for (var k = 0; k < take; k++)
+        {
+            var index = counts.IndexOf(terms[k]);
+            kinds[k] = counts.KindAt(index);
+            topWeights[k] = Weight(counts.TfAt(index), kinds[k]);
+        }
+
+        return new TopicVector(terms, topWeights, kinds);
     }
+
+    private float Weight(float tf, TermKind kind) => (1f + MathF.Log(1f + tf)) * Boost(kind);
 
     private float Boost(TermKind kind) => kind switch
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FeedWatch.Core.Stories.Fingerprints;
 
 /// <summary>
@@ -10,6 +12,7 @@ public static class MinHashSketch
     public const int Bins = 64;
     public const ushort Empty = ushort.MaxValue;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ushort[] Build(ReadOnlySpan<ulong> shingles)
     {
         var sketch = new ushort[Bins];

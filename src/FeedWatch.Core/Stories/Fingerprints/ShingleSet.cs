@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FeedWatch.Core.Stories.Text;
 
 namespace FeedWatch.Core.Stories.Fingerprints;
@@ -6,6 +7,7 @@ namespace FeedWatch.Core.Stories.Fingerprints;
 public static class ShingleSet
 {
     /// <summary>Word n-grams over every token (function words included: verbatim reuse keeps them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong[] WordGrams(ReadOnlySpan<Token> tokens, int n)
     {
         if (tokens.Length < n)
@@ -47,7 +49,7 @@ public static class ShingleSet
             return values;
         }
 
-        Array.Sort(values);
+        HashSort.Sort(values);
         var w = 1;
         for (var r = 1; r < values.Length; r++)
         {
@@ -60,27 +62,18 @@ public static class ShingleSet
         return w == values.Length ? values : values[..w];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int IntersectionCount(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
+        // Branch-free merge: hash order is random, so a branching merge mispredicts on almost every step.
         int i = 0, j = 0, count = 0;
         while (i < a.Length && j < b.Length)
         {
             var x = a[i];
             var y = b[j];
-            if (x == y)
-            {
-                count++;
-                i++;
-                j++;
-            }
-            else if (x < y)
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
+            count += x == y ? 1 : 0;
+            i += x <= y ? 1 : 0;
+            j += y <= x ? 1 : 0;
         }
 
         return count;

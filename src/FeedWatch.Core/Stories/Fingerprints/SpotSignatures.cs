@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FeedWatch.Core.Stories.Text;
 
 namespace FeedWatch.Core.Stories.Fingerprints;
@@ -15,6 +16,7 @@ public static class SpotSignatures
 
     private const ulong Wildcard = 0x5bd1e9955bd1e995UL;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong[] Build(ReadOnlySpan<Token> tokens)
     {
         if (tokens.Length < Window)
@@ -22,7 +24,8 @@ public static class SpotSignatures
             return [];
         }
 
-        var result = new List<ulong>(tokens.Length / 2);
+        var result = new ulong[tokens.Length - Window + 1];
+        var count = 0;
         for (var i = 0; i + Window <= tokens.Length; i++)
         {
             if (!tokens[i].IsStop)
@@ -48,10 +51,10 @@ public static class SpotSignatures
 
             if (stops >= 2 && stops < Window)
             {
-                result.Add(h);
+                result[count++] = h;
             }
         }
 
-        return ShingleSet.SortDistinct([.. result]);
+        return ShingleSet.SortDistinct(count == result.Length ? result : result[..count]);
     }
 }

@@ -27,10 +27,16 @@ public sealed class ActiveStory(int slot, string id)
 
     public double CentroidNorm { get; set; }
 
+    /// <summary>IDF-weighted mass of the centroid's names and numbers (what the story says about who, where and how many).</summary>
+    public double CentroidNameMass { get; set; }
+
     /// <summary>Representative slots; index 0 is the origin article.</summary>
     public List<int> Representatives { get; } = [];
 
     public uint[] IndexedTerms { get; set; } = [];
+
+    /// <summary>The event year its first article that mentions one suggests (see <see cref="Scoring.EventYear"/>).</summary>
+    public int? EventYear { get; set; }
 
     public StoryTracking Tracking { get; set; } = StoryTracking.Discovered;
 

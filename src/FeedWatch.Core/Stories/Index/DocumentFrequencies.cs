@@ -3,8 +3,10 @@ using FeedWatch.Core.Stories.Fingerprints;
 namespace FeedWatch.Core.Stories.Index;
 
 /// <summary>
-/// Online document frequencies in fixed memory: a two-row count-min sketch (conservative update), so the vocabulary of
-/// millions of articles never grows the engine. Over-estimates only, i.e. a rare term may look slightly less rare.
+/// Online document frequencies in fixed memory: a two-row count-min sketch, so the vocabulary of millions of articles
+/// never grows the engine. Over-estimates only, i.e. a rare term may look slightly less rare. Plain (not conservative)
+/// update so that <see cref="Forget"/> can take an observation back exactly: the story engine counts the terms of the
+/// active stories' centroids, a function of the persisted profiles alone (a restarted engine sees the same figures).
 /// </summary>
 public sealed class DocumentFrequencies
 {
@@ -21,16 +23,20 @@ public sealed class DocumentFrequencies
         foreach (var t in distinctTerms)
         {
             var (a, b) = Slots(t);
-            var current = Math.Min(_row0[a], _row1[b]) + 1;
-            if (_row0[a] < current)
-            {
-                _row0[a] = current;
-            }
+            _row0[a]++;
+            _row1[b]++;
+        }
+    }
 
-            if (_row1[b] < current)
-            {
-                _row1[b] = current;
-            }
+    /// <summary>Takes back an earlier <see cref="Observe"/> of the same terms (a story's centroid changed or it left the index).</summary>
+    public void Forget(ReadOnlySpan<uint> distinctTerms)
+    {
+        Documents--;
+        foreach (var t in distinctTerms)
+        {
+            var (a, b) = Slots(t);
+            _row0[a]--;
+            _row1[b]--;
         }
     }
 
@@ -47,7 +53,10 @@ public sealed class DocumentFrequencies
     public const double PriorDocuments = 50;
 
     /// <summary>Smoothed inverse document frequency.</summary>
-    public float Idf(uint term) => (float)Math.Log((Documents + PriorDocuments) / (Frequency(term) + 1.0));
+    public float Idf(uint term) => IdfOf(Frequency(term));
+
+    /// <summary>Smoothed inverse document frequency of a term with the given <see cref="Frequency"/>.</summary>
+    public float IdfOf(int frequency) => (float)Math.Log((Documents + PriorDocuments) / (frequency + 1.0));
 
     public static long MemoryBytes => 2L * (1 << RowBits) * sizeof(int);
 

@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace FeedWatch.Core.Stories.Index;
 
 /// <summary>
 /// uint key → list of int values in flat arrays (open addressing for heads, one shared pool of chained postings),
-/// about 20 bytes per posting instead of the ~60 a Dictionary of Lists costs. Removal tombstones a posting;
-/// the owner rebuilds the map when tombstones dominate. Newest postings are visited first.
+/// about 20 bytes per posting instead of the ~60 a Dictionary of Lists costs. Removal tombstones a posting; the pool
+/// is compacted when tombstones outnumber live postings (re-indexed and expired stories would otherwise grow it for
+/// ever in a long-running engine). Newest postings are visited first.
 /// </summary>
 public sealed class PostingMultiMap
 {
@@ -13,6 +16,8 @@ public sealed class PostingMultiMap
     private int[] _next;
     private int _keyCount;
     private int _poolCount;
+    private const int CompactionFloor = 4096;
+    private int _compactedSize;
 
     public PostingMultiMap(int capacity = 1024)
     {
@@ -48,6 +53,14 @@ public sealed class PostingMultiMap
             _keys[slot] = key;
             _heads[slot] = -1;
             _keyCount++;
+        }
+
+        // Compact when tombstones dominate, and whenever the pool has doubled since the last compaction: compaction
+        // also lays each key's postings out contiguously, so reading a long list streams memory instead of chasing
+        // a pointer per posting across the whole pool (amortised O(1) per Add).
+        if ((DeadPostings > CompactionFloor && DeadPostings > LivePostings) || _poolCount >= Math.Max(CompactionFloor, 2 * _compactedSize))
+        {
+            Compact();
         }
 
         if (_poolCount == _values.Length)
@@ -86,6 +99,7 @@ public sealed class PostingMultiMap
     /// Visits up to <paramref name="limit"/> live values of the key. Returns false (having visited nothing) when the
     /// key has more postings than that: such a key is too common to tell candidates apart.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryCollect(uint key, int limit, List<int> into)
     {
         var slot = FindSlot(key | 1u);
@@ -113,6 +127,48 @@ public sealed class PostingMultiMap
         }
 
         return true;
+    }
+
+    /// <summary>Drops tombstones: each key's live postings are re-chained in the same (newest-first) order.</summary>
+    private void Compact()
+    {
+        var live = LivePostings;
+        var values = new int[Math.Max(16, live + (live / 2))];
+        var next = new int[values.Length];
+        var count = 0;
+        var chain = new List<int>();
+        for (var slot = 0; slot < _keys.Length; slot++)
+        {
+            if (_keys[slot] == 0)
+            {
+                continue;
+            }
+
+            chain.Clear();
+            for (var p = _heads[slot]; p >= 0; p = _next[p])
+            {
+                if (_values[p] >= 0)
+                {
+                    chain.Add(_values[p]);
+                }
+            }
+
+            var head = -1;
+            for (var k = chain.Count - 1; k >= 0; k--)
+            {
+                values[count] = chain[k];
+                next[count] = head;
+                head = count++;
+            }
+
+            _heads[slot] = head;
+        }
+
+        _values = values;
+        _next = next;
+        _poolCount = count;
+        _compactedSize = count;
+        DeadPostings = 0;
     }
 
     private int FindSlot(uint key)

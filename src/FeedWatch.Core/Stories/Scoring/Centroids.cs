@@ -65,6 +65,13 @@ public static class Centroids
         return new TopicVector([.. sorted.Select(t => t.Term)], [.. sorted.Select(t => t.Weight)], [.. sorted.Select(t => t.Kind)]);
     }
 
+    /// <summary>The persisted IDF of each term, in the term order of <see cref="FromTerms"/>.</summary>
+    public static float[] IdfOf(IReadOnlyList<ProfileTerm> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return [.. terms.OrderBy(t => t.Term).Select(t => t.Idf)];
+    }
+
     private static TopicVector Truncate(TopicVector vector, int maxTerms, Func<uint, float, float> salience)
     {
         // Salience computed once per term (it may cost a frequency lookup); ties broken by term id for determinism.

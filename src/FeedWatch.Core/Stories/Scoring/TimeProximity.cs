@@ -19,7 +19,7 @@ public static class TimeProximity
         return 1 / (1 + (distance / scale));
     }
 
-    public static double Evidence(DateTimeOffset? published, DateTimeOffset? storyFirst, DateTimeOffset? storyLast, TimeSpan scale, double bonus)
+    public static double Evidence(DateTimeOffset? published, DateTimeOffset? storyFirst, DateTimeOffset? storyLast, TimeSpan scale, double bonus, double floor = 0)
     {
         if (published is null || storyFirst is null || storyLast is null)
         {
@@ -27,6 +27,6 @@ public static class TimeProximity
         }
 
         var factor = Factor(published, storyFirst, storyLast, scale);
-        return factor * (1 + (bonus * factor));
+        return Math.Max(floor, factor * (1 + (bonus * factor)));
     }
 }

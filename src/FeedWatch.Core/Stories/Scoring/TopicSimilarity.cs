@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FeedWatch.Core.Stories.Fingerprints;
 using FeedWatch.Core.Stories.Index;
 
@@ -9,26 +10,23 @@ namespace FeedWatch.Core.Stories.Scoring;
 /// </summary>
 public static class TopicSimilarity
 {
-    public static TopicComparison Compare(WeightedTopic article, TopicVector story, float[] storyIdf, double storyNorm)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static TopicComparison Compare(WeightedTopic article, TopicVector story, float[] storyIdf, double storyNorm, double storyNameMass = 0)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(story);
         ArgumentNullException.ThrowIfNull(storyIdf);
-        double dot = 0, sharedNames = 0;
+        double dot = 0, sharedNames = 0, sharedStoryNames = 0;
         int i = 0, j = 0;
         var at = article.Terms;
         var st = story.Terms;
         while (i < at.Length && j < st.Length)
         {
-            if (at[i] < st[j])
-            {
-                i++;
-            }
-            else if (st[j] < at[i])
-            {
-                j++;
-            }
-            else
+            // Branch-free advance (term ids are hashes, so "which side is smaller" is a coin flip the CPU mispredicts);
+            // only the rarer shared-term case branches. Same terms, same order, same sums as a plain merge.
+            var a = at[i];
+            var s = st[j];
+            if (a == s)
             {
                 var wa = article.Weights[i];
                 dot += wa * story.Weights[j] * storyIdf[j];
@@ -37,13 +35,22 @@ public static class TopicSimilarity
                     sharedNames += wa;
                 }
 
-                i++;
-                j++;
+                if (story.Kinds[j] != TermKind.Word)
+                {
+                    sharedStoryNames += story.Weights[j] * storyIdf[j];
+                }
             }
+
+            i += a <= s ? 1 : 0;
+            j += s <= a ? 1 : 0;
         }
 
         var cosine = article.Norm == 0 || storyNorm == 0 ? 0 : dot / (article.Norm * storyNorm);
-        return new TopicComparison(cosine, article.NameMass == 0 ? 1 : sharedNames / article.NameMass, article.NameMass > 0);
+        return new TopicComparison(
+            cosine,
+            article.NameMass == 0 ? 1 : sharedNames / article.NameMass,
+            article.NameMass > 0,
+            storyNameMass <= 0 ? 1 : Math.Min(1, sharedStoryNames / storyNameMass));
     }
 
     /// <summary>IDF of each centroid term and the IDF-weighted norm, computed when the story is (re)indexed.</summary>
@@ -61,5 +68,37 @@ public static class TopicSimilarity
         }
 
         return (idf, Math.Sqrt(norm));
+    }
+
+    /// <summary>The IDF-weighted mass of a centroid's names and numbers.</summary>
+    public static double NameMass(TopicVector story, float[] idf)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        ArgumentNullException.ThrowIfNull(idf);
+        double mass = 0;
+        for (var j = 0; j < story.Count; j++)
+        {
+            if (story.Kinds[j] != TermKind.Word)
+            {
+                mass += story.Weights[j] * idf[j];
+            }
+        }
+
+        return mass;
+    }
+
+    /// <summary>The IDF-weighted norm of a centroid whose IDF is already known (a reloaded profile's).</summary>
+    public static double Norm(TopicVector story, float[] idf)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        ArgumentNullException.ThrowIfNull(idf);
+        double norm = 0;
+        for (var j = 0; j < story.Count; j++)
+        {
+            var w = story.Weights[j] * idf[j];
+            norm += w * w;
+        }
+
+        return Math.Sqrt(norm);
     }
 }

@@ -34,6 +34,7 @@ public sealed class WeightedTopic
 
     public uint[] Terms { get; }
 
+
     public float[] Weights { get; }
 
     public TermKind[] Kinds { get; }

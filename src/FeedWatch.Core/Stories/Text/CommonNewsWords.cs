@@ -30,4 +30,6 @@ public static class CommonNewsWords
     private static readonly HashSet<ulong> Hashes = [.. Words.Select(StableHash.OfLower)];
 
     public static bool Contains(ulong lowerHash) => Hashes.Contains(lowerHash);
+
+    public static IReadOnlyCollection<string> All => Words;
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FeedWatch.Core.Stories.Text;
 
 /// <summary>
@@ -14,6 +16,14 @@ public static class TextAnalyzer
         [.. new[] { "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec" }
             .Select(StableHash.OfLower)];
 
+    // Scratch buffers reused across calls on the same thread: the analyzer allocates only its two exact-size results.
+    [ThreadStatic]
+    private static Token[]? _tokenScratch;
+
+    [ThreadStatic]
+    private static Sentence[]? _sentenceScratch;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static AnalyzedText Analyze(string text, int maxChars = 200_000)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -22,18 +32,19 @@ public static class TextAnalyzer
             text = text[..maxChars];
         }
 
-        var tokens = new List<Token>(Math.Max(16, text.Length / 6));
-        var sentences = new List<Sentence>(Math.Max(4, text.Length / 120));
+        var tokens = _tokenScratch ??= new Token[1024];
+        var sentences = _sentenceScratch ??= new Sentence[128];
+        var tokenCount = 0;
+        var sentenceCount = 0;
         Span<char> lower = stackalloc char[MaxWordLength];
         var sentenceFirstToken = 0;
         var sentenceCharStart = -1;
-        var pendingBoundary = false;
         var i = 0;
         var span = text.AsSpan();
         while (i < span.Length)
         {
             var gapStart = i;
-            while (i < span.Length && !char.IsLetterOrDigit(span[i]))
+            while (i < span.Length && !IsLetterOrDigit(span[i]))
             {
                 i++;
             }
@@ -43,34 +54,37 @@ public static class TextAnalyzer
                 break;
             }
 
-            if (tokens.Count > sentenceFirstToken && IsBoundary(span[gapStart..i], span[i], tokens[^1]))
+            if (tokenCount > sentenceFirstToken && IsBoundary(span[gapStart..i], span[i], tokens[tokenCount - 1]))
             {
-                pendingBoundary = true;
-            }
+                var last = tokens[tokenCount - 1];
+                if (sentenceCount == sentences.Length)
+                {
+                    Array.Resize(ref sentences, sentences.Length * 2);
+                    _sentenceScratch = sentences;
+                }
 
-            if (pendingBoundary)
-            {
-                var last = tokens[^1];
-                sentences.Add(new Sentence(sentenceFirstToken, tokens.Count - sentenceFirstToken, sentenceCharStart, last.Start + last.Length - sentenceCharStart));
-                sentenceFirstToken = tokens.Count;
+                sentences[sentenceCount++] = new Sentence(sentenceFirstToken, tokenCount - sentenceFirstToken, sentenceCharStart, last.Start + last.Length - sentenceCharStart);
+                sentenceFirstToken = tokenCount;
                 sentenceCharStart = -1;
-                pendingBoundary = false;
             }
 
             var start = i;
-            var isNumber = char.IsDigit(span[i]);
+            var isNumber = IsDigit(span[i]);
             var length = 0;
+            var fnv = FnvOffset;
             while (i < span.Length)
             {
                 var c = span[i];
-                if (char.IsLetterOrDigit(c))
+                if (IsLetterOrDigit(c))
                 {
                     if (length < MaxWordLength)
                     {
-                        lower[length++] = char.ToLowerInvariant(c);
+                        var l = ToLower(c);
+                        lower[length++] = l;
+                        fnv = (fnv ^ l) * FnvPrime;
                     }
 
-                    isNumber &= char.IsDigit(c);
+                    isNumber &= IsDigit(c);
                     i++;
                     continue;
                 }
@@ -80,13 +94,13 @@ public static class TextAnalyzer
                 {
                     var next = span[i + 1];
                     var prev = span[i - 1];
-                    if ((c is '\'' or '\u2019') && char.IsLetter(prev) && char.IsLetter(next) && !isNumber)
+                    if ((c is '\'' or '\u2019') && !isNumber && char.IsLetter(prev) && char.IsLetter(next))
                     {
                         i++;
                         continue;
                     }
 
-                    if ((c is ',' or '.') && char.IsDigit(prev) && char.IsDigit(next) && isNumber)
+                    if ((c is ',' or '.') && isNumber && IsDigit(prev) && IsDigit(next))
                     {
                         i++;
                         continue;
@@ -97,14 +111,10 @@ public static class TextAnalyzer
             }
 
             var word = lower[..length];
-            var hash = HashOf(word);
-            var stem = isNumber ? hash : HashOf(word[..LightStemmer.StemLength(word)]);
-            var flags = TokenFlags.None;
-            if (StopWords.Contains(hash))
-            {
-                flags |= TokenFlags.Stop;
-            }
-
+            var hash = StableHash.Mix(fnv);
+            var stemLength = isNumber ? length : LightStemmer.StemLength(word);
+            var stem = stemLength == length ? hash : HashOf(word[..stemLength]);
+            var flags = WordFlags.Of(hash);
             if (char.IsUpper(span[start]))
             {
                 flags |= TokenFlags.Capitalized;
@@ -115,35 +125,52 @@ public static class TextAnalyzer
                 flags |= TokenFlags.Number;
             }
 
-            if (CommonNewsWords.Contains(hash))
-            {
-                flags |= TokenFlags.Common;
-            }
-
-            if (tokens.Count == sentenceFirstToken)
+            if (tokenCount == sentenceFirstToken)
             {
                 flags |= TokenFlags.SentenceStart;
                 sentenceCharStart = start;
             }
 
-            tokens.Add(new Token(hash, stem, start, i - start, flags));
+            if (tokenCount == tokens.Length)
+            {
+                Array.Resize(ref tokens, tokens.Length * 2);
+                _tokenScratch = tokens;
+            }
+
+            tokens[tokenCount++] = new Token(hash, stem, start, i - start, flags);
         }
 
-        if (tokens.Count > sentenceFirstToken)
+        if (tokenCount > sentenceFirstToken)
         {
-            var last = tokens[^1];
-            sentences.Add(new Sentence(sentenceFirstToken, tokens.Count - sentenceFirstToken, sentenceCharStart, last.Start + last.Length - sentenceCharStart));
+            var last = tokens[tokenCount - 1];
+            if (sentenceCount == sentences.Length)
+            {
+                Array.Resize(ref sentences, sentences.Length * 2);
+                _sentenceScratch = sentences;
+            }
+
+            sentences[sentenceCount++] = new Sentence(sentenceFirstToken, tokenCount - sentenceFirstToken, sentenceCharStart, last.Start + last.Length - sentenceCharStart);
         }
 
-        return new AnalyzedText(text, [.. tokens], [.. sentences]);
+        return new AnalyzedText(text, tokens.AsSpan(0, tokenCount).ToArray(), sentences.AsSpan(0, sentenceCount).ToArray());
     }
+
+    private const ulong FnvOffset = 14695981039346656037UL;
+    private const ulong FnvPrime = 1099511628211UL;
+
+    // ASCII fast paths with the exact char.* semantics for everything else.
+    private static bool IsLetterOrDigit(char c) => c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c);
+
+    private static bool IsDigit(char c) => c < 128 ? (uint)(c - '0') <= 9 : char.IsDigit(c);
+
+    private static char ToLower(char c) => c < 128 ? ((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
 
     private static ulong HashOf(ReadOnlySpan<char> lower)
     {
-        var h = 14695981039346656037UL;
+        var h = FnvOffset;
         foreach (var c in lower)
         {
-            h = (h ^ c) * 1099511628211UL;
+            h = (h ^ c) * FnvPrime;
         }
 
         return StableHash.Mix(h);
@@ -151,6 +178,11 @@ public static class TextAnalyzer
 
     private static bool IsBoundary(ReadOnlySpan<char> gap, char next, Token previous)
     {
+        if (gap.Length == 1 && gap[0] == ' ')
+        {
+            return false; // the usual gap between two words of a sentence
+        }
+
         var nextOpensSentence = char.IsUpper(next) || char.IsDigit(next);
         var hasTerminator = gap.IndexOfAny(".!?") >= 0;
         if (hasTerminator && nextOpensSentence)

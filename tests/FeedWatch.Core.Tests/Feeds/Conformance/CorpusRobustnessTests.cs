@@ -7,11 +7,10 @@ namespace FeedWatch.Core.Tests.Feeds.Conformance;
 /// <summary>
 /// Every input of every corpus (gofeed, feedparser incl. legacy and json, miniflux): the parser either returns a feed
 /// or throws <see cref="FeedParseException"/> — nothing else — finishes promptly, and allocates at most 50× the input
-/// size plus a fixed per-parse floor (XmlReader buffers plus, on the recovery path, the XmlException and a second tokenizer pass: ~100 KiB, which dominates tiny documents).
+/// size (<see cref="AllocationBudget"/>: max(50 × size, 64 KiB), the floor covering the fixed per-parse cost of tiny documents).
 /// </summary>
 public sealed class CorpusRobustnessTests(ITestOutputHelper output)
 {
-    private const long FixedFloorBytes = 128 * 1024;
 
     [Fact]
     public void No_corpus_input_crashes_hangs_or_allocates_more_than_50x_its_size()
@@ -23,13 +22,26 @@ public sealed class CorpusRobustnessTests(ITestOutputHelper output)
             .Order(StringComparer.Ordinal)
             .ToList();
         var problems = new List<string>();
-        int parsed = 0, rejected = 0, overPureRatio = 0;
+        int parsed = 0, rejected = 0, underFloor = 0;
+        long largestUnderFloor = 0;
         var worstRatio = 0.0;
         var worstFile = string.Empty;
         var slowest = TimeSpan.Zero;
         foreach (var file in files)
         {
             var bytes = File.ReadAllBytes(file);
+
+            // A first parse pays one-time costs (JIT, static tables such as the entity and localised-date tables) that
+            // belong to whichever input reaches a code path first, not to the input: the budget is checked on the second.
+            try
+            {
+                parser.Parse(bytes, new Uri("http://corpus.example/feed"));
+            }
+            catch (Exception)
+            {
+                // outcomes are recorded by the measured parse below
+            }
+
             var before = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
             try
@@ -54,26 +66,27 @@ public sealed class CorpusRobustnessTests(ITestOutputHelper output)
                 problems.Add($"{Relative(file)}: took {watch.Elapsed.TotalSeconds:F1} s");
             }
 
-            if (allocated > (50 * bytes.LongLength) + FixedFloorBytes)
+            if (allocated > AllocationBudget.For(bytes.LongLength))
             {
-                problems.Add($"{Relative(file)}: allocated {allocated:N0} bytes for {bytes.Length:N0} input bytes");
+                problems.Add($"{Relative(file)}: allocated {allocated:N0} bytes for {bytes.Length:N0} input bytes ({allocated / (double)Math.Max(1, bytes.Length):F1}×)");
             }
 
-            if (allocated > 50 * bytes.LongLength)
+            if (allocated > AllocationBudget.Ratio * bytes.LongLength)
             {
-                overPureRatio++;
+                underFloor++;
+                largestUnderFloor = Math.Max(largestUnderFloor, allocated);
             }
 
-            var ratio = (allocated - FixedFloorBytes) / (double)Math.Max(1, bytes.Length);
-            if (ratio > worstRatio)
+            var ratio = allocated / (double)Math.Max(1, bytes.Length);
+            if (bytes.Length * AllocationBudget.Ratio >= AllocationBudget.FloorBytes && ratio > worstRatio)
             {
                 (worstRatio, worstFile) = (ratio, Relative(file));
             }
         }
 
         output.WriteLine($"{files.Count} corpus inputs: {parsed} parsed, {rejected} rejected with FeedParseException, {problems.Count} problems");
-        output.WriteLine($"slowest parse {slowest.TotalMilliseconds:F1} ms; worst (allocation - floor)/size = {worstRatio:F1}× on {worstFile}");
-        output.WriteLine($"{overPureRatio} inputs exceed 50× without the fixed floor (all tiny documents)");
+        output.WriteLine($"slowest parse {slowest.TotalMilliseconds:F1} ms; worst allocation/size among inputs the floor does not cover = {worstRatio:F1}× on {worstFile}");
+        output.WriteLine($"{underFloor} tiny inputs are over 50× but within the {AllocationBudget.FloorBytes / 1024} KiB floor (largest such allocation {largestUnderFloor:N0} bytes)");
         foreach (var p in problems)
         {
             output.WriteLine("  " + p);

@@ -85,4 +85,32 @@ public sealed class PollingPolicyTests
         Assert.Equal(Now.AddHours(6), Policy.Decide(Ok(o => o with { ItemDates = weekly })).NextPollAt);
         Assert.Equal(Now.AddMinutes(15), Policy.Decide(Ok(o => o with { ItemDates = [Now] })).NextPollAt);
     }
+
+    [Fact]
+    public void A_configured_interval_is_fixed_unless_adaptive_and_then_it_is_the_floor()
+    {
+        var everyMinute = Enumerable.Range(0, 10).Select(i => Now.AddMinutes(-i)).ToList();
+        var everyFourHours = Enumerable.Range(0, 10).Select(i => Now.AddHours(-4 * i)).ToList();
+        var tenMinutes = TimeSpan.FromMinutes(10);
+
+        Assert.Equal(Now.AddMinutes(10), Policy.Decide(Ok(o => o with { ConfiguredInterval = tenMinutes, ItemDates = everyFourHours })).NextPollAt);
+        Assert.Equal(Now.AddMinutes(10), Policy.Decide(Ok(o => o with { ConfiguredInterval = tenMinutes, Adaptive = true, ItemDates = everyMinute })).NextPollAt);
+        Assert.Equal(Now.AddHours(2), Policy.Decide(Ok(o => o with { ConfiguredInterval = tenMinutes, Adaptive = true, ItemDates = everyFourHours })).NextPollAt);
+        Assert.Equal(Now.AddMinutes(15), Policy.Decide(Ok(o => o with { Adaptive = false, ItemDates = everyMinute })).NextPollAt);
+
+        // A floor above the adaptive ceiling wins over the ceiling.
+        Assert.Equal(Now.AddHours(8), Policy.Decide(Ok(o => o with { ConfiguredInterval = TimeSpan.FromHours(8), Adaptive = true, ItemDates = everyMinute })).NextPollAt);
+    }
+
+    [Fact]
+    public void Success_jitter_only_ever_lengthens_the_interval()
+    {
+        var jittery = new PollingPolicy(new PollingPolicyOptions { JitterFraction = 0.2 });
+        var delays = Enumerable.Range(0, 200)
+            .Select(i => jittery.Decide(Ok(o => o with { FeedKey = $"feed-{i}", ConfiguredInterval = TimeSpan.FromMinutes(10) })).NextPollAt!.Value - Now)
+            .ToList();
+
+        Assert.All(delays, d => Assert.InRange(d, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(11)));
+        Assert.True(delays.Distinct().Count() > 100);
+    }
 }

@@ -23,6 +23,9 @@ public sealed class ScriptedHttpFetcher : IHttpFetcher
                 ETag = etag,
             };
 
+    /// <summary>Any response, built per request (redirects, caching headers, 304s).</summary>
+    public void Respond(string url, Func<FetchRequest, FetchResponse> route) => _routes[url] = route;
+
     public void Fail(string url, int status) =>
         _routes[url] = request => new FetchResponse { RequestedUrl = request.Url, FinalUrl = request.Url, StatusCode = status };
 

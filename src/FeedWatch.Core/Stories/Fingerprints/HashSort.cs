@@ -1,0 +1,67 @@
+using System.Runtime.CompilerServices;
+
+namespace FeedWatch.Core.Stories.Fingerprints;
+
+/// <summary>
+/// Sorts 64-bit hashes with one counting pass over their top bits and insertion sort inside each bucket: hashes are
+/// uniform, so buckets hold about one value each and the sort is linear (an introsort of a 700-shingle article cost
+/// more than hashing it). The result is the same as <see cref="Array.Sort(Array)"/>.
+/// </summary>
+internal static class HashSort
+{
+    private const int SmallInput = 64;
+
+    [ThreadStatic]
+    private static ulong[]? _scratch;
+
+    [ThreadStatic]
+    private static int[]? _starts;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Sort(ulong[] values)
+    {
+        var n = values.Length;
+        if (n < SmallInput)
+        {
+            Array.Sort(values);
+            return;
+        }
+
+        var bits = 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)n); // about one value per bucket
+        var buckets = 1 << bits;
+        var shift = 64 - bits;
+        var starts = _starts is { } s && s.Length >= buckets + 1 ? s : _starts = new int[Math.Max(buckets + 1, 1025)];
+        var scratch = _scratch is { } t && t.Length >= n ? t : _scratch = new ulong[Math.Max(n, 1024)];
+        Array.Clear(starts, 0, buckets + 1);
+        foreach (var v in values)
+        {
+            starts[(int)(v >> shift) + 1]++;
+        }
+
+        for (var b = 1; b <= buckets; b++)
+        {
+            starts[b] += starts[b - 1];
+        }
+
+        foreach (var v in values)
+        {
+            scratch[starts[(int)(v >> shift)]++] = v;
+        }
+
+        // Buckets are now contiguous and in order; insertion sort fixes the order inside each (tiny) bucket.
+        for (var i = 1; i < n; i++)
+        {
+            var v = scratch[i];
+            var j = i - 1;
+            while (j >= 0 && scratch[j] > v)
+            {
+                scratch[j + 1] = scratch[j];
+                j--;
+            }
+
+            scratch[j + 1] = v;
+        }
+
+        Array.Copy(scratch, values, n);
+    }
+}
