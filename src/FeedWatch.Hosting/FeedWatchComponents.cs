@@ -1,6 +1,7 @@
 using FeedWatch.Core.Articles;
 using FeedWatch.Core.Articles.Robots;
 using FeedWatch.Core.Feeds;
+using FeedWatch.Core.Pipeline.Fetching;
 using FeedWatch.Core.Pipeline.Fetching.Politeness;
 using FeedWatch.Core.Stories;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,7 @@ internal static class FeedWatchComponents
         // Robots.txt is honoured by default for article fetches (FeedWatch:Robots).
         services.TryAddSingleton(configuration.GetSection("FeedWatch:Robots").Get<RobotsOptions>() ?? new RobotsOptions());
         services.TryAddSingleton<IRobotsPolicy, CachedRobotsPolicy>();
+        services.TryAddSingleton(configuration.GetSection("FeedWatch:ArticleAlternates").Get<ArticleAlternateOptions>() ?? new ArticleAlternateOptions());
         services.TryAddSingleton(configuration.GetSection("FeedWatch:CrawlDelay").Get<CrawlDelayOptions>() ?? new CrawlDelayOptions());
         services.TryAddSingleton<CrawlDelayGate>(sp => new CrawlDelayGate(sp.GetRequiredService<CrawlDelayOptions>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<IRobotsPolicy>()));

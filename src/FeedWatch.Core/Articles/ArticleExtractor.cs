@@ -52,6 +52,8 @@ public sealed class ArticleExtractor(ArticleExtractorOptions? options = null) : 
             Description = metadata.Description,
             Image = metadata.Image,
             IsPartial = capped || partial,
+            AmpUrl = metadata.AmpUrl,
+            IsAmpPage = metadata.IsAmpPage,
         };
     }
 }

@@ -16,4 +16,10 @@ public sealed record ExtractedArticle
 
     /// <summary>A paywall stub, an AMP teaser or a capped page: the text is not the whole article.</summary>
     public bool IsPartial { get; init; }
+
+    /// <summary>The page's AMP version (link rel=amphtml), if it declares one: a fuller alternate for some paywall stubs.</summary>
+    public string? AmpUrl { get; init; }
+
+    /// <summary>The page is itself an AMP page (html amp / ⚡); its canonical URL is then the full article.</summary>
+    public bool IsAmpPage { get; init; }
 }

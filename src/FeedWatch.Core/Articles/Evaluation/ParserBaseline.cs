@@ -10,6 +10,18 @@ namespace FeedWatch.Core.Articles.Evaluation;
 /// </summary>
 public static class ParserBaseline
 {
+    /// <summary>Per-page actions for <see cref="ThroughputMeter.MeasureInterleaved"/>: parse from bytes, parse from decoded strings.</summary>
+    public static IReadOnlyList<Action<int>> Actions(IReadOnlyList<ExtractionCorpusPage> pages)
+    {
+        var texts = pages.Select(p => HtmlByteDecoder.Decode(p.Html, null, int.MaxValue).Text).ToArray();
+        var parser = new HtmlParser();
+        return
+        [
+            i => parser.ParseDocument(HtmlByteDecoder.Decode(pages[i].Html, null, int.MaxValue).Text).Dispose(),
+            i => parser.ParseDocument(texts[i]).Dispose(),
+        ];
+    }
+
     public static ThroughputPass FromString(IReadOnlyList<ExtractionCorpusPage> pages, int rounds)
     {
         var texts = pages.Select(p => HtmlByteDecoder.Decode(p.Html, null, int.MaxValue).Text).ToArray();

@@ -45,6 +45,49 @@ public static class ThroughputMeter
         return best!;
     }
 
+    /// <summary>
+    /// Several per-page actions measured in turn: each warmed up as in <see cref="Measure"/>, then the timed passes
+    /// alternate between them (A, B, C, A, B, C …), so a change in the machine's load hits all of them alike and
+    /// their ratio stays meaningful. The fastest pass of each is returned, in the order given.
+    /// </summary>
+    public static IReadOnlyList<ThroughputPass> MeasureInterleaved(int pages, IReadOnlyList<Action<int>> actions, int rounds, Action<string, int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        for (var a = 0; a < actions.Count; a++)
+        {
+            var action = actions[a];
+            var previous = TimeSpan.Zero;
+            for (var pass = 1; pass <= MaxWarmUpPasses; pass++)
+            {
+                progress?.Invoke($"warm-up {a + 1}.{pass}", 0);
+                var warm = Run(pages, action);
+                var steady = previous > TimeSpan.Zero && Math.Abs((warm.ThreadCpu - previous).TotalSeconds) <= SteadyTolerance * previous.TotalSeconds;
+                if (pass >= MinWarmUpPasses && steady)
+                {
+                    break;
+                }
+
+                previous = warm.ThreadCpu;
+            }
+        }
+
+        var best = new ThroughputPass?[actions.Count];
+        for (var round = 1; round <= rounds; round++)
+        {
+            progress?.Invoke("timed", round);
+            for (var a = 0; a < actions.Count; a++)
+            {
+                var pass = Run(pages, actions[a]);
+                if (best[a] is null || pass.ThreadCpu < best[a]!.ThreadCpu)
+                {
+                    best[a] = pass;
+                }
+            }
+        }
+
+        return best.Select(b => b!).ToList();
+    }
+
     private static ThroughputPass Run(int pages, Action<int> page)
     {
         var processBefore = Process.GetCurrentProcess().TotalProcessorTime;

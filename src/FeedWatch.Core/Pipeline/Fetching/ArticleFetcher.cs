@@ -12,11 +12,14 @@ namespace FeedWatch.Core.Pipeline.Fetching;
 /// Fetches an article page and turns it into an <see cref="ArticleDocument"/> (not yet stored). Shared by the
 /// fetch-article stage and `feedwatch track add --url`, so a seed article is stored exactly like a polled one.
 /// When a robots policy is given (the default composition registers one), URLs the site's robots.txt disallows
-/// are not fetched.
+/// are not fetched. A page that is only part of the article (paywall stub with an AMP version, AMP teaser with a
+/// canonical page) has its alternate fetched the same way, and the fuller text is kept (<see cref="ArticleAlternateOptions"/>).
 /// </summary>
-public sealed class ArticleFetcher(IHttpFetcher fetcher, IArticleExtractor extractor, TimeProvider time, IRobotsPolicy? robots = null)
+public sealed class ArticleFetcher(IHttpFetcher fetcher, IArticleExtractor extractor, TimeProvider time, IRobotsPolicy? robots = null,
+    ArticleAlternateOptions? alternates = null)
 {
     private const string HtmlAccept = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
+    private readonly ArticleAlternateOptions alternateOptions = alternates ?? new ArticleAlternateOptions();
 
     public async Task<FetchedArticle> FetchAsync(Uri url, string? feedId, FetchArticleMessage? hint, CancellationToken cancellationToken)
     {
@@ -32,10 +35,16 @@ public sealed class ArticleFetcher(IHttpFetcher fetcher, IArticleExtractor extra
             return FetchedArticle.Failed(response, IsTransient(response));
         }
 
-        var extracted = extractor.Extract(response.Body, response.FinalUrl, response.ContentType);
+        var original = extractor.Extract(response.Body, response.FinalUrl, response.ContentType);
+        var alternate = await FetchAlternateAsync(response.FinalUrl, original, cancellationToken).ConfigureAwait(false);
+        var useAlternate = alternate is not null && IsFuller(alternate.Value.Article, original);
+        var extracted = useAlternate ? alternate!.Value.Article : original;
+        var page = useAlternate ? alternate!.Value.Response : response;
+
+        // The article's identity comes from the page the feed linked to; text (and what the page lacks) from the fuller one.
         var finalUrl = response.FinalUrl;
         var outlet = OutletKey.FromUrl(finalUrl);
-        var canonical = ChooseCanonical(extracted.CanonicalUrl, finalUrl, outlet);
+        var canonical = ChooseCanonical(original.CanonicalUrl, finalUrl, outlet);
         var id = ArticleIds.ForCanonicalUrl(canonical);
         var text = extracted.Text;
         if (string.IsNullOrWhiteSpace(text) && !string.IsNullOrWhiteSpace(hint?.Summary))
@@ -51,19 +60,82 @@ public sealed class ArticleFetcher(IHttpFetcher fetcher, IArticleExtractor extra
             FinalUrl = finalUrl.AbsoluteUri,
             Outlet = outlet,
             FeedId = feedId,
-            Title = FirstNonEmpty(extracted.Title, hint?.Title) ?? Slug.From(finalUrl.AbsolutePath),
-            Published = extracted.Published ?? hint?.Published,
+            Title = FirstNonEmpty(original.Title, extracted.Title, hint?.Title) ?? Slug.From(finalUrl.AbsolutePath),
+            Published = original.Published ?? extracted.Published ?? hint?.Published,
             FetchedAt = time.GetUtcNow(),
-            Authors = extracted.Authors,
-            Language = extracted.Language,
-            SiteName = extracted.SiteName,
-            Description = extracted.Description,
+            Authors = original.Authors.Count > 0 ? original.Authors : extracted.Authors,
+            Language = original.Language ?? extracted.Language,
+            SiteName = original.SiteName ?? extracted.SiteName,
+            Description = original.Description ?? extracted.Description,
             IsPartial = extracted.IsPartial || !ReferenceEquals(text, extracted.Text),
             Text = text,
         };
 
         var aliases = new HashSet<string>(StringComparer.Ordinal) { ArticleIds.ForUrl(url), ArticleIds.ForUrl(finalUrl) };
-        return new FetchedArticle(document, response.Body, response.ContentType, aliases, null, false);
+        if (useAlternate)
+        {
+            aliases.Add(ArticleIds.ForUrl(page.FinalUrl));
+        }
+
+        // The stored raw page is the one the text was extracted from, so extracting it again gives the same text.
+        return new FetchedArticle(document, page.Body, page.ContentType, aliases, null, false);
+    }
+
+    /// <summary>
+    /// The alternate of a page that is not the whole article: a paywall stub's AMP version, or an AMP page's
+    /// canonical page when the AMP page is a stub or short. Null when there is none or it cannot be fetched.
+    /// </summary>
+    private async Task<(FetchResponse Response, ExtractedArticle Article)?> FetchAlternateAsync(Uri pageUrl, ExtractedArticle page, CancellationToken cancellationToken)
+    {
+        if (!alternateOptions.Enabled)
+        {
+            return null;
+        }
+
+        var shortAmp = page.IsAmpPage && VisibleLength(page.Text) < alternateOptions.ShortAmpTextLength;
+        var candidate = page.IsAmpPage ? page.CanonicalUrl : page.AmpUrl;
+        if (!(page.IsPartial || shortAmp) || candidate is null || !Uri.TryCreate(pageUrl, candidate, out var alternateUrl)
+            || (alternateUrl.Scheme != Uri.UriSchemeHttp && alternateUrl.Scheme != Uri.UriSchemeHttps)
+            || UrlCanonicalizer.Canonicalize(alternateUrl) == UrlCanonicalizer.Canonicalize(pageUrl))
+        {
+            return null;
+        }
+
+        if (robots is not null && await robots.CheckAsync(alternateUrl, cancellationToken).ConfigureAwait(false) is { Allowed: false })
+        {
+            return null;
+        }
+
+        var response = await fetcher.FetchAsync(new FetchRequest(alternateUrl) { Accept = HtmlAccept }, cancellationToken).ConfigureAwait(false);
+        return response.IsSuccess ? (response, extractor.Extract(response.Body, response.FinalUrl, response.ContentType)) : null;
+    }
+
+    /// <summary>The alternate is kept when it is clearly longer, or complete where the page was a stub and not shorter.</summary>
+    private bool IsFuller(ExtractedArticle alternate, ExtractedArticle page)
+    {
+        var alternateLength = VisibleLength(alternate.Text);
+        var pageLength = VisibleLength(page.Text);
+        if (alternateLength == 0)
+        {
+            return false;
+        }
+
+        return alternateLength >= pageLength * alternateOptions.FullerTextRatio
+            || (page.IsPartial && !alternate.IsPartial && alternateLength >= pageLength);
+    }
+
+    private static int VisibleLength(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>
