@@ -177,6 +177,18 @@ public sealed class FeedsOpmlCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_feeds_the_configured_feeds_file_is_used()
+    {
+        var source = temp.File("configured.json", """{ "feeds": [ { "url": "https://configured.example/rss" } ] }""");
+        var configured = new CliRunner(new Dictionary<string, string?> { ["FeedWatch:FeedsFile"] = source });
+
+        var result = await configured.RunAsync("feeds", "export");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("https://configured.example/rss", XDocument.Parse(result.Output).Descendants("outline").Single().Attribute("xmlUrl")!.Value);
+    }
+
+    [Fact]
     public async Task Export_of_a_missing_feeds_file_is_an_error()
     {
         var result = await cli.RunAsync("feeds", "export", "--feeds", Path.Combine(temp.Path, "nope.json"));
