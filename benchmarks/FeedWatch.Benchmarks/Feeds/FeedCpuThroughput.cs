@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Xml;
 using FeedWatch.Core.Feeds;
 
 namespace FeedWatch.Benchmarks.Feeds;
@@ -14,7 +13,6 @@ namespace FeedWatch.Benchmarks.Feeds;
 /// </summary>
 internal static class FeedCpuThroughput
 {
-    private static readonly XmlReaderSettings BareSettings = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
 
     public static void Run(string[] args)
     {
@@ -26,9 +24,9 @@ internal static class FeedCpuThroughput
         var smallBytes = small.Sum(s => (long)s.Length);
         var workloads = new (string Name, long Bytes, int Feeds, Func<int> Ours, Func<int> Bare)[]
         {
-            ("large_rss", largeRss.Length, 1, () => parser.Parse(largeRss).Items.Count, () => ReadAll(largeRss)),
-            ("large_atom", largeAtom.Length, 1, () => parser.Parse(largeAtom).Items.Count, () => ReadAll(largeAtom)),
-            ("small gofeed parser/rss", smallBytes, small.Length, () => ParseAll(parser, small), () => ReadAll(small)),
+            ("large_rss", largeRss.Length, 1, () => parser.Parse(largeRss).Items.Count, () => BareXmlReaderBaseline.ReadAll(largeRss)),
+            ("large_atom", largeAtom.Length, 1, () => parser.Parse(largeAtom).Items.Count, () => BareXmlReaderBaseline.ReadAll(largeAtom)),
+            ("small gofeed parser/rss", smallBytes, small.Length, () => ParseAll(parser, small), () => BareXmlReaderBaseline.ReadAll(small)),
         };
 
         Console.WriteLine($"load average: {LoadAverage()}; {Environment.ProcessorCount} cores; {rounds} rounds of 0.4 s per side");
@@ -93,39 +91,6 @@ internal static class FeedCpuThroughput
         }
 
         return items;
-    }
-
-    private static int ReadAll(byte[][] feeds)
-    {
-        var chars = 0;
-        foreach (var feed in feeds)
-        {
-            try
-            {
-                chars += ReadAll(feed);
-            }
-            catch (XmlException)
-            {
-                // the bare reader stops at the first error of a broken input
-            }
-        }
-
-        return chars;
-    }
-
-    private static int ReadAll(byte[] bytes)
-    {
-        using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), BareSettings);
-        var chars = 0;
-        while (reader.Read())
-        {
-            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
-            {
-                chars += reader.Value.Length;
-            }
-        }
-
-        return chars;
     }
 
     private static double Median(List<double> values)

@@ -59,11 +59,7 @@ public static class HtmlPrefilter
                 continue;
             }
 
-            var nameEnd = nameStart;
-            while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] == '-'))
-            {
-                nameEnd++;
-            }
+            var nameEnd = HtmlTagScanner.EndOfName(html, nameStart);
 
             var tagEnd = HtmlTagScanner.EndOfTag(html, nameEnd);
             if (tagEnd < 0)

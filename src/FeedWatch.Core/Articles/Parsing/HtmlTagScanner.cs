@@ -3,6 +3,18 @@ namespace FeedWatch.Core.Articles.Parsing;
 /// <summary>Low-level scanning of tag boundaries in page text, shared by the prefilter passes.</summary>
 internal static class HtmlTagScanner
 {
+    /// <summary>The index just past a tag name (ASCII letters, digits and '-') that starts at <paramref name="from"/>.</summary>
+    public static int EndOfName(string html, int from)
+    {
+        var end = from;
+        while (end < html.Length && (char.IsAsciiLetterOrDigit(html[end]) || html[end] == '-'))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
     /// <summary>Index of the '&gt;' closing a tag, skipping quoted attribute values; -1 if the page ends first.</summary>
     public static int EndOfTag(string html, int from)
     {

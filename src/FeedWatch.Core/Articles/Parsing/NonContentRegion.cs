@@ -78,11 +78,7 @@ internal static class NonContentRegion
                 continue;
             }
 
-            var nameEnd = nameStart;
-            while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] == '-'))
-            {
-                nameEnd++;
-            }
+            var nameEnd = HtmlTagScanner.EndOfName(html, nameStart);
 
             var tagEnd = HtmlTagScanner.EndOfTag(html, nameEnd);
             if (tagEnd < 0)
