@@ -2,13 +2,9 @@ using FeedWatch.Cli.Tests.Support;
 using FeedWatch.Core.Pipeline;
 using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Ports.Queues;
-using FeedWatch.Hosting;
 using FeedWatch.Storage.Local.Queues;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace FeedWatch.Cli.Tests;
 
@@ -24,7 +20,7 @@ public sealed class QueueWorkerOutageTests
         using var folder = new TempFolder();
         var handler = new CountingHandler();
         var queues = new UnreachableAtStartQueueProvider(new LocalQueueProvider(Path.Combine(folder.Path, "queues")), failuresPerQueue: 3);
-        using var host = BuildHost(folder.Path, handler, queues);
+        using var host = FastLocalHost.Build(folder.Path, handler, queues);
         await queues.Inner.GetQueue(QueueNames.PollFeed).SendAsync(PipelineMessages.Serialize(new PollFeedMessage("feed-1", DateTimeOffset.UnixEpoch)));
 
         await host.StartAsync();
@@ -41,25 +37,6 @@ public sealed class QueueWorkerOutageTests
         Assert.Equal(1, handler.Calls);
         Assert.True(queues.FailedCreates(QueueNames.PollFeed) == 3, $"{queues.FailedCreates(QueueNames.PollFeed)} failed creates of {QueueNames.PollFeed}");
         Assert.Equal(0, await queues.Inner.GetQueue(QueueNames.PollFeed).GetApproximateCountAsync());
-    }
-
-    private static IHost BuildHost(string data, CountingHandler handler, IQueueProvider queues)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["FeedWatch:DataDirectory"] = data,
-            ["FeedWatch:ConsoleAlerts"] = "false",
-            ["FeedWatch:Workers:RetryDelay"] = "00:00:00.050",
-            ["FeedWatch:Workers:IdleDelay"] = "00:00:00.020",
-            ["FeedWatch:Workers:MaxIdleDelay"] = "00:00:00.100",
-            ["FeedWatch:Workers:ScheduleInterval"] = "01:00:00",
-        });
-        builder.Logging.ClearProviders();
-        builder.AddFeedWatch().AddFeedWatchLocalHost();
-        builder.Services.Replace(ServiceDescriptor.Singleton(queues));
-        builder.Services.AddScoped<IStageHandler<PollFeedMessage>>(_ => handler);
-        return builder.Build();
     }
 
     private sealed class CountingHandler : IStageHandler<PollFeedMessage>

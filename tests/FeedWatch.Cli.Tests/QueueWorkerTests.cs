@@ -2,11 +2,8 @@ using FeedWatch.Core.Pipeline;
 using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Cli.Tests.Support;
-using FeedWatch.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace FeedWatch.Cli.Tests;
 
@@ -18,7 +15,7 @@ public sealed class QueueWorkerTests
     {
         using var folder = new TempFolder();
         var handler = new FailingHandler();
-        using var host = BuildHost(folder.Path, handler);
+        using var host = FastLocalHost.Build(folder.Path, handler);
         var queues = host.Services.GetRequiredService<IQueueProvider>();
         var body = PipelineMessages.Serialize(new PollFeedMessage("broken-feed", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
         await queues.GetQueue(QueueNames.PollFeed).SendAsync(body);
@@ -38,7 +35,7 @@ public sealed class QueueWorkerTests
     {
         using var folder = new TempFolder();
         var handler = new FailingHandler();
-        using var host = BuildHost(folder.Path, handler);
+        using var host = FastLocalHost.Build(folder.Path, handler);
         var queues = host.Services.GetRequiredService<IQueueProvider>();
         await queues.GetQueue(QueueNames.PollFeed).SendAsync("{ this is not json");
 
@@ -49,24 +46,6 @@ public sealed class QueueWorkerTests
 
         Assert.Equal("{ this is not json", Assert.Single(moved).Body);
         Assert.Equal(0, handler.Calls);
-    }
-
-    private static IHost BuildHost(string data, FailingHandler handler)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["FeedWatch:DataDirectory"] = data,
-            ["FeedWatch:ConsoleAlerts"] = "false",
-            ["FeedWatch:Workers:RetryDelay"] = "00:00:00.050",
-            ["FeedWatch:Workers:IdleDelay"] = "00:00:00.020",
-            ["FeedWatch:Workers:MaxIdleDelay"] = "00:00:00.100",
-            ["FeedWatch:Workers:ScheduleInterval"] = "01:00:00",
-        });
-        builder.Logging.ClearProviders();
-        builder.AddFeedWatch().AddFeedWatchLocalHost();
-        builder.Services.AddScoped<IStageHandler<PollFeedMessage>>(_ => handler);
-        return builder.Build();
     }
 
     private static async Task<T> WaitForAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
