@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using FeedWatch.Reliability.Tests.Support;
 
 namespace FeedWatch.Reliability.Tests.FaultInjection.Storage;
 
@@ -12,12 +13,10 @@ namespace FeedWatch.Reliability.Tests.FaultInjection.Storage;
 /// </summary>
 public sealed class FaultInjectingStorageProxy : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
+    private readonly RawTcpServer _server;
     private readonly int _upstreamPort;
     private readonly StorageFaultInjector _injector;
     private readonly Func<string, Task>? _raceWriter;
-    private readonly Task _acceptLoop;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _racedFolders = new(StringComparer.Ordinal);
     private int _raceFailures;
 
@@ -27,11 +26,10 @@ public sealed class FaultInjectingStorageProxy : IAsyncDisposable
         _upstreamPort = upstreamPort;
         _injector = injector;
         _raceWriter = raceWriter;
-        _listener.Start();
-        _acceptLoop = AcceptAsync();
+        _server = new RawTcpServer(HandleAsync);
     }
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port => _server.Port;
 
     /// <summary>Races whose concurrent write itself failed (the blob was gone, or the racer was raced).</summary>
     public int RaceFailures => Volatile.Read(ref _raceFailures);
@@ -39,78 +37,50 @@ public sealed class FaultInjectingStorageProxy : IAsyncDisposable
     /// <summary>Races run, by the blob name's first folder ("stories", "feeds", …).</summary>
     public IReadOnlyDictionary<string, int> RacedFolders => new Dictionary<string, int>(_racedFolders);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private async Task HandleAsync(NetworkStream stream, Socket socket, CancellationToken token)
     {
-        await _stop.CancelAsync();
-        _listener.Stop();
         try
         {
-            await _acceptLoop;
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            // stopped
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            _ = Task.Run(() => HandleAsync(client));
-        }
-    }
-
-    private async Task HandleAsync(TcpClient client)
-    {
-        var token = _stop.Token;
-        try
-        {
-            using (client)
+            var head = await StorageRequestHead.ReadAsync(stream, token);
+            if (head is null)
             {
-                var stream = client.GetStream();
-                var head = await StorageRequestHead.ReadAsync(stream, token);
-                if (head is null)
-                {
+                return;
+            }
+
+            var fault = _injector.Choose(head);
+            switch (fault)
+            {
+                case StorageFault.InternalError or StorageFault.ServerBusy or StorageFault.ServerBusyRetryAfter:
+                    await DrainBodyAsync(stream, head, token);
+                    await stream.WriteAsync(ErrorResponse(fault), token);
+                    socket.Shutdown(SocketShutdown.Send);
                     return;
-                }
+                case StorageFault.ResetMidRequest:
+                    Reset(socket);
+                    return;
+                case StorageFault.PreconditionRace:
+                    await RaceAsync(head.BlobName!);
+                    break;
+            }
 
-                var fault = _injector.Choose(head);
-                switch (fault)
-                {
-                    case StorageFault.InternalError or StorageFault.ServerBusy or StorageFault.ServerBusyRetryAfter:
-                        await DrainBodyAsync(stream, head, token);
-                        await stream.WriteAsync(ErrorResponse(fault), token);
-                        client.Client.Shutdown(SocketShutdown.Send);
-                        return;
-                    case StorageFault.ResetMidRequest:
-                        Reset(client.Client);
-                        return;
-                    case StorageFault.PreconditionRace:
-                        await RaceAsync(head.BlobName!);
-                        break;
-                }
-
-                var response = await ForwardAsync(stream, head, token);
-                switch (fault)
-                {
-                    case StorageFault.Timeout:
-                        // Azurite has done the work; the client gives up waiting and retries (or fails).
-                        await Task.Delay(_injector.Plan.ResponseDelay, token);
-                        await stream.WriteAsync(response, token);
-                        break;
-                    case StorageFault.ResetMidResponse:
-                        await stream.WriteAsync(response.AsMemory(0, Math.Max(1, response.Length / 2)), token);
-                        await stream.FlushAsync(token);
-                        Reset(client.Client);
-                        break;
-                    default:
-                        await stream.WriteAsync(response, token);
-                        break;
-                }
+            var response = await ForwardAsync(stream, head, token);
+            switch (fault)
+            {
+                case StorageFault.Timeout:
+                    // Azurite has done the work; the client gives up waiting and retries (or fails).
+                    await Task.Delay(_injector.Plan.ResponseDelay, token);
+                    await stream.WriteAsync(response, token);
+                    break;
+                case StorageFault.ResetMidResponse:
+                    await stream.WriteAsync(response.AsMemory(0, Math.Max(1, response.Length / 2)), token);
+                    await stream.FlushAsync(token);
+                    Reset(socket);
+                    break;
+                default:
+                    await stream.WriteAsync(response, token);
+                    break;
             }
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException or InvalidDataException)
