@@ -1,5 +1,4 @@
 using FeedWatch.Reliability.Tests.Support;
-using FeedWatch.Replay.Corpus;
 using FeedWatch.Replay.Schedule;
 using FeedWatch.Replay.Server;
 using Xunit.Abstractions;
@@ -21,10 +20,7 @@ public sealed class HostKillTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Killing_the_host_at_random_points_loses_and_duplicates_nothing()
     {
-        // The seed story (five outlets, one tracked) plus other stories' articles on three more outlets as noise.
-        var corpus = CorpusReader.ReadFile(RepoPaths.SharedData("stories", "seeds.jsonl"))
-            .Concat(CorpusReader.ReadFile(RepoPaths.SharedData("stories", "basil.jsonl")).Take(24))
-            .ToList();
+        var corpus = SeedStoryCorpus.WithNoise();
         await using var replay = await ReplayServer.StartAsync(ReplayPlan.Create(corpus, ReplaySpeed.AllAtOnce));
         var feedsFile = ReplayFeedsFile.Write(replay, _root, TimeSpan.FromSeconds(2), "seed-b.example");
         var environment = new Dictionary<string, string>

@@ -5,7 +5,6 @@ using FeedWatch.Azure.Tests.Azurite;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Reliability.Tests.Support;
-using FeedWatch.Replay.Corpus;
 using FeedWatch.Replay.Schedule;
 using FeedWatch.Replay.Server;
 using Xunit.Abstractions;
@@ -29,9 +28,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite, ITestOutputHelper 
     [Fact]
     public async Task Storage_faults_lose_and_duplicate_nothing()
     {
-        var corpus = CorpusReader.ReadFile(RepoPaths.SharedData("stories", "seeds.jsonl"))
-            .Concat(CorpusReader.ReadFile(RepoPaths.SharedData("stories", "basil.jsonl")).Take(24))
-            .ToList();
+        var corpus = SeedStoryCorpus.WithNoise();
         await using var replay = await ReplayServer.StartAsync(ReplayPlan.Create(corpus, ReplaySpeed.AllAtOnce));
         // One poll per feed (everything is out at once); later schedule ticks find nothing due.
         var feedsFile = ReplayFeedsFile.Write(replay, _root, TimeSpan.FromHours(1), "seed-b.example");
