@@ -37,11 +37,9 @@ public sealed class StoryEngine : IStoryEngine
     // Per-call scratch of candidate retrieval, reused so a match allocates little: stamps mark the stories seen or
     // accumulated in the current call without clearing arrays sized by the story count.
     private readonly List<int> _postingScratch = [];
-    private readonly List<int> _touchedScratch = [];
+    private readonly SlotAccumulator _accumulator = new();
     private (double Weight, int Slot)[] _heap = [];
     private int[] _seenStamp = [];
-    private int[] _accumulatedStamp = [];
-    private double[] _accumulated = [];
     private int _stamp;
     private uint _touchSink;
     private readonly Dictionary<string, string> _outletNames = new(StringComparer.Ordinal);
@@ -271,15 +269,12 @@ public sealed class StoryEngine : IStoryEngine
         if (_seenStamp.Length < _stories.Count)
         {
             Array.Resize(ref _seenStamp, Math.Max(_stories.Count, _seenStamp.Length * 2));
-            Array.Resize(ref _accumulated, _seenStamp.Length);
-            Array.Resize(ref _accumulatedStamp, _seenStamp.Length);
         }
 
         // A fresh stamp marks "seen in this call" without clearing the array (wrap-around clears it once).
         if (++_stamp == int.MaxValue)
         {
             Array.Clear(_seenStamp);
-            Array.Clear(_accumulatedStamp);
             _stamp = 1;
         }
 
@@ -313,32 +308,28 @@ public sealed class StoryEngine : IStoryEngine
         }
 
         order.Sort();
-        var accumulated = _accumulated;
-        var accumulatedStamp = _accumulatedStamp;
-        var touched = _touchedScratch;
-        touched.Clear();
+        // All postings first (one run per query term), so the accumulator is sized once for the stories they name.
         var queried = Math.Min(_options.QueryTerms, termCount);
+        var runEnds = queried <= 256 ? stackalloc int[queried] : new int[queried];
+        postings.Clear();
         for (var k = 0; k < queried; k++)
         {
-            var i = (int)(uint)order[k];
-            postings.Clear();
-            if (!_termIndex.TryCollect(topic.Terms[i], _options.MaxPostingsPerTerm, postings))
+            _termIndex.TryCollect(topic.Terms[(int)(uint)order[k]], _options.MaxPostingsPerTerm, postings);
+            runEnds[k] = postings.Count;
+        }
+
+        var accumulator = _accumulator;
+        accumulator.Reset(postings.Count);
+        var runStart = 0;
+        for (var k = 0; k < queried; k++)
+        {
+            double weight = topic.Weights[(int)(uint)order[k]];
+            for (var p = runStart; p < runEnds[k]; p++)
             {
-                continue;
+                accumulator.Add(postings[p], weight);
             }
 
-            double weight = topic.Weights[i];
-            foreach (var slot in postings)
-            {
-                if (accumulatedStamp[slot] != stamp)
-                {
-                    accumulatedStamp[slot] = stamp;
-                    accumulated[slot] = 0;
-                    touched.Add(slot);
-                }
-
-                accumulated[slot] += weight;
-            }
+            runStart = runEnds[k];
         }
 
         // Bounded selection of the best-accumulated stories (weight descending, slot ascending): a hand-rolled min-heap
@@ -352,9 +343,9 @@ public sealed class StoryEngine : IStoryEngine
 
         var heap = _heap;
         var size = 0;
-        foreach (var slot in touched)
+        for (var t = 0; t < accumulator.Count; t++)
         {
-            var candidate = (accumulated[slot], slot);
+            var candidate = (accumulator.SumAt(t), accumulator.SlotAt(t));
             if (size < limit)
             {
                 heap[size] = candidate;
