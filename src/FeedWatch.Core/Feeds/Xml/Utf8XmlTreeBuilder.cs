@@ -1,0 +1,766 @@
+using System.Text;
+
+namespace FeedWatch.Core.Feeds.Xml;
+
+/// <summary>
+/// One pass of the UTF-8 tree reader over a document's bytes (see <see cref="Utf8XmlTreeReader"/> for what it accepts).
+/// Builds the same <see cref="XmlNode"/> tree as <see cref="StrictXmlReader"/>; anything it does not handle throws
+/// <see cref="Utf8XmlDeclinedException"/>. Bytes past the end read as 0, which no rule accepts, so every bounds
+/// problem also ends in a decline rather than an exception of another kind.
+/// </summary>
+internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri, Utf8XmlReaderState state)
+{
+    private static readonly string[] SpaceIndents = Indents(' ');
+    private static readonly string[] TabIndents = Indents('\t');
+
+    private readonly ReadOnlySpan<byte> data = data;
+    private int pos;
+    private int depth;
+    private XmlNode? root;
+
+    /// <summary>The deepest the open-element stack got (what the state must clear afterwards).</summary>
+    public int MaxDepthReached { get; private set; }
+
+    /// <summary>Attribute scratch slots used (what the state must clear afterwards).</summary>
+    public int MaxAttributesUsed { get; private set; }
+
+    public XmlNode Build()
+    {
+        if (data.IndexOfAny(Utf8XmlBytes.ForbiddenControls) >= 0 || data.IndexOf(Utf8XmlBytes.NonCharacterFffe) >= 0
+            || data.IndexOf(Utf8XmlBytes.NonCharacterFfff) >= 0)
+        {
+            throw Decline();
+        }
+
+        if (data.StartsWith("<?xml"u8) && Utf8XmlBytes.IsWhitespace(At(5)))
+        {
+            ReadDeclaration();
+        }
+
+        ReadMiscellany();
+        if (At(pos) != '<')
+        {
+            throw Decline();
+        }
+
+        ReadStartTag();
+        while (depth > 0)
+        {
+            if (At(pos) != '<')
+            {
+                ReadText();
+                continue;
+            }
+
+            switch (At(pos + 1))
+            {
+                case (byte)'/':
+                    ReadEndTag();
+                    break;
+                case (byte)'?':
+                    SkipProcessingInstruction();
+                    break;
+                case (byte)'!' when Follows("<!--"u8):
+                    SkipComment();
+                    break;
+                case (byte)'!' when Follows("<![CDATA["u8):
+                    ReadCData();
+                    break;
+                case (byte)'!':
+                    throw Decline();
+                default:
+                    ReadStartTag();
+                    break;
+            }
+        }
+
+        ReadMiscellany();
+        if (pos != data.Length)
+        {
+            throw Decline();
+        }
+
+        return root!;
+    }
+
+    private static Utf8XmlDeclinedException Decline() => Utf8XmlDeclinedException.Instance;
+
+    private static string[] Indents(char c)
+    {
+        var indents = new string[33];
+        for (var i = 0; i < indents.Length; i++)
+        {
+            indents[i] = "\n" + new string(c, i);
+        }
+
+        return indents;
+    }
+
+    private readonly byte At(int index) => (uint)index < (uint)data.Length ? data[index] : (byte)0;
+
+    private readonly bool Follows(ReadOnlySpan<byte> literal) => data[pos..].StartsWith(literal);
+
+    private bool SkipWhitespace()
+    {
+        var start = pos;
+        while (Utf8XmlBytes.IsWhitespace(At(pos)))
+        {
+            pos++;
+        }
+
+        return pos > start;
+    }
+
+    /// <summary>Whitespace, comments and processing instructions before or after the root element.</summary>
+    private void ReadMiscellany()
+    {
+        while (true)
+        {
+            SkipWhitespace();
+            if (At(pos) != '<')
+            {
+                return;
+            }
+
+            if (At(pos + 1) == '?')
+            {
+                SkipProcessingInstruction();
+            }
+            else if (Follows("<!--"u8))
+            {
+                SkipComment();
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>&lt;?xml version="1.0" encoding="utf-8" standalone="yes"?&gt; — exactly that shape, or decline.</summary>
+    private void ReadDeclaration()
+    {
+        pos += 5;
+        SkipWhitespace();
+        if (!ReadPseudoAttribute("version"u8, out var version) || !version.SequenceEqual("1.0"u8))
+        {
+            throw Decline();
+        }
+
+        var spaced = SkipWhitespace();
+        if (spaced && ReadPseudoAttribute("encoding"u8, out var encoding))
+        {
+            if (!Ascii.EqualsIgnoreCase(encoding, "utf-8"u8))
+            {
+                throw Decline();
+            }
+
+            spaced = SkipWhitespace();
+        }
+
+        if (spaced && ReadPseudoAttribute("standalone"u8, out var standalone))
+        {
+            if (!standalone.SequenceEqual("yes"u8) && !standalone.SequenceEqual("no"u8))
+            {
+                throw Decline();
+            }
+
+            SkipWhitespace();
+        }
+
+        if (!Follows("?>"u8))
+        {
+            throw Decline();
+        }
+
+        pos += 2;
+    }
+
+    private bool ReadPseudoAttribute(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        if (!Follows(name))
+        {
+            return false;
+        }
+
+        pos += name.Length;
+        SkipWhitespace();
+        if (At(pos) != '=')
+        {
+            throw Decline();
+        }
+
+        pos++;
+        SkipWhitespace();
+        var quote = At(pos);
+        if (quote is not ((byte)'"' or (byte)'\''))
+        {
+            throw Decline();
+        }
+
+        var end = data[(pos + 1)..].IndexOf(quote);
+        if (end < 0)
+        {
+            throw Decline();
+        }
+
+        value = data.Slice(pos + 1, end);
+        pos += end + 2;
+        return true;
+    }
+
+    private void SkipProcessingInstruction()
+    {
+        pos += 2;
+        var start = pos;
+        if (!Utf8XmlBytes.IsNameStart(At(pos)))
+        {
+            throw Decline();
+        }
+
+        while (Utf8XmlBytes.IsNameChar(At(pos)))
+        {
+            pos++;
+        }
+
+        var target = data[start..pos];
+        if (target.IndexOf((byte)':') >= 0 || (target.Length == 3 && Ascii.EqualsIgnoreCase(target, "xml"u8)))
+        {
+            throw Decline();
+        }
+
+        if (!Follows("?>"u8) && !Utf8XmlBytes.IsWhitespace(At(pos)))
+        {
+            throw Decline();
+        }
+
+        var end = data[pos..].IndexOf("?>"u8);
+        if (end < 0)
+        {
+            throw Decline();
+        }
+
+        pos += end + 2;
+    }
+
+    private void SkipComment()
+    {
+        pos += 4;
+        var end = data[pos..].IndexOf("--"u8);
+        if (end < 0 || At(pos + end + 2) != '>')
+        {
+            throw Decline();
+        }
+
+        pos += end + 3;
+    }
+
+    private void ReadCData()
+    {
+        pos += 9;
+        var end = data[pos..].IndexOf("]]>"u8);
+        if (end < 0)
+        {
+            throw Decline();
+        }
+
+        var content = data.Slice(pos, end);
+        pos += end + 3;
+        string text;
+        if (content.IndexOf((byte)'\r') < 0)
+        {
+            text = System.Text.Encoding.UTF8.GetString(content);
+        }
+        else
+        {
+            var buffer = state.Text;
+            buffer.Clear();
+            while (content.IndexOf((byte)'\r') is var cr and >= 0)
+            {
+                buffer.AppendUtf8(content[..cr]);
+                buffer.Append('\n');
+                content = content[(cr + (cr + 1 < content.Length && content[cr + 1] == '\n' ? 2 : 1))..];
+            }
+
+            buffer.AppendUtf8(content);
+            text = buffer.ToString();
+        }
+
+        // XmlReader reports an empty CDATA section too, which makes an otherwise empty element hold "" rather than
+        // nothing; appended the same way, the trees match.
+        StrictXmlReader.AppendText(state.Open[depth - 1].Node, text);
+    }
+
+    /// <summary>Character data up to the next '&lt;', with references decoded and line ends normalised.</summary>
+    private void ReadText()
+    {
+        var start = pos;
+        var segment = pos;
+        var rewritten = false;
+        var buffer = state.Text;
+        while (true)
+        {
+            var next = data[pos..].IndexOfAny(Utf8XmlBytes.TextStops);
+            if (next < 0)
+            {
+                throw Decline();
+            }
+
+            pos += next;
+            var b = data[pos];
+            if (b == '<')
+            {
+                break;
+            }
+
+            if (b == ']')
+            {
+                if (At(pos + 1) == ']' && At(pos + 2) == '>')
+                {
+                    throw Decline();
+                }
+
+                pos++;
+                continue;
+            }
+
+            if (!rewritten)
+            {
+                buffer.Clear();
+                rewritten = true;
+            }
+
+            buffer.AppendUtf8(data[segment..pos]);
+            if (b == '&')
+            {
+                ReadReference(buffer);
+            }
+            else
+            {
+                buffer.Append('\n');
+                pos += At(pos + 1) == '\n' ? 2 : 1;
+            }
+
+            segment = pos;
+        }
+
+        string text;
+        if (rewritten)
+        {
+            buffer.AppendUtf8(data[segment..pos]);
+            text = buffer.ToString();
+        }
+        else
+        {
+            text = Indentation(data[start..pos]) ?? System.Text.Encoding.UTF8.GetString(data[start..pos]);
+        }
+
+        StrictXmlReader.AppendText(state.Open[depth - 1].Node, text);
+    }
+
+    /// <summary>The shared string for a line break followed by up to 32 spaces or tabs (most whitespace runs of a feed).</summary>
+    private static string? Indentation(ReadOnlySpan<byte> run)
+    {
+        if (run.Length > 33 || run[0] != '\n')
+        {
+            return null;
+        }
+
+        if (run.Length == 1)
+        {
+            return SpaceIndents[0];
+        }
+
+        var c = run[1];
+        if (c is not ((byte)' ' or (byte)'\t') || run[1..].IndexOfAnyExcept(c) >= 0)
+        {
+            return null;
+        }
+
+        return (c == ' ' ? SpaceIndents : TabIndents)[run.Length - 1];
+    }
+
+    /// <summary>At '&amp;': one of the five predefined entities or a character reference to an XML character.</summary>
+    private void ReadReference(Utf8TextBuffer buffer)
+    {
+        var rest = data[(pos + 1)..];
+        if (rest.Length > 0 && rest[0] == '#')
+        {
+            ReadCharacterReference(buffer);
+            return;
+        }
+
+        char c;
+        int length;
+        if (rest.StartsWith("lt;"u8))
+        {
+            (c, length) = ('<', 3);
+        }
+        else if (rest.StartsWith("gt;"u8))
+        {
+            (c, length) = ('>', 3);
+        }
+        else if (rest.StartsWith("amp;"u8))
+        {
+            (c, length) = ('&', 4);
+        }
+        else if (rest.StartsWith("quot;"u8))
+        {
+            (c, length) = ('"', 5);
+        }
+        else if (rest.StartsWith("apos;"u8))
+        {
+            (c, length) = ('\'', 5);
+        }
+        else
+        {
+            throw Decline();
+        }
+
+        buffer.Append(c);
+        pos += 1 + length;
+    }
+
+    private void ReadCharacterReference(Utf8TextBuffer buffer)
+    {
+        var p = pos + 2;
+        var hex = At(p) == 'x';
+        if (hex)
+        {
+            p++;
+        }
+
+        long value = 0;
+        var digits = 0;
+        while (true)
+        {
+            var b = At(p);
+            int digit;
+            if (b is >= (byte)'0' and <= (byte)'9')
+            {
+                digit = b - '0';
+            }
+            else if (hex && (b | 0x20) is >= (byte)'a' and <= (byte)'f')
+            {
+                digit = (b | 0x20) - 'a' + 10;
+            }
+            else
+            {
+                break;
+            }
+
+            value = (value * (hex ? 16 : 10)) + digit;
+            if (++digits > 10)
+            {
+                throw Decline();
+            }
+
+            p++;
+        }
+
+        if (digits == 0 || At(p) != ';' || !Utf8XmlBytes.IsXmlChar(value))
+        {
+            throw Decline();
+        }
+
+        buffer.AppendCodePoint((int)value);
+        pos = p + 1;
+    }
+
+    private Utf8Name ReadName()
+    {
+        var start = pos;
+        if (!Utf8XmlBytes.IsNameStart(At(pos)))
+        {
+            throw Decline();
+        }
+
+        pos++;
+        while (Utf8XmlBytes.IsNameChar(At(pos)))
+        {
+            pos++;
+        }
+
+        return state.Names.Get(data[start..pos]) ?? throw Decline();
+    }
+
+    private void ReadStartTag()
+    {
+        pos++;
+        var name = ReadName();
+        var attributes = state.Attributes;
+        var count = 0;
+        bool empty;
+        while (true)
+        {
+            var spaced = SkipWhitespace();
+            var b = At(pos);
+            if (b == '>')
+            {
+                pos++;
+                empty = false;
+                break;
+            }
+
+            if (b == '/')
+            {
+                if (At(pos + 1) != '>')
+                {
+                    throw Decline();
+                }
+
+                pos += 2;
+                empty = true;
+                break;
+            }
+
+            if (!spaced || count == attributes.Length)
+            {
+                throw Decline();
+            }
+
+            var attributeName = ReadName();
+            SkipWhitespace();
+            if (At(pos) != '=')
+            {
+                throw Decline();
+            }
+
+            pos++;
+            SkipWhitespace();
+            var value = ReadAttributeValue();
+            attributes[count++] = new Utf8PendingAttribute { Name = attributeName, Value = value };
+            MaxAttributesUsed = Math.Max(MaxAttributesUsed, count);
+        }
+
+        var scope = state.Scope;
+        var namespaceCount = scope.Count;
+        if (count > 0)
+        {
+            DeclareNamespaces(attributes.AsSpan(0, count));
+        }
+
+        if (name.IsXmlPrefixed || name.IsPrefixDeclaration || name.IsDefaultNamespaceDeclaration)
+        {
+            throw Decline();
+        }
+
+        var elementNamespace = scope.Lookup(name.Prefix) ?? throw Decline();
+        var parent = depth > 0 ? state.Open[depth - 1].Node : null;
+        var node = new XmlNode(Namespaces.Normalize(elementNamespace), name.LocalName, name.Prefix)
+        {
+            BaseUri = parent?.BaseUri ?? documentUri,
+            Language = parent?.Language,
+        };
+        if (count > 0)
+        {
+            AddAttributes(node, attributes.AsSpan(0, count));
+        }
+
+        if (parent is null)
+        {
+            root = node;
+        }
+        else
+        {
+            parent.AddChild(node);
+        }
+
+        if (empty)
+        {
+            scope.Count = namespaceCount;
+            return;
+        }
+
+        // The same depth rule as StrictXmlReader (which hands deeper documents to the lenient reader).
+        if (depth >= LenientXmlReader.MaxDepth)
+        {
+            throw Decline();
+        }
+
+        if (depth == state.Open.Length)
+        {
+            state.GrowOpen();
+        }
+
+        state.Open[depth++] = new Utf8OpenElement { Node = node, Name = name, NamespaceCount = namespaceCount };
+        MaxDepthReached = Math.Max(MaxDepthReached, depth);
+    }
+
+    private readonly void DeclareNamespaces(Span<Utf8PendingAttribute> attributes)
+    {
+        var scope = state.Scope;
+        foreach (ref var a in attributes)
+        {
+            if (a.Name.IsDefaultNamespaceDeclaration)
+            {
+                if (a.Value is Namespaces.Xml or Utf8NamespaceScope.XmlnsNamespace)
+                {
+                    throw Decline();
+                }
+
+                scope.Declare(string.Empty, a.Value);
+            }
+            else if (a.Name.IsPrefixDeclaration)
+            {
+                if (a.Value.Length == 0 || a.Name.LocalName is "xml" or "xmlns" || a.Value is Namespaces.Xml or Utf8NamespaceScope.XmlnsNamespace)
+                {
+                    throw Decline();
+                }
+
+                scope.Declare(a.Name.LocalName, a.Value);
+            }
+        }
+    }
+
+    private readonly void AddAttributes(XmlNode node, Span<Utf8PendingAttribute> attributes)
+    {
+        var scope = state.Scope;
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            ref var a = ref attributes[i];
+            var name = a.Name;
+            if (name.IsDefaultNamespaceDeclaration || name.IsPrefixDeclaration)
+            {
+                a.NamespaceUri = Utf8NamespaceScope.XmlnsNamespace;
+            }
+            else if (name.Prefix.Length == 0)
+            {
+                a.NamespaceUri = string.Empty;
+            }
+            else if (name.IsXmlPrefixed)
+            {
+                a.NamespaceUri = Namespaces.Xml;
+                if (name.LocalName is not ("base" or "lang" or "space") || (name.LocalName == "space" && a.Value is not ("default" or "preserve")))
+                {
+                    throw Decline();
+                }
+            }
+            else
+            {
+                a.NamespaceUri = scope.Lookup(name.Prefix) ?? throw Decline();
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                ref var earlier = ref attributes[j];
+                if (ReferenceEquals(earlier.Name, name)
+                    || (a.NamespaceUri.Length > 0 && string.Equals(earlier.Name.LocalName, name.LocalName, StringComparison.Ordinal)
+                        && string.Equals(earlier.NamespaceUri, a.NamespaceUri, StringComparison.Ordinal)))
+                {
+                    throw Decline();
+                }
+            }
+        }
+
+        foreach (ref var a in attributes)
+        {
+            if (a.Name.IsXmlPrefixed)
+            {
+                if (a.Name.LocalName == "base")
+                {
+                    node.BaseUri = BaseUris.Combine(node.BaseUri, a.Value);
+                }
+                else if (a.Name.LocalName == "lang")
+                {
+                    node.Language = a.Value;
+                }
+            }
+
+            node.AddAttribute(new XmlAttr(a.NamespaceUri, a.Name.LocalName, a.Name.Prefix, a.Value));
+        }
+    }
+
+    /// <summary>A quoted attribute value, normalised as XML requires: literal tab, CR, LF (and CRLF) become a space.</summary>
+    private string ReadAttributeValue()
+    {
+        var quote = At(pos);
+        if (quote is not ((byte)'"' or (byte)'\''))
+        {
+            throw Decline();
+        }
+
+        var stops = quote == '"' ? Utf8XmlBytes.DoubleQuotedStops : Utf8XmlBytes.SingleQuotedStops;
+        pos++;
+        var start = pos;
+        var segment = pos;
+        var rewritten = false;
+        var buffer = state.Text;
+        while (true)
+        {
+            var next = data[pos..].IndexOfAny(stops);
+            if (next < 0)
+            {
+                throw Decline();
+            }
+
+            pos += next;
+            var b = data[pos];
+            if (b == quote)
+            {
+                break;
+            }
+
+            if (b == '<')
+            {
+                throw Decline();
+            }
+
+            if (!rewritten)
+            {
+                buffer.Clear();
+                rewritten = true;
+            }
+
+            buffer.AppendUtf8(data[segment..pos]);
+            if (b == '&')
+            {
+                ReadReference(buffer);
+            }
+            else
+            {
+                buffer.Append(' ');
+                pos += b == '\r' && At(pos + 1) == '\n' ? 2 : 1;
+            }
+
+            segment = pos;
+        }
+
+        string value;
+        if (rewritten)
+        {
+            buffer.AppendUtf8(data[segment..pos]);
+            value = buffer.ToString();
+        }
+        else
+        {
+            value = start == pos ? string.Empty : System.Text.Encoding.UTF8.GetString(data[start..pos]);
+        }
+
+        pos++;
+        return value;
+    }
+
+    private void ReadEndTag()
+    {
+        pos += 2;
+        var open = state.Open[depth - 1];
+        var expected = open.Name.Bytes;
+        if (!data[pos..].StartsWith(expected) || Utf8XmlBytes.IsNameChar(At(pos + expected.Length)))
+        {
+            throw Decline();
+        }
+
+        pos += expected.Length;
+        SkipWhitespace();
+        if (At(pos) != '>')
+        {
+            throw Decline();
+        }
+
+        pos++;
+        state.Scope.Count = open.NamespaceCount;
+        depth--;
+    }
+}
