@@ -4,9 +4,10 @@ namespace FeedWatch.Core.Feeds.Xml;
 
 /// <summary>
 /// One pass of the UTF-8 tree reader over a document's bytes (see <see cref="Utf8XmlTreeReader"/> for what it accepts).
-/// Builds the same <see cref="XmlNode"/> tree as <see cref="StrictXmlReader"/>; anything it does not handle throws
-/// <see cref="Utf8XmlDeclinedException"/>. Bytes past the end read as 0, which no rule accepts, so every bounds
-/// problem also ends in a decline rather than an exception of another kind.
+/// Builds the same <see cref="XmlNode"/> tree as <see cref="StrictXmlReader"/>; anything it does not handle makes
+/// <see cref="Build"/> return null ("declined"). Every step returns false to decline rather than throwing: broken
+/// feeds are common and an exception per declined document cost more than the parse. Bytes past the end read as 0,
+/// which no rule accepts, so bounds problems end in a decline too.
 /// </summary>
 internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri, Utf8XmlReaderState state)
 {
@@ -24,66 +25,44 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
     /// <summary>Attribute scratch slots used (what the state must clear afterwards).</summary>
     public int MaxAttributesUsed { get; private set; }
 
-    public XmlNode Build()
+    /// <summary>The root element, or null when the document is declined.</summary>
+    public XmlNode? Build()
     {
         if (data.IndexOfAny(Utf8XmlBytes.ForbiddenControls) >= 0 || data.IndexOf(Utf8XmlBytes.NonCharacterFffe) >= 0
             || data.IndexOf(Utf8XmlBytes.NonCharacterFfff) >= 0)
         {
-            throw Decline();
+            return null;
         }
 
-        if (data.StartsWith("<?xml"u8) && Utf8XmlBytes.IsWhitespace(At(5)))
+        if (data.StartsWith("<?xml"u8) && Utf8XmlBytes.IsWhitespace(At(5)) && !ReadDeclaration())
         {
-            ReadDeclaration();
+            return null;
         }
 
-        ReadMiscellany();
-        if (At(pos) != '<')
+        if (!ReadMiscellany() || At(pos) != '<' || !ReadStartTag())
         {
-            throw Decline();
+            return null;
         }
 
-        ReadStartTag();
         while (depth > 0)
         {
-            if (At(pos) != '<')
+            var ok = At(pos) != '<' ? ReadText() : At(pos + 1) switch
             {
-                ReadText();
-                continue;
-            }
-
-            switch (At(pos + 1))
+                (byte)'/' => ReadEndTag(),
+                (byte)'?' => SkipProcessingInstruction(),
+                (byte)'!' when Follows("<!--"u8) => SkipComment(),
+                (byte)'!' when Follows("<![CDATA["u8) => ReadCData(),
+                (byte)'!' => false,
+                _ => ReadStartTag(),
+            };
+            if (!ok)
             {
-                case (byte)'/':
-                    ReadEndTag();
-                    break;
-                case (byte)'?':
-                    SkipProcessingInstruction();
-                    break;
-                case (byte)'!' when Follows("<!--"u8):
-                    SkipComment();
-                    break;
-                case (byte)'!' when Follows("<![CDATA["u8):
-                    ReadCData();
-                    break;
-                case (byte)'!':
-                    throw Decline();
-                default:
-                    ReadStartTag();
-                    break;
+                return null;
             }
         }
 
-        ReadMiscellany();
-        if (pos != data.Length)
-        {
-            throw Decline();
-        }
-
-        return root!;
+        return ReadMiscellany() && pos == data.Length ? root : null;
     }
-
-    private static Utf8XmlDeclinedException Decline() => Utf8XmlDeclinedException.Instance;
 
     private static string[] Indents(char c)
     {
@@ -112,57 +91,63 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
     }
 
     /// <summary>Whitespace, comments and processing instructions before or after the root element.</summary>
-    private void ReadMiscellany()
+    private bool ReadMiscellany()
     {
         while (true)
         {
             SkipWhitespace();
             if (At(pos) != '<')
             {
-                return;
+                return true;
             }
 
             if (At(pos + 1) == '?')
             {
-                SkipProcessingInstruction();
+                if (!SkipProcessingInstruction())
+                {
+                    return false;
+                }
             }
             else if (Follows("<!--"u8))
             {
-                SkipComment();
+                if (!SkipComment())
+                {
+                    return false;
+                }
             }
             else
             {
-                return;
+                return true;
             }
         }
     }
 
     /// <summary>&lt;?xml version="1.0" encoding="utf-8" standalone="yes"?&gt; — exactly that shape, or decline.</summary>
-    private void ReadDeclaration()
+    private bool ReadDeclaration()
     {
         pos += 5;
         SkipWhitespace();
         if (!ReadPseudoAttribute("version"u8, out var version) || !version.SequenceEqual("1.0"u8))
         {
-            throw Decline();
+            return false;
         }
 
         var spaced = SkipWhitespace();
-        if (spaced && ReadPseudoAttribute("encoding"u8, out var encoding))
+        if (spaced && Follows("encoding"u8))
         {
-            if (!Ascii.EqualsIgnoreCase(encoding, "utf-8"u8))
+            if (!ReadPseudoAttribute("encoding"u8, out var encoding) || !Ascii.EqualsIgnoreCase(encoding, "utf-8"u8))
             {
-                throw Decline();
+                return false;
             }
 
             spaced = SkipWhitespace();
         }
 
-        if (spaced && ReadPseudoAttribute("standalone"u8, out var standalone))
+        if (spaced && Follows("standalone"u8))
         {
-            if (!standalone.SequenceEqual("yes"u8) && !standalone.SequenceEqual("no"u8))
+            if (!ReadPseudoAttribute("standalone"u8, out var standalone) || !(standalone.SequenceEqual("yes"u8) || standalone.SequenceEqual("no"u8)))
             {
-                throw Decline();
+                return false;
             }
 
             SkipWhitespace();
@@ -170,12 +155,14 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
 
         if (!Follows("?>"u8))
         {
-            throw Decline();
+            return false;
         }
 
         pos += 2;
+        return true;
     }
 
+    /// <summary>name = "value" of the XML declaration; false when it is not there or malformed.</summary>
     private bool ReadPseudoAttribute(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
     {
         value = default;
@@ -188,7 +175,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         SkipWhitespace();
         if (At(pos) != '=')
         {
-            throw Decline();
+            return false;
         }
 
         pos++;
@@ -196,13 +183,13 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         var quote = At(pos);
         if (quote is not ((byte)'"' or (byte)'\''))
         {
-            throw Decline();
+            return false;
         }
 
         var end = data[(pos + 1)..].IndexOf(quote);
         if (end < 0)
         {
-            throw Decline();
+            return false;
         }
 
         value = data.Slice(pos + 1, end);
@@ -210,13 +197,13 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         return true;
     }
 
-    private void SkipProcessingInstruction()
+    private bool SkipProcessingInstruction()
     {
         pos += 2;
         var start = pos;
         if (!Utf8XmlBytes.IsNameStart(At(pos)))
         {
-            throw Decline();
+            return false;
         }
 
         while (Utf8XmlBytes.IsNameChar(At(pos)))
@@ -227,42 +214,44 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         var target = data[start..pos];
         if (target.IndexOf((byte)':') >= 0 || (target.Length == 3 && Ascii.EqualsIgnoreCase(target, "xml"u8)))
         {
-            throw Decline();
+            return false;
         }
 
         if (!Follows("?>"u8) && !Utf8XmlBytes.IsWhitespace(At(pos)))
         {
-            throw Decline();
+            return false;
         }
 
         var end = data[pos..].IndexOf("?>"u8);
         if (end < 0)
         {
-            throw Decline();
+            return false;
         }
 
         pos += end + 2;
+        return true;
     }
 
-    private void SkipComment()
+    private bool SkipComment()
     {
         pos += 4;
         var end = data[pos..].IndexOf("--"u8);
         if (end < 0 || At(pos + end + 2) != '>')
         {
-            throw Decline();
+            return false;
         }
 
         pos += end + 3;
+        return true;
     }
 
-    private void ReadCData()
+    private bool ReadCData()
     {
         pos += 9;
         var end = data[pos..].IndexOf("]]>"u8);
         if (end < 0)
         {
-            throw Decline();
+            return false;
         }
 
         var content = data.Slice(pos, end);
@@ -290,10 +279,11 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         // XmlReader reports an empty CDATA section too, which makes an otherwise empty element hold "" rather than
         // nothing; appended the same way, the trees match.
         StrictXmlReader.AppendText(state.Open[depth - 1].Node, text);
+        return true;
     }
 
     /// <summary>Character data up to the next '&lt;', with references decoded and line ends normalised.</summary>
-    private void ReadText()
+    private bool ReadText()
     {
         var start = pos;
         var segment = pos;
@@ -304,7 +294,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
             var next = data[pos..].IndexOfAny(Utf8XmlBytes.TextStops);
             if (next < 0)
             {
-                throw Decline();
+                return false;
             }
 
             pos += next;
@@ -318,7 +308,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
             {
                 if (At(pos + 1) == ']' && At(pos + 2) == '>')
                 {
-                    throw Decline();
+                    return false;
                 }
 
                 pos++;
@@ -334,7 +324,10 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
             buffer.AppendUtf8(data[segment..pos]);
             if (b == '&')
             {
-                ReadReference(buffer);
+                if (!ReadReference(buffer))
+                {
+                    return false;
+                }
             }
             else
             {
@@ -357,6 +350,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         }
 
         StrictXmlReader.AppendText(state.Open[depth - 1].Node, text);
+        return true;
     }
 
     /// <summary>The shared string for a line break followed by up to 32 spaces or tabs (most whitespace runs of a feed).</summary>
@@ -382,13 +376,12 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
     }
 
     /// <summary>At '&amp;': one of the five predefined entities or a character reference to an XML character.</summary>
-    private void ReadReference(Utf8TextBuffer buffer)
+    private bool ReadReference(Utf8TextBuffer buffer)
     {
         var rest = data[(pos + 1)..];
         if (rest.Length > 0 && rest[0] == '#')
         {
-            ReadCharacterReference(buffer);
-            return;
+            return ReadCharacterReference(buffer);
         }
 
         char c;
@@ -415,14 +408,15 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         }
         else
         {
-            throw Decline();
+            return false;
         }
 
         buffer.Append(c);
         pos += 1 + length;
+        return true;
     }
 
-    private void ReadCharacterReference(Utf8TextBuffer buffer)
+    private bool ReadCharacterReference(Utf8TextBuffer buffer)
     {
         var p = pos + 2;
         var hex = At(p) == 'x';
@@ -453,7 +447,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
             value = (value * (hex ? 16 : 10)) + digit;
             if (++digits > 10)
             {
-                throw Decline();
+                return false;
             }
 
             p++;
@@ -461,19 +455,20 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
 
         if (digits == 0 || At(p) != ';' || !Utf8XmlBytes.IsXmlChar(value))
         {
-            throw Decline();
+            return false;
         }
 
         buffer.AppendCodePoint((int)value);
         pos = p + 1;
+        return true;
     }
 
-    private Utf8Name ReadName()
+    private Utf8Name? ReadName()
     {
         var start = pos;
         if (!Utf8XmlBytes.IsNameStart(At(pos)))
         {
-            throw Decline();
+            return null;
         }
 
         pos++;
@@ -482,13 +477,17 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
             pos++;
         }
 
-        return state.Names.Get(data[start..pos]) ?? throw Decline();
+        return state.Names.Get(data[start..pos]);
     }
 
-    private void ReadStartTag()
+    private bool ReadStartTag()
     {
         pos++;
-        var name = ReadName();
+        if (ReadName() is not { } name)
+        {
+            return false;
+        }
+
         var attributes = state.Attributes;
         var count = 0;
         bool empty;
@@ -507,7 +506,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
             {
                 if (At(pos + 1) != '>')
                 {
-                    throw Decline();
+                    return false;
                 }
 
                 pos += 2;
@@ -517,45 +516,49 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
 
             if (!spaced || count == attributes.Length)
             {
-                throw Decline();
+                return false;
             }
 
-            var attributeName = ReadName();
+            if (ReadName() is not { } attributeName)
+            {
+                return false;
+            }
+
             SkipWhitespace();
             if (At(pos) != '=')
             {
-                throw Decline();
+                return false;
             }
 
             pos++;
             SkipWhitespace();
-            var value = ReadAttributeValue();
+            if (ReadAttributeValue() is not { } value)
+            {
+                return false;
+            }
+
             attributes[count++] = new Utf8PendingAttribute { Name = attributeName, Value = value };
             MaxAttributesUsed = Math.Max(MaxAttributesUsed, count);
         }
 
         var scope = state.Scope;
         var namespaceCount = scope.Count;
-        if (count > 0)
+        if ((count > 0 && !DeclareNamespaces(attributes.AsSpan(0, count)))
+            || name.IsXmlPrefixed || name.IsPrefixDeclaration || name.IsDefaultNamespaceDeclaration
+            || scope.Lookup(name.Prefix) is not { } elementNamespace)
         {
-            DeclareNamespaces(attributes.AsSpan(0, count));
+            return false;
         }
 
-        if (name.IsXmlPrefixed || name.IsPrefixDeclaration || name.IsDefaultNamespaceDeclaration)
-        {
-            throw Decline();
-        }
-
-        var elementNamespace = scope.Lookup(name.Prefix) ?? throw Decline();
         var parent = depth > 0 ? state.Open[depth - 1].Node : null;
         var node = new XmlNode(Namespaces.Normalize(elementNamespace), name.LocalName, name.Prefix)
         {
             BaseUri = parent?.BaseUri ?? documentUri,
             Language = parent?.Language,
         };
-        if (count > 0)
+        if (count > 0 && !AddAttributes(node, attributes.AsSpan(0, count)))
         {
-            AddAttributes(node, attributes.AsSpan(0, count));
+            return false;
         }
 
         if (parent is null)
@@ -570,13 +573,13 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         if (empty)
         {
             scope.Count = namespaceCount;
-            return;
+            return true;
         }
 
         // The same depth rule as StrictXmlReader (which hands deeper documents to the lenient reader).
         if (depth >= LenientXmlReader.MaxDepth)
         {
-            throw Decline();
+            return false;
         }
 
         if (depth == state.Open.Length)
@@ -586,9 +589,10 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
 
         state.Open[depth++] = new Utf8OpenElement { Node = node, Name = name, NamespaceCount = namespaceCount };
         MaxDepthReached = Math.Max(MaxDepthReached, depth);
+        return true;
     }
 
-    private readonly void DeclareNamespaces(Span<Utf8PendingAttribute> attributes)
+    private readonly bool DeclareNamespaces(Span<Utf8PendingAttribute> attributes)
     {
         var scope = state.Scope;
         foreach (ref var a in attributes)
@@ -597,7 +601,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
             {
                 if (a.Value is Namespaces.Xml or Utf8NamespaceScope.XmlnsNamespace)
                 {
-                    throw Decline();
+                    return false;
                 }
 
                 scope.Declare(string.Empty, a.Value);
@@ -606,15 +610,17 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
             {
                 if (a.Value.Length == 0 || a.Name.LocalName is "xml" or "xmlns" || a.Value is Namespaces.Xml or Utf8NamespaceScope.XmlnsNamespace)
                 {
-                    throw Decline();
+                    return false;
                 }
 
                 scope.Declare(a.Name.LocalName, a.Value);
             }
         }
+
+        return true;
     }
 
-    private readonly void AddAttributes(XmlNode node, Span<Utf8PendingAttribute> attributes)
+    private readonly bool AddAttributes(XmlNode node, Span<Utf8PendingAttribute> attributes)
     {
         var scope = state.Scope;
         for (var i = 0; i < attributes.Length; i++)
@@ -634,12 +640,17 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
                 a.NamespaceUri = Namespaces.Xml;
                 if (name.LocalName is not ("base" or "lang" or "space") || (name.LocalName == "space" && a.Value is not ("default" or "preserve")))
                 {
-                    throw Decline();
+                    return false;
                 }
             }
             else
             {
-                a.NamespaceUri = scope.Lookup(name.Prefix) ?? throw Decline();
+                if (scope.Lookup(name.Prefix) is not { } uri)
+                {
+                    return false;
+                }
+
+                a.NamespaceUri = uri;
             }
 
             for (var j = 0; j < i; j++)
@@ -649,7 +660,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
                     || (a.NamespaceUri.Length > 0 && string.Equals(earlier.Name.LocalName, name.LocalName, StringComparison.Ordinal)
                         && string.Equals(earlier.NamespaceUri, a.NamespaceUri, StringComparison.Ordinal)))
                 {
-                    throw Decline();
+                    return false;
                 }
             }
         }
@@ -670,15 +681,17 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
 
             node.AddAttribute(new XmlAttr(a.NamespaceUri, a.Name.LocalName, a.Name.Prefix, a.Value));
         }
+
+        return true;
     }
 
     /// <summary>A quoted attribute value, normalised as XML requires: literal tab, CR, LF (and CRLF) become a space.</summary>
-    private string ReadAttributeValue()
+    private string? ReadAttributeValue()
     {
         var quote = At(pos);
         if (quote is not ((byte)'"' or (byte)'\''))
         {
-            throw Decline();
+            return null;
         }
 
         var stops = quote == '"' ? Utf8XmlBytes.DoubleQuotedStops : Utf8XmlBytes.SingleQuotedStops;
@@ -692,7 +705,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
             var next = data[pos..].IndexOfAny(stops);
             if (next < 0)
             {
-                throw Decline();
+                return null;
             }
 
             pos += next;
@@ -704,7 +717,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
 
             if (b == '<')
             {
-                throw Decline();
+                return null;
             }
 
             if (!rewritten)
@@ -716,7 +729,10 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
             buffer.AppendUtf8(data[segment..pos]);
             if (b == '&')
             {
-                ReadReference(buffer);
+                if (!ReadReference(buffer))
+                {
+                    return null;
+                }
             }
             else
             {
@@ -742,25 +758,26 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         return value;
     }
 
-    private void ReadEndTag()
+    private bool ReadEndTag()
     {
         pos += 2;
         var open = state.Open[depth - 1];
         var expected = open.Name.Bytes;
         if (!data[pos..].StartsWith(expected) || Utf8XmlBytes.IsNameChar(At(pos + expected.Length)))
         {
-            throw Decline();
+            return false;
         }
 
         pos += expected.Length;
         SkipWhitespace();
         if (At(pos) != '>')
         {
-            throw Decline();
+            return false;
         }
 
         pos++;
         state.Scope.Count = open.NamespaceCount;
         depth--;
+        return true;
     }
 }

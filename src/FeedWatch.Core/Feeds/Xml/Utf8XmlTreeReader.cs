@@ -34,10 +34,6 @@ public static class Utf8XmlTreeReader
         {
             return builder.Build();
         }
-        catch (Utf8XmlDeclinedException)
-        {
-            return null;
-        }
         finally
         {
             state.Release(builder.MaxDepthReached, builder.MaxAttributesUsed);
