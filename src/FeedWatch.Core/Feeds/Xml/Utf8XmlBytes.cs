@@ -5,22 +5,28 @@ namespace FeedWatch.Core.Feeds.Xml;
 /// <summary>Byte classes and vectorised search sets of the UTF-8 tree reader.</summary>
 internal static class Utf8XmlBytes
 {
-    /// <summary>Where a run of element content stops: markup, a reference, a line end to normalise, a possible "]]&gt;".</summary>
-    public static readonly SearchValues<byte> TextStops = SearchValues.Create("<&\r]"u8);
-
-    /// <summary>Where a double-quoted attribute value stops: its end, '&lt;' (an error), a reference, whitespace to normalise.</summary>
-    public static readonly SearchValues<byte> DoubleQuotedStops = SearchValues.Create("\"<&\t\n\r"u8);
-
-    public static readonly SearchValues<byte> SingleQuotedStops = SearchValues.Create("'<&\t\n\r"u8);
+    /// <summary>What makes an attribute value need rewriting: a reference, or whitespace that becomes a space.</summary>
+    public static readonly SearchValues<byte> AttributeSpecials = SearchValues.Create("&\t\n\r"u8);
 
     /// <summary>C0 controls XML 1.0 forbids anywhere in a document (everything below 0x20 but tab, LF and CR).</summary>
     public static readonly SearchValues<byte> ForbiddenControls = SearchValues.Create(
         [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
 
-    /// <summary>U+FFFE and U+FFFF in UTF-8: not XML characters either.</summary>
-    public static ReadOnlySpan<byte> NonCharacterFffe => [0xEF, 0xBF, 0xBE];
+    /// <summary>U+FFFE or U+FFFF (EF BF BE / EF BF BF in UTF-8) anywhere: not XML characters.</summary>
+    public static bool HasNonCharacterFffeOrFfff(ReadOnlySpan<byte> data)
+    {
+        while (data.IndexOf((ReadOnlySpan<byte>)[0xEF, 0xBF]) is var at and >= 0)
+        {
+            if (at + 2 < data.Length && data[at + 2] is 0xBE or 0xBF)
+            {
+                return true;
+            }
 
-    public static ReadOnlySpan<byte> NonCharacterFfff => [0xEF, 0xBF, 0xBF];
+            data = data[(at + 2)..];
+        }
+
+        return false;
+    }
 
     // 1 = may start a name, 2 = may continue one. ASCII only: any other byte makes the reader decline.
     private static ReadOnlySpan<byte> NameClass =>

@@ -28,8 +28,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
     /// <summary>The root element, or null when the document is declined.</summary>
     public XmlNode? Build()
     {
-        if (data.IndexOfAny(Utf8XmlBytes.ForbiddenControls) >= 0 || data.IndexOf(Utf8XmlBytes.NonCharacterFffe) >= 0
-            || data.IndexOf(Utf8XmlBytes.NonCharacterFfff) >= 0)
+        if (data.IndexOfAny(Utf8XmlBytes.ForbiddenControls) >= 0 || Utf8XmlBytes.HasNonCharacterFffeOrFfff(data))
         {
             return null;
         }
@@ -256,101 +255,55 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
 
         var content = data.Slice(pos, end);
         pos += end + 3;
-        string text;
-        if (content.IndexOf((byte)'\r') < 0)
-        {
-            text = System.Text.Encoding.UTF8.GetString(content);
-        }
-        else
-        {
-            var buffer = state.Text;
-            buffer.Clear();
-            while (content.IndexOf((byte)'\r') is var cr and >= 0)
-            {
-                buffer.AppendUtf8(content[..cr]);
-                buffer.Append('\n');
-                content = content[(cr + (cr + 1 < content.Length && content[cr + 1] == '\n' ? 2 : 1))..];
-            }
-
-            buffer.AppendUtf8(content);
-            text = buffer.ToString();
-        }
+        var text = content.IndexOf((byte)'\r') < 0 ? System.Text.Encoding.UTF8.GetString(content) : Decode(content, Utf8TextDecoder.Kind.CData);
 
         // XmlReader reports an empty CDATA section too, which makes an otherwise empty element hold "" rather than
         // nothing; appended the same way, the trees match.
-        StrictXmlReader.AppendText(state.Open[depth - 1].Node, text);
+        StrictXmlReader.AppendText(state.Open[depth - 1].Node, text!);
         return true;
     }
 
     /// <summary>Character data up to the next '&lt;', with references decoded and line ends normalised.</summary>
     private bool ReadText()
     {
-        var start = pos;
-        var segment = pos;
-        var rewritten = false;
-        var buffer = state.Text;
-        while (true)
+        var length = data[pos..].IndexOf((byte)'<');
+        if (length < 0)
         {
-            var next = data[pos..].IndexOfAny(Utf8XmlBytes.TextStops);
-            if (next < 0)
-            {
-                return false;
-            }
-
-            pos += next;
-            var b = data[pos];
-            if (b == '<')
-            {
-                break;
-            }
-
-            if (b == ']')
-            {
-                if (At(pos + 1) == ']' && At(pos + 2) == '>')
-                {
-                    return false;
-                }
-
-                pos++;
-                continue;
-            }
-
-            if (!rewritten)
-            {
-                buffer.Clear();
-                rewritten = true;
-            }
-
-            buffer.AppendUtf8(data[segment..pos]);
-            if (b == '&')
-            {
-                if (!ReadReference(buffer))
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                buffer.Append('\n');
-                pos += At(pos + 1) == '\n' ? 2 : 1;
-            }
-
-            segment = pos;
+            return false;
         }
 
-        string text;
-        if (rewritten)
+        var run = data.Slice(pos, length);
+        pos += length;
+        string? text;
+        var special = run.IndexOfAny((byte)'&', (byte)'\r', (byte)']');
+        if (special < 0)
         {
-            buffer.AppendUtf8(data[segment..pos]);
-            text = buffer.ToString();
+            text = Indentation(run) ?? System.Text.Encoding.UTF8.GetString(run);
+        }
+        else if (run[special..].IndexOf("]]>"u8) >= 0)
+        {
+            return false;
         }
         else
         {
-            text = Indentation(data[start..pos]) ?? System.Text.Encoding.UTF8.GetString(data[start..pos]);
+            text = run[special..].IndexOfAny((byte)'&', (byte)'\r') < 0
+                ? System.Text.Encoding.UTF8.GetString(run)
+                : Decode(run, Utf8TextDecoder.Kind.Text);
+            if (text is null)
+            {
+                return false;
+            }
         }
 
         StrictXmlReader.AppendText(state.Open[depth - 1].Node, text);
         return true;
+    }
+
+    private readonly string? Decode(ReadOnlySpan<byte> run, Utf8TextDecoder.Kind kind)
+    {
+        var buffer = state.Text.Reserve(run.Length);
+        var written = Utf8TextDecoder.Decode(run, buffer, kind);
+        return written < 0 ? null : new string(buffer[..written]);
     }
 
     /// <summary>The shared string for a line break followed by up to 32 spaces or tabs (most whitespace runs of a feed).</summary>
@@ -373,94 +326,6 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         }
 
         return (c == ' ' ? SpaceIndents : TabIndents)[run.Length - 1];
-    }
-
-    /// <summary>At '&amp;': one of the five predefined entities or a character reference to an XML character.</summary>
-    private bool ReadReference(Utf8TextBuffer buffer)
-    {
-        var rest = data[(pos + 1)..];
-        if (rest.Length > 0 && rest[0] == '#')
-        {
-            return ReadCharacterReference(buffer);
-        }
-
-        char c;
-        int length;
-        if (rest.StartsWith("lt;"u8))
-        {
-            (c, length) = ('<', 3);
-        }
-        else if (rest.StartsWith("gt;"u8))
-        {
-            (c, length) = ('>', 3);
-        }
-        else if (rest.StartsWith("amp;"u8))
-        {
-            (c, length) = ('&', 4);
-        }
-        else if (rest.StartsWith("quot;"u8))
-        {
-            (c, length) = ('"', 5);
-        }
-        else if (rest.StartsWith("apos;"u8))
-        {
-            (c, length) = ('\'', 5);
-        }
-        else
-        {
-            return false;
-        }
-
-        buffer.Append(c);
-        pos += 1 + length;
-        return true;
-    }
-
-    private bool ReadCharacterReference(Utf8TextBuffer buffer)
-    {
-        var p = pos + 2;
-        var hex = At(p) == 'x';
-        if (hex)
-        {
-            p++;
-        }
-
-        long value = 0;
-        var digits = 0;
-        while (true)
-        {
-            var b = At(p);
-            int digit;
-            if (b is >= (byte)'0' and <= (byte)'9')
-            {
-                digit = b - '0';
-            }
-            else if (hex && (b | 0x20) is >= (byte)'a' and <= (byte)'f')
-            {
-                digit = (b | 0x20) - 'a' + 10;
-            }
-            else
-            {
-                break;
-            }
-
-            value = (value * (hex ? 16 : 10)) + digit;
-            if (++digits > 10)
-            {
-                return false;
-            }
-
-            p++;
-        }
-
-        if (digits == 0 || At(p) != ';' || !Utf8XmlBytes.IsXmlChar(value))
-        {
-            return false;
-        }
-
-        buffer.AppendCodePoint((int)value);
-        pos = p + 1;
-        return true;
     }
 
     private Utf8Name? ReadName()
@@ -694,68 +559,28 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
             return null;
         }
 
-        var stops = quote == '"' ? Utf8XmlBytes.DoubleQuotedStops : Utf8XmlBytes.SingleQuotedStops;
         pos++;
-        var start = pos;
-        var segment = pos;
-        var rewritten = false;
-        var buffer = state.Text;
-        while (true)
+        var length = data[pos..].IndexOf(quote);
+        if (length < 0)
         {
-            var next = data[pos..].IndexOfAny(stops);
-            if (next < 0)
-            {
-                return null;
-            }
-
-            pos += next;
-            var b = data[pos];
-            if (b == quote)
-            {
-                break;
-            }
-
-            if (b == '<')
-            {
-                return null;
-            }
-
-            if (!rewritten)
-            {
-                buffer.Clear();
-                rewritten = true;
-            }
-
-            buffer.AppendUtf8(data[segment..pos]);
-            if (b == '&')
-            {
-                if (!ReadReference(buffer))
-                {
-                    return null;
-                }
-            }
-            else
-            {
-                buffer.Append(' ');
-                pos += b == '\r' && At(pos + 1) == '\n' ? 2 : 1;
-            }
-
-            segment = pos;
+            return null;
         }
 
-        string value;
-        if (rewritten)
+        var value = data.Slice(pos, length);
+        pos += length + 1;
+        if (value.IsEmpty)
         {
-            buffer.AppendUtf8(data[segment..pos]);
-            value = buffer.ToString();
-        }
-        else
-        {
-            value = start == pos ? string.Empty : System.Text.Encoding.UTF8.GetString(data[start..pos]);
+            return string.Empty;
         }
 
-        pos++;
-        return value;
+        if (value.IndexOf((byte)'<') >= 0)
+        {
+            return null;
+        }
+
+        return value.IndexOfAny(Utf8XmlBytes.AttributeSpecials) < 0
+            ? System.Text.Encoding.UTF8.GetString(value)
+            : Decode(value, Utf8TextDecoder.Kind.Attribute);
     }
 
     private bool ReadEndTag()
