@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace FeedWatch.Core.Feeds.Xml;
@@ -23,6 +27,11 @@ internal static class Utf8TextDecoder
     /// <summary>The characters written, or -1 when the run holds a reference the reader does not accept.</summary>
     public static int Decode(ReadOnlySpan<byte> run, Span<char> destination, Kind kind)
     {
+        if (kind == Kind.Text && Vector128.IsHardwareAccelerated)
+        {
+            return DecodeText(run, destination);
+        }
+
         var written = 0;
         while (true)
         {
@@ -54,6 +63,81 @@ internal static class Utf8TextDecoder
             // CR and CRLF are one line end; in an attribute value a line end, tab or LF is a space.
             destination[written++] = kind == Kind.Attribute ? ' ' : '\n';
             run = run[(next + (b == '\r' && next + 1 < run.Length && run[next + 1] == '\n' ? 2 : 1))..];
+        }
+    }
+
+    /// <summary>
+    /// Element content, 16 bytes at a time: a block with no '&amp;', CR or non-ASCII byte is widened and stored whole;
+    /// otherwise the block is stored widened anyway (the destination has room: characters never outnumber bytes) and
+    /// only the bytes before the first special one are kept. Calling a vectorised search per reference cost more
+    /// than the reference itself.
+    /// </summary>
+    private static int DecodeText(ReadOnlySpan<byte> run, Span<char> destination)
+    {
+        var amp = Vector128.Create((byte)'&');
+        var cr = Vector128.Create((byte)'\r');
+        ref var source = ref MemoryMarshal.GetReference(run);
+        ref var target = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(destination));
+        var i = 0;
+        var written = 0;
+        while (true)
+        {
+            if (i + Vector128<byte>.Count <= run.Length)
+            {
+                var block = Vector128.LoadUnsafe(ref source, (nuint)i);
+                var (low, high) = Vector128.Widen(block);
+                low.StoreUnsafe(ref target, (nuint)written);
+                high.StoreUnsafe(ref target, (nuint)(written + Vector128<ushort>.Count));
+                var special = (Vector128.Equals(block, amp) | Vector128.Equals(block, cr) | block).ExtractMostSignificantBits();
+                if (special == 0)
+                {
+                    i += Vector128<byte>.Count;
+                    written += Vector128<byte>.Count;
+                    continue;
+                }
+
+                var ordinary = BitOperations.TrailingZeroCount(special);
+                i += ordinary;
+                written += ordinary;
+            }
+            else
+            {
+                // The tail: fewer than 16 bytes, one at a time.
+                while (i < run.Length && run[i] is < 0x80 and not (byte)'&' and not (byte)'\r')
+                {
+                    destination[written++] = (char)run[i++];
+                }
+
+                if (i == run.Length)
+                {
+                    return written;
+                }
+            }
+
+            var b = run[i];
+            if (b == '&')
+            {
+                var consumed = Reference(run[i..], destination, ref written);
+                if (consumed < 0)
+                {
+                    return -1;
+                }
+
+                i += consumed;
+            }
+            else if (b == '\r')
+            {
+                destination[written++] = '\n';
+                i += i + 1 < run.Length && run[i + 1] == '\n' ? 2 : 1;
+            }
+            else
+            {
+                // Non-ASCII: the bytes up to the next ASCII one are whole characters (the input is valid UTF-8).
+                var length = run[i..].IndexOfAnyInRange((byte)0, (byte)0x7F);
+                var characters = length < 0 ? run[i..] : run.Slice(i, length);
+                written += System.Text.Encoding.UTF8.GetChars(characters, destination[written..]);
+                i += characters.Length;
+            }
         }
     }
 

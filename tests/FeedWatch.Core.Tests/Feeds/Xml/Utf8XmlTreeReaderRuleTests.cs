@@ -43,6 +43,29 @@ public sealed class Utf8XmlTreeReaderRuleTests
         Assert.Equal("<p> &amp; \"q\" 's' ABC\U0001F600", root.Text);
     }
 
+    /// <summary>
+    /// Text is decoded 16 bytes at a time: references, line ends and multi-byte characters at every offset of a block
+    /// and across block boundaries, in text and attribute values, must come out exactly as XmlReader reads them.
+    /// </summary>
+    [Fact]
+    public void Mixed_runs_decode_alike_at_every_offset()
+    {
+        string[] pieces = ["a", "bcdefgh", " ", "é", "東京", "\U0001F600", "&amp;", "&lt;p&gt;", "&quot;", "&#233;", "&#x1F600;", "&#146;", "\r\n", "\r", "\n", "\t", "]", "]]", ">"];
+        var random = new Random(7);
+        for (var n = 0; n < 400; n++)
+        {
+            var text = new StringBuilder();
+            var count = random.Next(0, 40);
+            for (var k = 0; k < count; k++)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var run = text.ToString().Replace("]]>", "]] >", StringComparison.Ordinal);
+            ReadBoth($"<a v=\"{run.Replace("\"", "&quot;", StringComparison.Ordinal)}\">{run}<b>{run}</b>{run}</a>");
+        }
+    }
+
     [Fact]
     public void C1_characters_in_text_mean_windows_1252_as_with_XmlReader()
     {
