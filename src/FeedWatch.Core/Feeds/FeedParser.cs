@@ -40,7 +40,7 @@ public sealed class FeedParser(FeedParserOptions? options = null) : IFeedParser
             // The byte-level reader takes what it is certain XmlReader would read the same way (nearly every real
             // feed); whatever it declines goes through XmlReader exactly as before.
             encodingName = choice.Name!;
-            root = Utf8XmlTreeReader.TryReadValidUtf8(span[markupStart..], feedUrl);
+            root = options.Utf8TreeReader ? Utf8XmlTreeReader.TryReadValidUtf8(span[markupStart..], feedUrl) : null;
             if (root is null)
             {
                 try
