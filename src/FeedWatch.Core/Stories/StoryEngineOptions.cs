@@ -60,6 +60,13 @@ public sealed record StoryEngineOptions
     public TimeSpan TopicTimeScale { get; init; } = TimeSpan.FromDays(3);
 
     /// <summary>
+    /// Time scale for an article published BEFORE the story's first article. Articles normally arrive in publication
+    /// order, so a story whose first article is newer than the one in hand was most likely started by a late copy (a
+    /// spun reprint weeks later) met first: coverage older than that is the late copy's own past, not a later event.
+    /// </summary>
+    public TimeSpan TopicTimeScaleBefore { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>
     /// How much a known, close publication time adds to topic similarity (×(1+bonus) inside the story's time span).
     /// Coverage of one event lands within hours or days; undated articles get neither bonus nor damping.
     /// </summary>
