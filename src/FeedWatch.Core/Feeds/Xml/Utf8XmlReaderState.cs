@@ -11,6 +11,7 @@ internal sealed class Utf8XmlReaderState
     public const int MaxAttributes = 64;
 
     public Utf8NameTable Names { get; private set; } = new();
+    public Utf8StringTable Values { get; private set; } = new();
     public Utf8TextBuffer Text { get; } = new();
     public Utf8NamespaceScope Scope { get; } = new();
     public Utf8OpenElement[] Open { get; private set; } = new Utf8OpenElement[32];
@@ -24,9 +25,15 @@ internal sealed class Utf8XmlReaderState
         Array.Clear(Open, 0, Math.Min(Open.Length, openCount));
         Array.Clear(Attributes, 0, attributeCount);
         Scope.Clear();
+        Text.Shrink();
         if (Names.IsFull)
         {
             Names = new Utf8NameTable();
+        }
+
+        if (Values.IsFull)
+        {
+            Values = new Utf8StringTable();
         }
     }
 }

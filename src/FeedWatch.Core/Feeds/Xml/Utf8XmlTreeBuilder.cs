@@ -11,6 +11,9 @@ namespace FeedWatch.Core.Feeds.Xml;
 /// </summary>
 internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri, Utf8XmlReaderState state)
 {
+    // Values up to this many bytes are scanned without vectorised searches; half of it are shared via the string table.
+    private const int ShortValue = 32;
+
     private static readonly string[] SpaceIndents = Indents(' ');
     private static readonly string[] TabIndents = Indents('\t');
 
@@ -266,7 +269,34 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
     /// <summary>Character data up to the next '&lt;', with references decoded and line ends normalised.</summary>
     private bool ReadText()
     {
-        var length = data[pos..].IndexOf((byte)'<');
+        // Short runs (indentation, most titles) in one scalar pass; longer ones with vectorised searches.
+        var rest = data[pos..];
+        for (var i = 0; i < rest.Length && i < ShortValue; i++)
+        {
+            var b = rest[i];
+            if (b == '<')
+            {
+                var shortRun = rest[..i];
+                pos += i;
+                if (Indentation(shortRun) is { } indentation)
+                {
+                    state.Open[depth - 1].Node.AppendText(indentation);
+                }
+                else
+                {
+                    StrictXmlReader.AppendText(state.Open[depth - 1].Node, System.Text.Encoding.UTF8.GetString(shortRun));
+                }
+
+                return true;
+            }
+
+            if (b is (byte)'&' or (byte)'\r' or (byte)']')
+            {
+                break;
+            }
+        }
+
+        var length = rest.IndexOf((byte)'<');
         if (length < 0)
         {
             return false;
@@ -280,7 +310,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         {
             text = Indentation(run) ?? System.Text.Encoding.UTF8.GetString(run);
         }
-        else if (run[special..].IndexOf("]]>"u8) >= 0)
+        else if (run[special..].IndexOf((byte)']') >= 0 && run.IndexOf("]]>"u8) >= 0)
         {
             return false;
         }
@@ -397,7 +427,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
 
             pos++;
             SkipWhitespace();
-            if (ReadAttributeValue() is not { } value)
+            if (ReadAttributeValue(attributeName.IsPrefixDeclaration || attributeName.IsDefaultNamespaceDeclaration) is not { } value)
             {
                 return false;
             }
@@ -530,6 +560,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
             }
         }
 
+        node.ReserveAttributes(attributes.Length);
         foreach (ref var a in attributes)
         {
             if (a.Name.IsXmlPrefixed)
@@ -550,8 +581,11 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         return true;
     }
 
-    /// <summary>A quoted attribute value, normalised as XML requires: literal tab, CR, LF (and CRLF) become a space.</summary>
-    private string? ReadAttributeValue()
+    /// <summary>
+    /// A quoted attribute value, normalised as XML requires: literal tab, CR, LF (and CRLF) become a space. Namespace
+    /// URIs and short values come from the per-thread string table.
+    /// </summary>
+    private string? ReadAttributeValue(bool namespaceDeclaration)
     {
         var quote = At(pos);
         if (quote is not ((byte)'"' or (byte)'\''))
@@ -560,27 +594,49 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         }
 
         pos++;
-        var length = data[pos..].IndexOf(quote);
+        var rest = data[pos..];
+
+        // Most values are short: one scalar pass finds the closing quote and anything that needs attention, where
+        // three vectorised searches would each cost more than the whole value.
+        var length = -1;
+        var plain = true;
+        for (var i = 0; i < rest.Length && i < ShortValue; i++)
+        {
+            var b = rest[i];
+            if (b == quote)
+            {
+                length = i;
+                break;
+            }
+
+            if (b is (byte)'<' or (byte)'&' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+            {
+                plain = false;
+                break;
+            }
+        }
+
         if (length < 0)
         {
-            return null;
+            length = rest.IndexOf(quote);
+            if (length < 0)
+            {
+                return null;
+            }
+
+            plain = rest[..length].IndexOfAny(Utf8XmlBytes.AttributeSpecials) < 0 && rest[..length].IndexOf((byte)'<') < 0;
         }
 
-        var value = data.Slice(pos, length);
+        var value = rest[..length];
         pos += length + 1;
-        if (value.IsEmpty)
+        if (plain)
         {
-            return string.Empty;
+            return value.IsEmpty ? string.Empty
+                : namespaceDeclaration || value.Length <= ShortValue / 2 ? state.Values.Get(value)
+                : System.Text.Encoding.UTF8.GetString(value);
         }
 
-        if (value.IndexOf((byte)'<') >= 0)
-        {
-            return null;
-        }
-
-        return value.IndexOfAny(Utf8XmlBytes.AttributeSpecials) < 0
-            ? System.Text.Encoding.UTF8.GetString(value)
-            : Decode(value, Utf8TextDecoder.Kind.Attribute);
+        return value.IndexOf((byte)'<') >= 0 ? null : Decode(value, Utf8TextDecoder.Kind.Attribute);
     }
 
     private bool ReadEndTag()
