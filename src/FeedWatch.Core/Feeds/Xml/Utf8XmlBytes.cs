@@ -8,6 +8,10 @@ internal static class Utf8XmlBytes
     /// <summary>What makes an attribute value need rewriting: a reference, or whitespace that becomes a space.</summary>
     public static readonly SearchValues<byte> AttributeSpecials = SearchValues.Create("&\t\n\r"u8);
 
+    /// <summary>The characters XML allows in a public identifier (PubidChar).</summary>
+    public static readonly SearchValues<byte> PublicIdCharacters =
+        SearchValues.Create(" \r\nabcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-'()+,./:=?;!*#@$_%"u8);
+
     /// <summary>C0 controls XML 1.0 forbids anywhere in a document (everything below 0x20 but tab, LF and CR).</summary>
     public static readonly SearchValues<byte> ForbiddenControls = SearchValues.Create(
         [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);

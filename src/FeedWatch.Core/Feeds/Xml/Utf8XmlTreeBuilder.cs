@@ -41,7 +41,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
             return null;
         }
 
-        if (!ReadMiscellany() || At(pos) != '<' || !ReadStartTag())
+        if (!ReadMiscellany(prolog: true) || At(pos) != '<' || !ReadStartTag())
         {
             return null;
         }
@@ -63,7 +63,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
             }
         }
 
-        return ReadMiscellany() && pos == data.Length ? root : null;
+        return ReadMiscellany(prolog: false) && pos == data.Length ? root : null;
     }
 
     private static string[] Indents(char c)
@@ -92,9 +92,13 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         return pos > start;
     }
 
-    /// <summary>Whitespace, comments and processing instructions before or after the root element.</summary>
-    private bool ReadMiscellany()
+    /// <summary>
+    /// Whitespace, comments and processing instructions before or after the root element, and before it at most one
+    /// document type declaration without an internal subset.
+    /// </summary>
+    private bool ReadMiscellany(bool prolog)
     {
+        var doctype = false;
         while (true)
         {
             SkipWhitespace();
@@ -116,6 +120,15 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
                 {
                     return false;
                 }
+            }
+            else if (prolog && !doctype && Follows("<!DOCTYPE"u8))
+            {
+                if (!SkipDocumentType())
+                {
+                    return false;
+                }
+
+                doctype = true;
             }
             else
             {
@@ -231,6 +244,65 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         }
 
         pos += end + 2;
+        return true;
+    }
+
+    /// <summary>
+    /// &lt;!DOCTYPE name&gt;, &lt;!DOCTYPE name SYSTEM "uri"&gt; or &lt;!DOCTYPE name PUBLIC "id" "uri"&gt; (old RSS 0.91
+    /// feeds carry Netscape's). XmlReader skips it (DtdProcessing.Ignore), so it changes nothing in the tree; an
+    /// internal subset ('[') could declare entities and is left to XmlReader.
+    /// </summary>
+    private bool SkipDocumentType()
+    {
+        pos += 9;
+        if (!SkipWhitespace() || ReadName() is null)
+        {
+            return false;
+        }
+
+        var spaced = SkipWhitespace();
+        if (spaced && (Follows("SYSTEM"u8) || Follows("PUBLIC"u8)))
+        {
+            var isPublic = At(pos) == 'P';
+            pos += 6;
+            if (!SkipWhitespace() || (isPublic && (!SkipLiteral(publicId: true) || !SkipWhitespace())) || !SkipLiteral(publicId: false))
+            {
+                return false;
+            }
+
+            SkipWhitespace();
+        }
+
+        if (At(pos) != '>')
+        {
+            return false;
+        }
+
+        pos++;
+        return true;
+    }
+
+    private bool SkipLiteral(bool publicId)
+    {
+        var quote = At(pos);
+        if (quote is not ((byte)'"' or (byte)'\''))
+        {
+            return false;
+        }
+
+        var length = data[(pos + 1)..].IndexOf(quote);
+        if (length < 0)
+        {
+            return false;
+        }
+
+        var literal = data.Slice(pos + 1, length);
+        if (publicId ? literal.IndexOfAnyExcept(Utf8XmlBytes.PublicIdCharacters) >= 0 : literal.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) >= 0)
+        {
+            return false;
+        }
+
+        pos += length + 2;
         return true;
     }
 

@@ -158,6 +158,15 @@ public sealed class Utf8XmlTreeReaderRuleTests
         Assert.Equal("a", root.LocalName);
     }
 
+    [Theory]
+    [InlineData("<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\"\n \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n<rss version=\"0.91\"/>")]
+    [InlineData("<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE rss SYSTEM 'rss.dtd' >\n<?pi x?><rss/>")]
+    [InlineData("<!DOCTYPE rss><rss/>")]
+    public void A_document_type_declaration_without_an_internal_subset_is_skipped_as_XmlReader_skips_it(string xml)
+    {
+        Assert.Equal("rss", ReadBoth(xml).LocalName);
+    }
+
     [Fact]
     public void Nesting_up_to_the_strict_readers_depth_limit_is_read_and_deeper_is_declined()
     {
@@ -222,6 +231,10 @@ public sealed class Utf8XmlTreeReaderRuleTests
     [InlineData("no root", "<!-- nothing -->")]
     [InlineData("cdata outside the root", "<![CDATA[x]]><a/>")]
     [InlineData("invalid xml:space", "<a xml:space=\"sometimes\"/>")]
+    [InlineData("doctype after the root", "<a/><!DOCTYPE a>")]
+    [InlineData("doctype before the declaration", "<!DOCTYPE a><?xml version=\"1.0\"?><a/>")]
+    [InlineData("doctype without a name", "<!DOCTYPE><a/>")]
+    [InlineData("public doctype without a system literal", "<!DOCTYPE a PUBLIC \"-//x//EN\"><a/>")]
     public void Documents_XmlReader_rejects_are_declined(string why, string xml)
     {
         var bytes = Encoding.UTF8.GetBytes(xml);
@@ -232,7 +245,9 @@ public sealed class Utf8XmlTreeReaderRuleTests
 
     /// <summary>Well-formed input the reader leaves to XmlReader on purpose (rare in feeds, and not worth the risk).</summary>
     [Theory]
-    [InlineData("doctype", "<!DOCTYPE rss [<!ENTITY e \"x\">]><rss>&e;</rss>")]
+    [InlineData("doctype with an internal subset", "<!DOCTYPE rss [<!ENTITY e \"x\">]><rss>&e;</rss>")]
+    [InlineData("doctype with an empty internal subset", "<!DOCTYPE rss []><rss/>")]
+    [InlineData("two doctypes (XmlReader ignores the second)", "<!DOCTYPE a><!DOCTYPE a><a/>")]
     [InlineData("non-ascii element name", "<café/>")]
     [InlineData("other declared encoding", "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><a/>")]
     [InlineData("byte-order mark (the caller strips it)", "\uFEFF<a/>")]
