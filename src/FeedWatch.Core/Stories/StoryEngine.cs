@@ -64,14 +64,17 @@ public sealed class StoryEngine : IStoryEngine
         long bytes = _lsh.MemoryBytes + _termIndex.MemoryBytes + DocumentFrequencies.MemoryBytes;
         foreach (var story in _byId.Values)
         {
-            bytes += 120 + (story.Id.Length * 2) + (story.Centroid.Count * 9) + (story.IndexedTerms.Length * 4) + (story.Representatives.Count * 4);
+            // The story record and its id, the packed centroid, indexed terms and representative list with their array
+            // headers, and its entries in the id map and slot-indexed arrays.
+            bytes += 200 + 22 + (story.Id.Length * 2) + story.CentroidBytes + 24 + (story.IndexedTerms.Length * 4) + 56 + (story.Representatives.Count * 4) + 40;
         }
 
         foreach (var rep in _representatives)
         {
             if (rep is not null)
             {
-                bytes += 100 + (rep.MinHash.Length * 2);
+                // The record, its article id and the MinHash with its header.
+                bytes += 72 + 22 + (rep.ArticleId.Length * 2) + 24 + (rep.MinHash.Length * 2);
             }
         }
 
@@ -390,21 +393,13 @@ public sealed class StoryEngine : IStoryEngine
         foreach (var slot in candidates)
         {
             var story = _stories[slot]!;
-            var centroid = story.Centroid;
-            var terms = centroid.Terms;
-            var weights = centroid.Weights;
-            var idf = story.CentroidIdf;
-            for (var i = 0; i < terms.Length; i += 16)
+            var packed = story.PackedCentroid;
+            for (var i = 0; i < packed.Length; i += 8)
             {
-                sink += terms[i] + BitConverter.SingleToUInt32Bits(weights[i]);
+                sink += (uint)packed[i];
             }
 
-            for (var i = 0; i < idf.Length; i += 16)
-            {
-                sink += BitConverter.SingleToUInt32Bits(idf[i]);
-            }
-
-            var kinds = centroid.Kinds;
+            var kinds = story.CentroidKinds;
             for (var i = 0; i < kinds.Length; i += 64)
             {
                 sink += (uint)kinds[i];
@@ -527,7 +522,7 @@ public sealed class StoryEngine : IStoryEngine
             }
         }
 
-        var topic = TopicSimilarity.Compare(weightedTopic, story.Centroid, story.CentroidIdf, story.CentroidNorm, story.CentroidNameMass);
+        var topic = TopicSimilarity.Compare(weightedTopic, story.PackedCentroid, story.CentroidKinds, story.CentroidNorm, story.CentroidNameMass);
         var time = TimeProximity.Evidence(fingerprint.Article.Published, story.FirstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor, _options.TopicTimeScaleBefore);
         // Who and where, both ways: the share of the article's names the story has and of the story's names the article
         // has. Two events of one kind share most words but only some names, so the topic score leans on agreement.
@@ -715,11 +710,13 @@ public sealed class StoryEngine : IStoryEngine
     private void Reindex(ActiveStory story, float[]? persistedIdf = null)
     {
         var centroid = story.Centroid;
-        (story.CentroidIdf, story.CentroidNorm) = persistedIdf is not null && persistedIdf.Length == centroid.Count
-            ? (persistedIdf, TopicSimilarity.Norm(centroid, persistedIdf))
-            : TopicSimilarity.Weigh(centroid, _frequencies);
-        story.CentroidNameMass = TopicSimilarity.NameMass(centroid, story.CentroidIdf);
+        story.CentroidIdf = persistedIdf is not null && persistedIdf.Length == centroid.Count
+            ? persistedIdf
+            : TopicSimilarity.Weigh(centroid, _frequencies).Idf;
+        // Norm and name mass from the IDF as stored (rounded), which is what a reloaded profile gives back.
         var idf = story.CentroidIdf;
+        story.CentroidNorm = TopicSimilarity.Norm(centroid, idf);
+        story.CentroidNameMass = TopicSimilarity.NameMass(centroid, idf);
         var salience = new float[centroid.Count];
         var order = new int[centroid.Count];
         for (var i = 0; i < centroid.Count; i++)
