@@ -26,7 +26,6 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
         var titleTokens = title.Length == 0 ? [] : TextAnalyzer.Analyze(title, 2_000).Tokens;
 
         var shingles = ShingleSet.WordGrams(body.Tokens, ShingleLength);
-        var spots = SpotSignatures.Build(body.Tokens);
         var minHash = MinHashSketch.Build(shingles);
         var counts = _counts;
         counts.Reset((2 * body.Tokens.Length) + (2 * titleTokens.Length) + 16);
@@ -44,13 +43,9 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
         // A title that opens the body has been counted once already: count it once more so headlines weigh the same either way.
         CountTerms(titleTokens, counts, titleIsInBody ? options.TitleWeight - 1f : options.TitleWeight, namesAllowed: false);
 
-        var distinct = new uint[counts.Count];
-        for (var k = 0; k < distinct.Length; k++)
-        {
-            distinct[k] = counts.TermAt(k);
-        }
-
-        return new ArticleFingerprint(article, body, shingles, spots, minHash, SelectTopic(counts), distinct);
+        var version = frequencies.Version;
+        var (topic, topicFrequencies) = SelectTopic(counts);
+        return new ArticleFingerprint(article, body, shingles, minHash, topic, topicFrequencies, version);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -87,10 +82,11 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private TopicVector SelectTopic(TermCounts counts)
+    private (TopicVector Topic, int[] Frequencies) SelectTopic(TermCounts counts)
     {
         // Salience descending, term id ascending as the tie-break (deterministic), packed into one sortable key:
-        // salience is positive, so its float bits order like the value; the low half is the term id.
+        // salience is positive, so its float bits order like the value; the low half is the term id. Keys are distinct
+        // (one per term), so the smallest `take` keys are one well-defined set whatever way they are found.
         var n = counts.Count;
         var frequency = n <= 1024 ? stackalloc int[n] : new int[n];
         for (var k = 0; k < n; k++)
@@ -99,7 +95,7 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
             frequency[k] = frequencies.Frequency(counts.TermAt(k));
         }
 
-        var keys = new ulong[n];
+        var keys = n <= 1024 ? stackalloc ulong[n] : new ulong[n];
         for (var k = 0; k < n; k++)
         {
             var term = counts.TermAt(k);
@@ -107,8 +103,8 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
             keys[k] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(salience)) << 32) | term;
         }
 
-        Array.Sort(keys);
         var take = Math.Min(options.ArticleTerms, n);
+        SmallestFirst(keys, take);
         var terms = new uint[take];
         for (var k = 0; k < take; k++)
         {
@@ -118,14 +114,70 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
         Array.Sort(terms);
         var topWeights = new float[take];
         var kinds = new TermKind[take];
+        var topFrequencies = new int[take];
         for (var k = 0; k < take; k++)
         {
             var index = counts.IndexOf(terms[k]);
             kinds[k] = counts.KindAt(index);
             topWeights[k] = Weight(counts.TfAt(index), kinds[k]);
+            topFrequencies[k] = frequency[index];
         }
 
-        return new TopicVector(terms, topWeights, kinds);
+        return (new TopicVector(terms, topWeights, kinds), topFrequencies);
+    }
+
+    /// <summary>
+    /// Moves the <paramref name="count"/> smallest keys (in some order) to the front: quickselect, O(n) where a full sort
+    /// of every distinct term cost more than choosing the hundred kept ones.
+    /// </summary>
+    private static void SmallestFirst(Span<ulong> keys, int count)
+    {
+        var lo = 0;
+        var hi = keys.Length - 1;
+        while (lo < hi && count > lo && count <= hi)
+        {
+            // Median of three as pivot; Hoare partition.
+            var mid = lo + ((hi - lo) >> 1);
+            var a = keys[lo];
+            var b = keys[mid];
+            var c = keys[hi];
+            var pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+            var i = lo;
+            var j = hi;
+            while (i <= j)
+            {
+                while (keys[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (keys[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (keys[i], keys[j]) = (keys[j], keys[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            // Now keys[lo..j] <= pivot <= keys[i..hi], and everything between j and i equals the pivot.
+            if (count <= j + 1)
+            {
+                hi = j;
+            }
+            else if (count >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return;
+            }
+        }
     }
 
     private float Weight(float tf, TermKind kind) => (1f + MathF.Log(1f + tf)) * Boost(kind);

@@ -17,9 +17,13 @@ public sealed class DocumentFrequencies
 
     public long Documents { get; private set; }
 
+    /// <summary>Changes whenever any count changes, so a reader can tell whether figures it read earlier still hold.</summary>
+    public long Version { get; private set; }
+
     public void Observe(ReadOnlySpan<uint> distinctTerms)
     {
         Documents++;
+        Version++;
         foreach (var t in distinctTerms)
         {
             var (a, b) = Slots(t);
@@ -32,6 +36,7 @@ public sealed class DocumentFrequencies
     public void Forget(ReadOnlySpan<uint> distinctTerms)
     {
         Documents--;
+        Version++;
         foreach (var t in distinctTerms)
         {
             var (a, b) = Slots(t);

@@ -17,32 +17,32 @@ public static class TopicSimilarity
         ArgumentNullException.ThrowIfNull(story);
         ArgumentNullException.ThrowIfNull(storyIdf);
         double dot = 0, sharedNames = 0, sharedStoryNames = 0;
-        int i = 0, j = 0;
-        var at = article.Terms;
         var st = story.Terms;
-        while (i < at.Length && j < st.Length)
+        var sw = story.Weights;
+        var sk = story.Kinds;
+        var aw = article.Weights;
+        var ak = article.Kinds;
+        for (var j = 0; j < st.Length; j++)
         {
-            // Branch-free advance (term ids are hashes, so "which side is smaller" is a coin flip the CPU mispredicts);
-            // only the rarer shared-term case branches. Same terms, same order, same sums as a plain merge.
-            var a = at[i];
-            var s = st[j];
-            if (a == s)
+            // Story terms in ascending order, each looked up among the article's: the shared terms come in the same
+            // order as a merge of the two sorted arrays, so the sums are bit-for-bit those of a merge.
+            var i = article.IndexOf(st[j]);
+            if (i < 0)
             {
-                var wa = article.Weights[i];
-                dot += wa * story.Weights[j] * storyIdf[j];
-                if (article.Kinds[i] != TermKind.Word)
-                {
-                    sharedNames += wa;
-                }
-
-                if (story.Kinds[j] != TermKind.Word)
-                {
-                    sharedStoryNames += story.Weights[j] * storyIdf[j];
-                }
+                continue;
             }
 
-            i += a <= s ? 1 : 0;
-            j += s <= a ? 1 : 0;
+            var wa = aw[i];
+            dot += wa * sw[j] * storyIdf[j];
+            if (ak[i] != TermKind.Word)
+            {
+                sharedNames += wa;
+            }
+
+            if (sk[j] != TermKind.Word)
+            {
+                sharedStoryNames += sw[j] * storyIdf[j];
+            }
         }
 
         var cosine = article.Norm == 0 || storyNorm == 0 ? 0 : dot / (article.Norm * storyNorm);

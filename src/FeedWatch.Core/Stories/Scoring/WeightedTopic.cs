@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FeedWatch.Core.Stories.Fingerprints;
 using FeedWatch.Core.Stories.Index;
 
@@ -5,11 +6,12 @@ namespace FeedWatch.Core.Stories.Scoring;
 
 /// <summary>
 /// An article's topic vector with IDF applied once per match (not once per candidate), plus its norm and the mass of
-/// its names and numbers.
+/// its names and numbers. <c>knownFrequencies</c>: the document frequency of each term, when the caller has just read
+/// them (the same figures <see cref="DocumentFrequencies.Idf"/> would read).
 /// </summary>
 public sealed class WeightedTopic
 {
-    public WeightedTopic(TopicVector topic, DocumentFrequencies frequencies)
+    public WeightedTopic(TopicVector topic, DocumentFrequencies frequencies, int[]? knownFrequencies = null)
     {
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(frequencies);
@@ -19,7 +21,8 @@ public sealed class WeightedTopic
         double norm = 0, names = 0;
         for (var i = 0; i < topic.Count; i++)
         {
-            var w = topic.Weights[i] * frequencies.Idf(topic.Terms[i]);
+            var idf = knownFrequencies is null ? frequencies.Idf(topic.Terms[i]) : frequencies.IdfOf(knownFrequencies[i]);
+            var w = topic.Weights[i] * idf;
             Weights[i] = w;
             norm += w * w;
             if (topic.Kinds[i] != TermKind.Word)
@@ -30,7 +33,12 @@ public sealed class WeightedTopic
 
         Norm = Math.Sqrt(norm);
         NameMass = names;
+        _lookup = BuildLookup(topic.Terms);
     }
+
+    // Open-addressing table of (term << 32 | index + 1) so a comparison probes the article's terms once per story term
+    // instead of merging two sorted arrays of hash-ordered ids (a merge mispredicts at almost every step).
+    private readonly ulong[] _lookup;
 
     public uint[] Terms { get; }
 
@@ -42,4 +50,53 @@ public sealed class WeightedTopic
     public double Norm { get; }
 
     public double NameMass { get; }
+
+    /// <summary>Position of <paramref name="term"/> in <see cref="Terms"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int IndexOf(uint term)
+    {
+        var table = _lookup;
+        var mask = table.Length - 1;
+        var slot = (int)((term * 2654435761u) >> 16) & mask;
+        while (true)
+        {
+            var entry = table[slot];
+            if (entry == 0)
+            {
+                return -1;
+            }
+
+            if ((uint)(entry >> 32) == term)
+            {
+                return (int)(uint)entry - 1;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private static ulong[] BuildLookup(uint[] terms)
+    {
+        var size = 16;
+        while (size < terms.Length * 4)
+        {
+            size <<= 1;
+        }
+
+        // Indexes are stored plus one, so an all-zero entry marks an empty slot whatever the term.
+        var table = new ulong[size];
+        var mask = size - 1;
+        for (var i = 0; i < terms.Length; i++)
+        {
+            var slot = (int)((terms[i] * 2654435761u) >> 16) & mask;
+            while (table[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            table[slot] = ((ulong)terms[i] << 32) | (uint)(i + 1);
+        }
+
+        return table;
+    }
 }
