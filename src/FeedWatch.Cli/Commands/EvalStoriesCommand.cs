@@ -94,7 +94,7 @@ public static class EvalStoriesCommand
             Console.WriteLine($"{item.Id} [{item.Story}] -> {cluster} {(matches.Count > 0 ? matches[0].Relation.ToString() : "origin")} | {item.Title}");
             foreach (var (storyId, score, retrieved) in explained)
             {
-                Console.WriteLine($"    {storyId} gold={goldOf.GetValueOrDefault(storyId)} joined={score.Joined} retrieved={retrieved} reuse={score.Reuse:F3} cos={score.Topic.Cosine:F3} names={score.Topic.NameAgreement:F2}{(score.Topic.HasNames ? "" : "*")} time={score.TimeFactor:F2}");
+                Console.WriteLine($"    {storyId} gold={goldOf.GetValueOrDefault(storyId)} joined={score.Joined} retrieved={retrieved} reuse={score.Reuse:F3} cos={score.Topic.Cosine:F3} names={score.Topic.NameAgreement:F2}{(score.Topic.HasNames ? "" : "*")}/{score.Topic.StoryNameAgreement:F2} time={score.TimeFactor:F2} score={score.Score:F3}");
             }
 
             engine.Add(cluster, article);

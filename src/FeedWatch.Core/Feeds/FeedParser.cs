@@ -37,17 +37,23 @@ public sealed class FeedParser(FeedParserOptions? options = null) : IFeedParser
             // The common case: well-formed UTF-8. The reader reads the bytes as they are; only when they turn out not
             // to be well-formed is the text decoded for the lenient reader. Starting at the same '<' as the text path
             // (which trims leading whitespace), the strict reader fails the same way on both, so it is not re-run.
+            // The byte-level reader takes what it is certain XmlReader would read the same way (nearly every real
+            // feed); whatever it declines goes through XmlReader exactly as before.
             encodingName = choice.Name!;
-            try
+            root = options.Utf8TreeReader ? Utf8XmlTreeReader.TryReadValidUtf8(span[markupStart..], feedUrl) : null;
+            if (root is null)
             {
-                using var stream = AsStream(content[markupStart..]);
-                root = StrictXmlReader.Read(stream, feedUrl);
-            }
-            catch (XmlException ex)
-            {
-                wellFormed = false;
-                problems.Add($"not well-formed XML: {ex.Message}");
-                root = LenientXmlReader.Read(System.Text.Encoding.UTF8.GetString(span[choice.BomLength..]), feedUrl, problems);
+                try
+                {
+                    using var stream = AsStream(content[markupStart..]);
+                    root = StrictXmlReader.Read(stream, feedUrl);
+                }
+                catch (XmlException ex)
+                {
+                    wellFormed = false;
+                    problems.Add($"not well-formed XML: {ex.Message}");
+                    root = LenientXmlReader.Read(System.Text.Encoding.UTF8.GetString(span[choice.BomLength..]), feedUrl, problems);
+                }
             }
         }
         else

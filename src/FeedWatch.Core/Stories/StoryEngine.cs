@@ -514,7 +514,7 @@ public sealed class StoryEngine : IStoryEngine
         }
 
         var topic = TopicSimilarity.Compare(weightedTopic, story.PackedCentroid, story.CentroidKinds, story.CentroidNorm, story.CentroidNameMass);
-        var time = TimeProximity.Evidence(fingerprint.Article.Published, story.FirstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor);
+        var time = TimeProximity.Evidence(fingerprint.Article.Published, story.FirstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor, _options.TopicTimeScaleBefore);
         // Who and where, both ways: the share of the article's names the story has and of the story's names the article
         // has. Two events of one kind share most words but only some names, so the topic score leans on agreement.
         var agreement = Math.Sqrt(topic.NameAgreement * topic.StoryNameAgreement);

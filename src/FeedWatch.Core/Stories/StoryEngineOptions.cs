@@ -43,6 +43,12 @@ public sealed record StoryEngineOptions
 
     public float TitleWeight { get; init; } = 2f;
 
+    /// <summary>Leading sentences of the body counted once more in the topic vector (the lede states the event).</summary>
+    public int LedeSentences { get; init; } = 3;
+
+    /// <summary>Extra weight of a lede term occurrence (1 = a lede word counts twice).</summary>
+    public float LedeWeight { get; init; } = 1f;
+
     public float NameBoost { get; init; } = 2f;
 
     public float NumberBoost { get; init; } = 1.3f;
@@ -58,6 +64,13 @@ public sealed record StoryEngineOptions
 
     /// <summary>Time scale of the topic-similarity damping: coverage days apart is less likely the same event.</summary>
     public TimeSpan TopicTimeScale { get; init; } = TimeSpan.FromDays(3);
+
+    /// <summary>
+    /// Time scale for an article published BEFORE the story's first article. Articles normally arrive in publication
+    /// order, so a story whose first article is newer than the one in hand was most likely started by a late copy (a
+    /// spun reprint weeks later) met first: coverage older than that is the late copy's own past, not a later event.
+    /// </summary>
+    public TimeSpan TopicTimeScaleBefore { get; init; } = TimeSpan.FromDays(30);
 
     /// <summary>
     /// How much a known, close publication time adds to topic similarity (×(1+bonus) inside the story's time span).
@@ -83,6 +96,7 @@ public sealed record StoryEngineOptions
     /// differs from the story's (two elections five years apart, two patches of different years).
     /// </summary>
     public double YearMismatchFactor { get; init; } = 0.7;
+
 
     public Relations.RelationThresholds Relations { get; init; } = new();
 

@@ -105,9 +105,12 @@ public sealed class RestartAndArrivalOrderTests
         var checkedOrders = 0;
         foreach (var permutation in Permutations([.. Enumerable.Range(0, seeds.Length)]))
         {
-            // seed-000 is a spun copy published a month after the others: met before any article it reuses, it only
-            // shares a topic with coverage a month older, which time damping keeps apart (see docs/stories.md).
-            if (spunSources.All(source => Array.IndexOf(permutation, source) > Array.IndexOf(permutation, spun)))
+            // seed-000 is a spun copy published a month after the others. Met first, it starts the story and the older
+            // coverage joins it (out-of-order articles are damped on the longer TopicTimeScaleBefore). Met after the
+            // independent rewrite or the aggregator page but before both articles it reuses, it only shares a topic with
+            // coverage a month older, which time damping keeps apart (see docs/stories.md).
+            var spunAt = Array.IndexOf(permutation, spun);
+            if (spunAt > 0 && spunSources.All(source => Array.IndexOf(permutation, source) > spunAt))
             {
                 continue;
             }
@@ -122,6 +125,6 @@ public sealed class RestartAndArrivalOrderTests
             }
         }
 
-        Assert.Equal(120 - 40, checkedOrders);
+        Assert.Equal(120 - 16, checkedOrders);
     }
 }

@@ -7,7 +7,7 @@ namespace FeedWatch.Core.Feeds.Xml;
 /// Throws <see cref="XmlException"/> on the first well-formedness error; the caller then falls back to the
 /// <see cref="LenientXmlReader"/>.
 /// </summary>
-internal static class StrictXmlReader
+public static class StrictXmlReader
 {
     private static readonly XmlReaderSettings Settings = new()
     {

@@ -26,6 +26,15 @@ public sealed class XmlNode(string namespaceUri, string localName, string prefix
     /// <summary>The children in document order (a struct view: enumerating it allocates nothing).</summary>
     public XmlChildren Children => new(content);
 
+    /// <summary>Sizes the attribute list for a reader that knows how many attributes follow.</summary>
+    public void ReserveAttributes(int count)
+    {
+        if (ReferenceEquals(Attributes, NoAttributes))
+        {
+            Attributes = new List<XmlAttr>(count);
+        }
+    }
+
     public void AddAttribute(XmlAttr attribute)
     {
         if (ReferenceEquals(Attributes, NoAttributes))
