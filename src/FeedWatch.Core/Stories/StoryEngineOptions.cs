@@ -49,7 +49,7 @@ public sealed record StoryEngineOptions
     /// <summary>Extra weight of a lede term occurrence (1 = a lede word counts twice).</summary>
     public float LedeWeight { get; init; } = 1f;
 
-    public float NameBoost { get; init; } = 2f;
+    public float NameBoost { get; init; } = 1.6f;
 
     public float NumberBoost { get; init; } = 1.3f;
 

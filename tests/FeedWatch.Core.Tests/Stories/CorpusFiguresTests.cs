@@ -32,21 +32,21 @@ public sealed class CorpusFiguresTests
     public void Basil_bcubed_f1_holds()
     {
         var score = StoryCorpusScore.Of(Replay("basil.jsonl"));
-        Assert.Equal(0.9716, score.BCubed.F1, Tolerance);
+        Assert.Equal(0.9738, score.BCubed.F1, Tolerance);
     }
 
     [Fact]
     public void Ecbplus_bcubed_f1_holds()
     {
         var score = StoryCorpusScore.Of(Replay("ecbplus-odd-topics.jsonl"));
-        Assert.Equal(0.9228, score.BCubed.F1, Tolerance);
+        Assert.Equal(0.9282, score.BCubed.F1, Tolerance);
     }
 
     [Fact]
     public void Uci_spread_event_f1_holds()
     {
         var score = StoryCorpusScore.Of(Replay("uci-headlines.jsonl"));
-        Assert.Equal(0.9190, score.Spread.F1, Tolerance);
+        Assert.Equal(0.9201, score.Spread.F1, Tolerance);
     }
 
     [Fact]
