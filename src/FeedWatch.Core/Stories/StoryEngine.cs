@@ -33,6 +33,8 @@ public sealed class StoryEngine : IStoryEngine
     private ArticleFingerprint? _lastFingerprint;
     private ArticleFingerprint? _eventYearOf;
     private int? _eventYear;
+    private WeightedTopic? _ledeNamesFor;
+    private (uint[] Terms, float[] Weights, double Mass) _ledeNames = ([], [], 0);
 
     // Per-call scratch of candidate retrieval, reused so a match allocates little: stamps mark the stories seen or
     // accumulated in the current call without clearing arrays sized by the story count.
@@ -517,7 +519,7 @@ public sealed class StoryEngine : IStoryEngine
         var time = TimeProximity.Evidence(fingerprint.Article.Published, story.FirstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor, _options.TopicTimeScaleBefore);
         // Who and where, both ways: the share of the article's names the story has and of the story's names the article
         // has. Two events of one kind share most words but only some names, so the topic score leans on agreement.
-        var agreement = Math.Sqrt(topic.NameAgreement * topic.StoryNameAgreement);
+        var agreement = Math.Sqrt(ArticleNameShare(fingerprint, weightedTopic, story, topic.NameAgreement) * topic.StoryNameAgreement);
         var topicScore = topic.Cosine * time * (1 - _options.NameAgreementWeight + (_options.NameAgreementWeight * agreement));
         if ((fingerprint.Article.Published is null || story.FirstSeen is null) && story.EventYear is { } storyYear && EventYearOf(fingerprint) is { } articleYear && storyYear != articleYear)
         {
@@ -527,6 +529,110 @@ public sealed class StoryEngine : IStoryEngine
         var namesAgree = !topic.HasNames || topic.NameAgreement >= _options.NameAgreementThreshold;
         var joined = reuse >= _options.ReuseJoinThreshold || (topicScore >= _options.TopicJoinThreshold && namesAgree);
         return new CandidateScore(reuse, best, topic, time, joined, Math.Round(Math.Max(reuse, topicScore), 6));
+    }
+
+    /// <summary>
+    /// The share of the article's lede names (names in its first sentences, weighted as in its topic vector) that the
+    /// story has: the lede names the event's own actors and places, while names further down are often background on
+    /// an earlier event of the same kind — which is exactly the story the article must not join. Falls back to the
+    /// whole article's share when the lede names nobody.
+    /// </summary>
+    private double ArticleNameShare(ArticleFingerprint fingerprint, WeightedTopic weightedTopic, ActiveStory story, double wholeArticleShare)
+    {
+        if (!_options.LedeNameAgreement)
+        {
+            return wholeArticleShare;
+        }
+
+        var (terms, weights, mass) = LedeNamesOf(fingerprint, weightedTopic);
+        if (mass <= 0)
+        {
+            return wholeArticleShare;
+        }
+
+        var centroid = story.PackedCentroid;
+        double present = 0;
+        for (var k = 0; k < terms.Length; k++)
+        {
+            if (Contains(centroid, terms[k]))
+            {
+                present += weights[k];
+            }
+        }
+
+        return present / mass;
+    }
+
+    /// <summary>Binary search of a term in a packed centroid (sorted by term id, the high 32 bits of each word).</summary>
+    private static bool Contains(ReadOnlySpan<ulong> packed, uint term)
+    {
+        int lo = 0, hi = packed.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var t = (uint)(packed[mid] >> 32);
+            if (t == term)
+            {
+                return true;
+            }
+
+            if (t < term)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The distinct name terms of the article's lede that made its topic vector, with their weights (once per match).</summary>
+    private (uint[] Terms, float[] Weights, double Mass) LedeNamesOf(ArticleFingerprint fingerprint, WeightedTopic weightedTopic)
+    {
+        if (ReferenceEquals(_ledeNamesFor, weightedTopic))
+        {
+            return _ledeNames;
+        }
+
+        var body = fingerprint.Body;
+        var lede = Math.Min(_options.LedeSentences, body.Sentences.Length);
+        var end = lede == 0 ? 0 : body.Sentences[lede - 1].FirstToken + body.Sentences[lede - 1].TokenCount;
+        var found = new List<int>();
+        for (var k = 0; k < end; k++)
+        {
+            var token = body.Tokens[k];
+            if (token.IsNameLike && !token.IsNumber && !token.IsStop)
+            {
+                var at = Array.BinarySearch(weightedTopic.Terms, TermIds.Of(token.Stem));
+                if (at >= 0 && weightedTopic.Kinds[at] != TermKind.Word)
+                {
+                    found.Add(at);
+                }
+            }
+        }
+
+        found.Sort();
+        var terms = new List<uint>(found.Count);
+        var weights = new List<float>(found.Count);
+        double mass = 0;
+        for (var k = 0; k < found.Count; k++)
+        {
+            if (k > 0 && found[k] == found[k - 1])
+            {
+                continue;
+            }
+
+            terms.Add(weightedTopic.Terms[found[k]]);
+            weights.Add(weightedTopic.Weights[found[k]]);
+            mass += weightedTopic.Weights[found[k]];
+        }
+
+        _ledeNamesFor = weightedTopic;
+        _ledeNames = ([.. terms], [.. weights], mass);
+        return _ledeNames;
     }
 
     private StoryMatch BuildMatch(ArticleFingerprint fingerprint, ActiveStory story, CandidateScore score)

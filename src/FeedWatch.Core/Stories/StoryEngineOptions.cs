@@ -49,6 +49,12 @@ public sealed record StoryEngineOptions
     /// <summary>Extra weight of a lede term occurrence (1 = a lede word counts twice).</summary>
     public float LedeWeight { get; init; } = 1f;
 
+    /// <summary>
+    /// Name agreement counts the share of the article's LEDE names the story has (the event's own actors), not of all
+    /// its names (background names often belong to an earlier event of the same kind).
+    /// </summary>
+    public bool LedeNameAgreement { get; init; } = true;
+
     public float NameBoost { get; init; } = 1.6f;
 
     public float NumberBoost { get; init; } = 1.3f;

@@ -39,14 +39,14 @@ public sealed class CorpusFiguresTests
     public void Ecbplus_bcubed_f1_holds()
     {
         var score = StoryCorpusScore.Of(Replay("ecbplus-odd-topics.jsonl"));
-        Assert.Equal(0.9282, score.BCubed.F1, Tolerance);
+        Assert.Equal(0.9367, score.BCubed.F1, Tolerance);
     }
 
     [Fact]
     public void Uci_spread_event_f1_holds()
     {
         var score = StoryCorpusScore.Of(Replay("uci-headlines.jsonl"));
-        Assert.Equal(0.9201, score.Spread.F1, Tolerance);
+        Assert.Equal(0.9200, score.Spread.F1, Tolerance);
     }
 
     [Fact]
