@@ -19,7 +19,11 @@ internal sealed class Utf8NameTable
 
     public bool IsFull => newBytes > MaxNewBytes;
 
-    /// <summary>The name for these bytes, or null when they are not a namespace-well-formed QName (a:b:c, a:, a:1).</summary>
+    /// <summary>
+    /// The name for these bytes, or null when they are not a namespace-well-formed QName (a:b:c, a:, a:1) or the table
+    /// is full: the buckets are fixed, so a document with a flood of distinct names would make every lookup a long
+    /// chain walk; it is declined (XmlReader's own table grows) and the table is replaced after the document.
+    /// </summary>
     public Utf8Name? Get(ReadOnlySpan<byte> bytes)
     {
         var hash = Hash(bytes);
@@ -31,7 +35,7 @@ internal sealed class Utf8NameTable
             }
         }
 
-        return Add(bytes, hash);
+        return IsFull ? null : Add(bytes, hash);
     }
 
     private Utf8Name? Add(ReadOnlySpan<byte> bytes, uint hash)

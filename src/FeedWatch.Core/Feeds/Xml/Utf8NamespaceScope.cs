@@ -11,6 +11,12 @@ internal sealed class Utf8NamespaceScope
     private string[] prefixes = new string[16];
     private string[] uris = new string[16];
 
+    /// <summary>
+    /// Bindings in scope beyond which the reader declines: lookups walk the stack, so a hostile document declaring
+    /// thousands of prefixes would make every element slow (real feeds declare a few dozen at most).
+    /// </summary>
+    public const int MaxBindings = 256;
+
     public int Count { get; set; }
 
     public void Declare(string prefix, string uri)

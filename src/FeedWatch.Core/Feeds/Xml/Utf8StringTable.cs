@@ -36,6 +36,12 @@ internal sealed class Utf8StringTable
         }
 
         var value = System.Text.Encoding.UTF8.GetString(bytes);
+        if (IsFull)
+        {
+            // Full for the rest of this document (it is replaced after it): keep chains short, just decode.
+            return value;
+        }
+
         bucket = new Entry(bytes.ToArray(), hash, value, bucket);
         newBytes += bytes.Length;
         return value;

@@ -564,6 +564,11 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         var scope = state.Scope;
         foreach (ref var a in attributes)
         {
+            if ((a.Name.IsDefaultNamespaceDeclaration || a.Name.IsPrefixDeclaration) && scope.Count >= Utf8NamespaceScope.MaxBindings)
+            {
+                return false;
+            }
+
             if (a.Name.IsDefaultNamespaceDeclaration)
             {
                 if (a.Value is Namespaces.Xml or Utf8NamespaceScope.XmlnsNamespace)

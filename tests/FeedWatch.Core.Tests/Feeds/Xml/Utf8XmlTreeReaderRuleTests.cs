@@ -256,6 +256,43 @@ public sealed class Utf8XmlTreeReaderRuleTests
         Assert.True(Utf8XmlTreeReader.TryRead(Encoding.UTF8.GetBytes(xml), DocumentUri) is null, why);
     }
 
+    /// <summary>
+    /// Hostile shapes that would make the reader's fixed-size tables slow are left to XmlReader: a flood of distinct
+    /// names, and thousands of namespace bindings in scope. Real feeds stay far below both limits.
+    /// </summary>
+    [Fact]
+    public void Floods_of_distinct_names_or_namespace_bindings_are_declined()
+    {
+        var names = new StringBuilder("<root>");
+        for (var i = 0; i < 10_000; i++)
+        {
+            names.Append("<name").Append(i).Append("/>");
+        }
+
+        names.Append("</root>");
+        Assert.Null(Utf8XmlTreeReader.TryRead(Encoding.UTF8.GetBytes(names.ToString()), DocumentUri));
+
+        var bindings = new StringBuilder();
+        for (var depth = 0; depth < 8; depth++)
+        {
+            bindings.Append("<e");
+            for (var k = 0; k < 40; k++)
+            {
+                bindings.Append(" xmlns:p").Append(k).Append("=\"urn:").Append(depth).Append(':').Append(k).Append('"');
+            }
+
+            bindings.Append('>');
+        }
+
+        bindings.Append(string.Concat(Enumerable.Repeat("</e>", 8)));
+        var bindingBytes = Encoding.UTF8.GetBytes(bindings.ToString());
+        Assert.Null(Utf8XmlTreeReader.TryRead(bindingBytes, DocumentUri));
+        Assert.NotNull(StrictXmlReader.Read(new MemoryStream(bindingBytes), DocumentUri));
+
+        // After the flood the reader is back to normal: the tables are replaced once a document is done.
+        Assert.Equal("x", ReadBoth("<a xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>x</dc:title></a>").Text);
+    }
+
     [Fact]
     public void Invalid_utf8_is_declined()
     {
