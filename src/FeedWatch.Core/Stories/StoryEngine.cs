@@ -33,15 +33,15 @@ public sealed class StoryEngine : IStoryEngine
     private ArticleFingerprint? _lastFingerprint;
     private ArticleFingerprint? _eventYearOf;
     private int? _eventYear;
+    private WeightedTopic? _ledeNamesFor;
+    private (uint[] Terms, float[] Weights, double Mass) _ledeNames = ([], [], 0);
 
     // Per-call scratch of candidate retrieval, reused so a match allocates little: stamps mark the stories seen or
     // accumulated in the current call without clearing arrays sized by the story count.
     private readonly List<int> _postingScratch = [];
-    private readonly List<int> _touchedScratch = [];
+    private readonly SlotAccumulator _accumulator = new();
     private (double Weight, int Slot)[] _heap = [];
     private int[] _seenStamp = [];
-    private int[] _accumulatedStamp = [];
-    private double[] _accumulated = [];
     private int _stamp;
     private uint _touchSink;
     private readonly Dictionary<string, string> _outletNames = new(StringComparer.Ordinal);
@@ -64,14 +64,17 @@ public sealed class StoryEngine : IStoryEngine
         long bytes = _lsh.MemoryBytes + _termIndex.MemoryBytes + DocumentFrequencies.MemoryBytes;
         foreach (var story in _byId.Values)
         {
-            bytes += 120 + (story.Id.Length * 2) + (story.Centroid.Count * 9) + (story.IndexedTerms.Length * 4) + (story.Representatives.Count * 4);
+            // The story record and its id, the packed centroid, indexed terms and representative list with their array
+            // headers, and its entries in the id map and slot-indexed arrays.
+            bytes += 200 + 22 + (story.Id.Length * 2) + story.CentroidBytes + 24 + (story.IndexedTerms.Length * 4) + 56 + (story.Representatives.Count * 4) + 40;
         }
 
         foreach (var rep in _representatives)
         {
             if (rep is not null)
             {
-                bytes += 100 + (rep.MinHash.Length * 2);
+                // The record, its article id and the MinHash with its header.
+                bytes += 72 + 22 + (rep.ArticleId.Length * 2) + 24 + (rep.MinHash.Length * 2);
             }
         }
 
@@ -268,15 +271,12 @@ public sealed class StoryEngine : IStoryEngine
         if (_seenStamp.Length < _stories.Count)
         {
             Array.Resize(ref _seenStamp, Math.Max(_stories.Count, _seenStamp.Length * 2));
-            Array.Resize(ref _accumulated, _seenStamp.Length);
-            Array.Resize(ref _accumulatedStamp, _seenStamp.Length);
         }
 
         // A fresh stamp marks "seen in this call" without clearing the array (wrap-around clears it once).
         if (++_stamp == int.MaxValue)
         {
             Array.Clear(_seenStamp);
-            Array.Clear(_accumulatedStamp);
             _stamp = 1;
         }
 
@@ -310,32 +310,28 @@ public sealed class StoryEngine : IStoryEngine
         }
 
         order.Sort();
-        var accumulated = _accumulated;
-        var accumulatedStamp = _accumulatedStamp;
-        var touched = _touchedScratch;
-        touched.Clear();
+        // All postings first (one run per query term), so the accumulator is sized once for the stories they name.
         var queried = Math.Min(_options.QueryTerms, termCount);
+        var runEnds = queried <= 256 ? stackalloc int[queried] : new int[queried];
+        postings.Clear();
         for (var k = 0; k < queried; k++)
         {
-            var i = (int)(uint)order[k];
-            postings.Clear();
-            if (!_termIndex.TryCollect(topic.Terms[i], _options.MaxPostingsPerTerm, postings))
+            _termIndex.TryCollect(topic.Terms[(int)(uint)order[k]], _options.MaxPostingsPerTerm, postings);
+            runEnds[k] = postings.Count;
+        }
+
+        var accumulator = _accumulator;
+        accumulator.Reset(postings.Count);
+        var runStart = 0;
+        for (var k = 0; k < queried; k++)
+        {
+            double weight = topic.Weights[(int)(uint)order[k]];
+            for (var p = runStart; p < runEnds[k]; p++)
             {
-                continue;
+                accumulator.Add(postings[p], weight);
             }
 
-            double weight = topic.Weights[i];
-            foreach (var slot in postings)
-            {
-                if (accumulatedStamp[slot] != stamp)
-                {
-                    accumulatedStamp[slot] = stamp;
-                    accumulated[slot] = 0;
-                    touched.Add(slot);
-                }
-
-                accumulated[slot] += weight;
-            }
+            runStart = runEnds[k];
         }
 
         // Bounded selection of the best-accumulated stories (weight descending, slot ascending): a hand-rolled min-heap
@@ -349,9 +345,9 @@ public sealed class StoryEngine : IStoryEngine
 
         var heap = _heap;
         var size = 0;
-        foreach (var slot in touched)
+        for (var t = 0; t < accumulator.Count; t++)
         {
-            var candidate = (accumulated[slot], slot);
+            var candidate = (accumulator.SumAt(t), accumulator.SlotAt(t));
             if (size < limit)
             {
                 heap[size] = candidate;
@@ -390,21 +386,13 @@ public sealed class StoryEngine : IStoryEngine
         foreach (var slot in candidates)
         {
             var story = _stories[slot]!;
-            var centroid = story.Centroid;
-            var terms = centroid.Terms;
-            var weights = centroid.Weights;
-            var idf = story.CentroidIdf;
-            for (var i = 0; i < terms.Length; i += 16)
+            var packed = story.PackedCentroid;
+            for (var i = 0; i < packed.Length; i += 8)
             {
-                sink += terms[i] + BitConverter.SingleToUInt32Bits(weights[i]);
+                sink += (uint)packed[i];
             }
 
-            for (var i = 0; i < idf.Length; i += 16)
-            {
-                sink += BitConverter.SingleToUInt32Bits(idf[i]);
-            }
-
-            var kinds = centroid.Kinds;
+            var kinds = story.CentroidKinds;
             for (var i = 0; i < kinds.Length; i += 64)
             {
                 sink += (uint)kinds[i];
@@ -527,11 +515,11 @@ public sealed class StoryEngine : IStoryEngine
             }
         }
 
-        var topic = TopicSimilarity.Compare(weightedTopic, story.Centroid, story.CentroidIdf, story.CentroidNorm, story.CentroidNameMass);
+        var topic = TopicSimilarity.Compare(weightedTopic, story.PackedCentroid, story.CentroidKinds, story.CentroidNorm, story.CentroidNameMass);
         var time = TimeProximity.Evidence(fingerprint.Article.Published, story.FirstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor, _options.TopicTimeScaleBefore);
         // Who and where, both ways: the share of the article's names the story has and of the story's names the article
         // has. Two events of one kind share most words but only some names, so the topic score leans on agreement.
-        var agreement = Math.Sqrt(topic.NameAgreement * topic.StoryNameAgreement);
+        var agreement = Math.Sqrt(ArticleNameShare(fingerprint, weightedTopic, story, topic.NameAgreement) * topic.StoryNameAgreement);
         var topicScore = topic.Cosine * time * (1 - _options.NameAgreementWeight + (_options.NameAgreementWeight * agreement));
         if ((fingerprint.Article.Published is null || story.FirstSeen is null) && story.EventYear is { } storyYear && EventYearOf(fingerprint) is { } articleYear && storyYear != articleYear)
         {
@@ -541,6 +529,110 @@ public sealed class StoryEngine : IStoryEngine
         var namesAgree = !topic.HasNames || topic.NameAgreement >= _options.NameAgreementThreshold;
         var joined = reuse >= _options.ReuseJoinThreshold || (topicScore >= _options.TopicJoinThreshold && namesAgree);
         return new CandidateScore(reuse, best, topic, time, joined, Math.Round(Math.Max(reuse, topicScore), 6));
+    }
+
+    /// <summary>
+    /// The share of the article's lede names (names in its first sentences, weighted as in its topic vector) that the
+    /// story has: the lede names the event's own actors and places, while names further down are often background on
+    /// an earlier event of the same kind — which is exactly the story the article must not join. Falls back to the
+    /// whole article's share when the lede names nobody.
+    /// </summary>
+    private double ArticleNameShare(ArticleFingerprint fingerprint, WeightedTopic weightedTopic, ActiveStory story, double wholeArticleShare)
+    {
+        if (!_options.LedeNameAgreement)
+        {
+            return wholeArticleShare;
+        }
+
+        var (terms, weights, mass) = LedeNamesOf(fingerprint, weightedTopic);
+        if (mass <= 0)
+        {
+            return wholeArticleShare;
+        }
+
+        var centroid = story.PackedCentroid;
+        double present = 0;
+        for (var k = 0; k < terms.Length; k++)
+        {
+            if (Contains(centroid, terms[k]))
+            {
+                present += weights[k];
+            }
+        }
+
+        return present / mass;
+    }
+
+    /// <summary>Binary search of a term in a packed centroid (sorted by term id, the high 32 bits of each word).</summary>
+    private static bool Contains(ReadOnlySpan<ulong> packed, uint term)
+    {
+        int lo = 0, hi = packed.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var t = (uint)(packed[mid] >> 32);
+            if (t == term)
+            {
+                return true;
+            }
+
+            if (t < term)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The distinct name terms of the article's lede that made its topic vector, with their weights (once per match).</summary>
+    private (uint[] Terms, float[] Weights, double Mass) LedeNamesOf(ArticleFingerprint fingerprint, WeightedTopic weightedTopic)
+    {
+        if (ReferenceEquals(_ledeNamesFor, weightedTopic))
+        {
+            return _ledeNames;
+        }
+
+        var body = fingerprint.Body;
+        var lede = Math.Min(_options.LedeSentences, body.Sentences.Length);
+        var end = lede == 0 ? 0 : body.Sentences[lede - 1].FirstToken + body.Sentences[lede - 1].TokenCount;
+        var found = new List<int>();
+        for (var k = 0; k < end; k++)
+        {
+            var token = body.Tokens[k];
+            if (token.IsNameLike && !token.IsNumber && !token.IsStop)
+            {
+                var at = Array.BinarySearch(weightedTopic.Terms, TermIds.Of(token.Stem));
+                if (at >= 0 && weightedTopic.Kinds[at] != TermKind.Word)
+                {
+                    found.Add(at);
+                }
+            }
+        }
+
+        found.Sort();
+        var terms = new List<uint>(found.Count);
+        var weights = new List<float>(found.Count);
+        double mass = 0;
+        for (var k = 0; k < found.Count; k++)
+        {
+            if (k > 0 && found[k] == found[k - 1])
+            {
+                continue;
+            }
+
+            terms.Add(weightedTopic.Terms[found[k]]);
+            weights.Add(weightedTopic.Weights[found[k]]);
+            mass += weightedTopic.Weights[found[k]];
+        }
+
+        _ledeNamesFor = weightedTopic;
+        _ledeNames = ([.. terms], [.. weights], mass);
+        return _ledeNames;
     }
 
     private StoryMatch BuildMatch(ArticleFingerprint fingerprint, ActiveStory story, CandidateScore score)
@@ -715,11 +807,13 @@ public sealed class StoryEngine : IStoryEngine
     private void Reindex(ActiveStory story, float[]? persistedIdf = null)
     {
         var centroid = story.Centroid;
-        (story.CentroidIdf, story.CentroidNorm) = persistedIdf is not null && persistedIdf.Length == centroid.Count
-            ? (persistedIdf, TopicSimilarity.Norm(centroid, persistedIdf))
-            : TopicSimilarity.Weigh(centroid, _frequencies);
-        story.CentroidNameMass = TopicSimilarity.NameMass(centroid, story.CentroidIdf);
+        story.CentroidIdf = persistedIdf is not null && persistedIdf.Length == centroid.Count
+            ? persistedIdf
+            : TopicSimilarity.Weigh(centroid, _frequencies).Idf;
+        // Norm and name mass from the IDF as stored (rounded), which is what a reloaded profile gives back.
         var idf = story.CentroidIdf;
+        story.CentroidNorm = TopicSimilarity.Norm(centroid, idf);
+        story.CentroidNameMass = TopicSimilarity.NameMass(centroid, idf);
         var salience = new float[centroid.Count];
         var order = new int[centroid.Count];
         for (var i = 0; i < centroid.Count; i++)

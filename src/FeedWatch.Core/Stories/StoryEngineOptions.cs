@@ -43,7 +43,19 @@ public sealed record StoryEngineOptions
 
     public float TitleWeight { get; init; } = 2f;
 
-    public float NameBoost { get; init; } = 2f;
+    /// <summary>Leading sentences of the body counted once more in the topic vector (the lede states the event).</summary>
+    public int LedeSentences { get; init; } = 3;
+
+    /// <summary>Extra weight of a lede term occurrence (1 = a lede word counts twice).</summary>
+    public float LedeWeight { get; init; } = 1f;
+
+    /// <summary>
+    /// Name agreement counts the share of the article's LEDE names the story has (the event's own actors), not of all
+    /// its names (background names often belong to an earlier event of the same kind).
+    /// </summary>
+    public bool LedeNameAgreement { get; init; } = true;
+
+    public float NameBoost { get; init; } = 1.6f;
 
     public float NumberBoost { get; init; } = 1.3f;
 
@@ -90,6 +102,7 @@ public sealed record StoryEngineOptions
     /// differs from the story's (two elections five years apart, two patches of different years).
     /// </summary>
     public double YearMismatchFactor { get; init; } = 0.7;
+
 
     public Relations.RelationThresholds Relations { get; init; } = new();
 

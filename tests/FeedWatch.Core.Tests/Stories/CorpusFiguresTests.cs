@@ -32,21 +32,21 @@ public sealed class CorpusFiguresTests
     public void Basil_bcubed_f1_holds()
     {
         var score = StoryCorpusScore.Of(Replay("basil.jsonl"));
-        Assert.Equal(0.9565, score.BCubed.F1, Tolerance);
+        Assert.Equal(0.9738, score.BCubed.F1, Tolerance);
     }
 
     [Fact]
     public void Ecbplus_bcubed_f1_holds()
     {
         var score = StoryCorpusScore.Of(Replay("ecbplus-odd-topics.jsonl"));
-        Assert.Equal(0.9144, score.BCubed.F1, Tolerance);
+        Assert.Equal(0.9367, score.BCubed.F1, Tolerance);
     }
 
     [Fact]
     public void Uci_spread_event_f1_holds()
     {
         var score = StoryCorpusScore.Of(Replay("uci-headlines.jsonl"));
-        Assert.Equal(0.9204, score.Spread.F1, Tolerance);
+        Assert.Equal(0.9200, score.Spread.F1, Tolerance);
     }
 
     [Fact]

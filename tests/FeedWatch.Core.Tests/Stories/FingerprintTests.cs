@@ -1,4 +1,6 @@
+using FeedWatch.Core.Stories;
 using FeedWatch.Core.Stories.Fingerprints;
+using FeedWatch.Core.Stories.Index;
 using FeedWatch.Core.Stories.Passages;
 using FeedWatch.Core.Stories.Relations;
 using FeedWatch.Core.Stories.Text;
@@ -15,6 +17,24 @@ public sealed class FingerprintTests
         Assert.Equal(3, text.Sentences.Length);
         Assert.Equal("Then 5,000 people marched", text.SentenceText(2).TrimEnd('.'));
         Assert.Contains(text.Tokens, t => t.IsNumber && text.Text.Substring(t.Start, t.Length) == "5,000");
+    }
+
+    [Fact]
+    public void Lede_terms_weigh_more_than_the_same_terms_in_background_paragraphs()
+    {
+        // "Williams" is the lede's subject, "Jackson" only background further down; each is named exactly twice.
+        const string text = "Chargers tackle Williams was arrested on Sunday. Williams was released on bail. "
+            + "The team said little. Officers gave no details. Fans were surprised. The season ended early. "
+            + "Receiver Jackson was arrested last month. Jackson is due in court.";
+        var article = new StoryArticle("lede", "example.com", null, null, "", text);
+        var withLede = new ArticleFingerprinter(new StoryEngineOptions(), new DocumentFrequencies()).Build(article).Topic;
+        var without = new ArticleFingerprinter(new StoryEngineOptions { LedeWeight = 0 }, new DocumentFrequencies()).Build(article).Topic;
+
+        static float WeightOf(TopicVector topic, string word) => topic.Weights[topic.IndexOf(TermIds.Of(TextAnalyzer.Analyze(word).Tokens[0].Stem))];
+
+        Assert.Equal(WeightOf(without, "williams"), WeightOf(without, "jackson"));
+        Assert.True(WeightOf(withLede, "williams") > WeightOf(withLede, "jackson") * 1.2f);
+        Assert.Equal(WeightOf(without, "jackson"), WeightOf(withLede, "jackson"));
     }
 
     [Fact]

@@ -13,6 +13,29 @@ public sealed class StoryEngineTests
     }
 
     [Fact]
+    public void A_later_event_recalling_the_story_in_its_background_agrees_less_on_names_than_by_its_whole_text()
+    {
+        const string first = "Riverton Hawks guard Marcus Delane was arrested on Tuesday on suspicion of drunk driving. "
+            + "Delane failed sobriety tests near Oakfield, the highway patrol said. Delane was released on bail. "
+            + "The Hawks said they would not discipline Delane before the playoff game in Carlow. "
+            + "Delane had been on probation for an earlier arrest.";
+        const string later = "Riverton Hawks centre Tomas Brevik was arrested on Sunday on suspicion of drunk driving. "
+            + "Brevik was stopped for speeding outside Riverton, the highway patrol said. Brevik was released on bail. "
+            + "The team said it was disappointed. Officers gave no blood-alcohol figures. "
+            + "It is the team's second such arrest this winter: guard Marcus Delane was arrested near Oakfield last month, "
+            + "and Delane is due in court in Carlow next week.";
+        double ScoreWith(bool ledeNames)
+        {
+            var engine = new StoryEngine(new StoryEngineOptions { LedeNameAgreement = ledeNames });
+            engine.Add("delane", Fixtures.Article("a-1", "first.example", "Hawks guard Delane arrested", first));
+            return engine.Explain(Fixtures.Article("b-1", "second.example", "Hawks centre arrested", later), 1).Single().Score.Score;
+        }
+
+        // The whole text names Delane, Oakfield and Carlow (background); the lede names Brevik, whom the story lacks.
+        Assert.True(ScoreWith(ledeNames: true) < ScoreWith(ledeNames: false) - 0.01, $"{ScoreWith(true):F3} vs {ScoreWith(false):F3}");
+    }
+
+    [Fact]
     public void Verbatim_reprint_with_other_boilerplate_is_a_copy_of_the_wire_article()
     {
         var engine = WithWireStory(out _);

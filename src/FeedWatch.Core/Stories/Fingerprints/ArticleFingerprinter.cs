@@ -7,7 +7,8 @@ namespace FeedWatch.Core.Stories.Fingerprints;
 /// <summary>
 /// Builds an <see cref="ArticleFingerprint"/>. Topic terms are light stems of content words; names (capitalised words
 /// inside a sentence, plus adjacent name pairs such as "Tara Reid") and numbers are boosted because they are what
-/// tells two earthquakes or two rehab stays apart. Title words count extra: a headline states the story.
+/// tells two earthquakes or two rehab stays apart. Title and lede words count extra: a headline and the first
+/// sentences state the story.
 /// </summary>
 public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFrequencies frequencies)
 {
@@ -29,6 +30,16 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
         var counts = _counts;
         counts.Reset((2 * body.Tokens.Length) + (2 * titleTokens.Length) + 16);
         CountTerms(body.Tokens, counts, 1f, namesAllowed: true);
+        // The lede (first sentences) states who, what, where; later paragraphs add background, often about other
+        // events of the same kind (the previous arrest, the last election). Counting the lede once more makes the event
+        // itself dominate the topic vector.
+        var lede = Math.Min(options.LedeSentences, body.Sentences.Length);
+        if (lede > 0 && options.LedeWeight > 0)
+        {
+            var last = body.Sentences[lede - 1];
+            CountTerms(body.Tokens.AsSpan(0, last.FirstToken + last.TokenCount), counts, options.LedeWeight, namesAllowed: true);
+        }
+
         // A title that opens the body has been counted once already: count it once more so headlines weigh the same either way.
         CountTerms(titleTokens, counts, titleIsInBody ? options.TitleWeight - 1f : options.TitleWeight, namesAllowed: false);
 

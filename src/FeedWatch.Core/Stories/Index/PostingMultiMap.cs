@@ -171,6 +171,7 @@ public sealed class PostingMultiMap
         DeadPostings = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int FindSlot(uint key)
     {
         var mask = _keys.Length - 1;

@@ -53,6 +53,49 @@ public static class TopicSimilarity
             storyNameMass <= 0 ? 1 : Math.Min(1, sharedStoryNames / storyNameMass));
     }
 
+    /// <summary>
+    /// <see cref="Compare(WeightedTopic, TopicVector, float[], double, double)"/> against a story's packed centroid
+    /// (<see cref="ActiveStory.PackedCentroid"/>): the same sums in the same order over the same (rounded) values.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static TopicComparison Compare(WeightedTopic article, ReadOnlySpan<ulong> story, ReadOnlySpan<TermKind> storyKinds, double storyNorm, double storyNameMass = 0)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        double dot = 0, sharedNames = 0, sharedStoryNames = 0;
+        var aw = article.Weights;
+        var ak = article.Kinds;
+        for (var j = 0; j < story.Length; j++)
+        {
+            var packed = story[j];
+            var i = article.IndexOf((uint)(packed >> 32));
+            if (i < 0)
+            {
+                continue;
+            }
+
+            var wa = aw[i];
+            var ws = ActiveStory.WeightOf(packed);
+            var idf = ActiveStory.IdfOf(packed);
+            dot += wa * ws * idf;
+            if (ak[i] != TermKind.Word)
+            {
+                sharedNames += wa;
+            }
+
+            if (storyKinds[j] != TermKind.Word)
+            {
+                sharedStoryNames += ws * idf;
+            }
+        }
+
+        var cosine = article.Norm == 0 || storyNorm == 0 ? 0 : dot / (article.Norm * storyNorm);
+        return new TopicComparison(
+            cosine,
+            article.NameMass == 0 ? 1 : sharedNames / article.NameMass,
+            article.NameMass > 0,
+            storyNameMass <= 0 ? 1 : Math.Min(1, sharedStoryNames / storyNameMass));
+    }
+
     /// <summary>IDF of each centroid term and the IDF-weighted norm, computed when the story is (re)indexed.</summary>
     public static (float[] Idf, double Norm) Weigh(TopicVector story, DocumentFrequencies frequencies)
     {

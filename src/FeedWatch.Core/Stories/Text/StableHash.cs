@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FeedWatch.Core.Stories.Text;
 
 /// <summary>
@@ -9,6 +10,7 @@ public static class StableHash
     private const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong x)
     {
         x ^= x >> 30;
@@ -19,6 +21,7 @@ public static class StableHash
         return x;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Combine(ulong a, ulong b) => Mix((a * 0x9E3779B97F4A7C15UL) ^ b);
 
     /// <summary>Hash of the lower-cased text, skipping characters that <see cref="TextAnalyzer"/> treats as joiners.</summary>

@@ -159,10 +159,13 @@ public static class TextAnalyzer
     private const ulong FnvPrime = 1099511628211UL;
 
     // ASCII fast paths with the exact char.* semantics for everything else.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsLetterOrDigit(char c) => c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsDigit(char c) => c < 128 ? (uint)(c - '0') <= 9 : char.IsDigit(c);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static char ToLower(char c) => c < 128 ? ((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
 
     private static ulong HashOf(ReadOnlySpan<char> lower)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FeedWatch.Core.Stories.Text;
 
 /// <summary>
@@ -25,6 +26,7 @@ internal static class WordFlags
     }
 
     /// <summary>The Stop / Common flags of a lower-cased word hash (None for every other word).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TokenFlags Of(ulong hash)
     {
         var slot = (int)(hash & (Size - 1));
