@@ -12,7 +12,7 @@ internal sealed class Utf8StringTable
 
     private const int BucketCount = 512;
 
-    private readonly Entry?[] buckets = new Entry?[BucketCount];
+    private readonly Utf8StringEntry?[] buckets = new Utf8StringEntry?[BucketCount];
     private int newBytes;
 
     public bool IsFull => newBytes > MaxNewBytes;
@@ -42,10 +42,8 @@ internal sealed class Utf8StringTable
             return value;
         }
 
-        bucket = new Entry(bytes.ToArray(), hash, value, bucket);
+        bucket = new Utf8StringEntry(bytes.ToArray(), hash, value, bucket);
         newBytes += bytes.Length;
         return value;
     }
-
-    private sealed record Entry(byte[] Bytes, uint Hash, string Value, Entry? Next);
 }

@@ -14,20 +14,12 @@ namespace FeedWatch.Core.Feeds.Xml;
 /// </summary>
 internal static class Utf8TextDecoder
 {
-    /// <summary>What a run is: element content, an attribute value (whitespace normalised) or a CDATA section.</summary>
-    public enum Kind
-    {
-        Text,
-        Attribute,
-        CData,
-    }
-
     private static readonly System.Buffers.SearchValues<byte> AttributeStops = System.Buffers.SearchValues.Create("&\r\n\t"u8);
 
     /// <summary>The characters written, or -1 when the run holds a reference the reader does not accept.</summary>
-    public static int Decode(ReadOnlySpan<byte> run, Span<char> destination, Kind kind)
+    public static int Decode(ReadOnlySpan<byte> run, Span<char> destination, Utf8TextKind kind)
     {
-        if (kind == Kind.Text && Vector128.IsHardwareAccelerated)
+        if (kind == Utf8TextKind.Text && Vector128.IsHardwareAccelerated)
         {
             return DecodeText(run, destination);
         }
@@ -37,8 +29,8 @@ internal static class Utf8TextDecoder
         {
             var next = kind switch
             {
-                Kind.Text => run.IndexOfAny((byte)'&', (byte)'\r'),
-                Kind.Attribute => run.IndexOfAny(AttributeStops),
+                Utf8TextKind.Text => run.IndexOfAny((byte)'&', (byte)'\r'),
+                Utf8TextKind.Attribute => run.IndexOfAny(AttributeStops),
                 _ => run.IndexOf((byte)'\r'),
             };
             if (next < 0)
@@ -61,7 +53,7 @@ internal static class Utf8TextDecoder
             }
 
             // CR and CRLF are one line end; in an attribute value a line end, tab or LF is a space.
-            destination[written++] = kind == Kind.Attribute ? ' ' : '\n';
+            destination[written++] = kind == Utf8TextKind.Attribute ? ' ' : '\n';
             run = run[(next + (b == '\r' && next + 1 < run.Length && run[next + 1] == '\n' ? 2 : 1))..];
         }
     }

@@ -330,7 +330,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
 
         var content = data.Slice(pos, end);
         pos += end + 3;
-        var text = content.IndexOf((byte)'\r') < 0 ? System.Text.Encoding.UTF8.GetString(content) : Decode(content, Utf8TextDecoder.Kind.CData);
+        var text = content.IndexOf((byte)'\r') < 0 ? System.Text.Encoding.UTF8.GetString(content) : Decode(content, Utf8TextKind.CData);
 
         // XmlReader reports an empty CDATA section too, which makes an otherwise empty element hold "" rather than
         // nothing; appended the same way, the trees match.
@@ -390,7 +390,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         {
             text = run[special..].IndexOfAny((byte)'&', (byte)'\r') < 0
                 ? System.Text.Encoding.UTF8.GetString(run)
-                : Decode(run, Utf8TextDecoder.Kind.Text);
+                : Decode(run, Utf8TextKind.Text);
             if (text is null)
             {
                 return false;
@@ -401,7 +401,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         return true;
     }
 
-    private readonly string? Decode(ReadOnlySpan<byte> run, Utf8TextDecoder.Kind kind)
+    private readonly string? Decode(ReadOnlySpan<byte> run, Utf8TextKind kind)
     {
         var buffer = state.Text.Reserve(run.Length);
         var written = Utf8TextDecoder.Decode(run, buffer, kind);
@@ -713,7 +713,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
                 : System.Text.Encoding.UTF8.GetString(value);
         }
 
-        return value.IndexOf((byte)'<') >= 0 ? null : Decode(value, Utf8TextDecoder.Kind.Attribute);
+        return value.IndexOf((byte)'<') >= 0 ? null : Decode(value, Utf8TextKind.Attribute);
     }
 
     private bool ReadEndTag()
