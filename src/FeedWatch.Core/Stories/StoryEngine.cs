@@ -715,9 +715,12 @@ public sealed class StoryEngine : IStoryEngine
         story.EventYear ??= EventYearOf(fingerprint);
         story.FirstSeen = Min(story.FirstSeen, article.Published);
         story.LastSeen = Max(story.LastSeen, article.Published);
+        // Centroid decodes the packed words into new arrays: read it once. The document frequencies count terms only,
+        // which rounding leaves alone, so the pruned vector stands for what the story now holds.
         var previous = story.Centroid;
-        story.Centroid = Centroids.Prune(Centroids.Merge(story.Centroid, fingerprint.Topic, int.MaxValue), _options.StoryTerms, _frequencies);
-        CountCentroid(previous, story.Centroid);
+        var updated = Centroids.Prune(Centroids.Merge(previous, fingerprint.Topic, int.MaxValue), _options.StoryTerms, _frequencies);
+        story.Centroid = updated;
+        CountCentroid(previous, updated);
         if (IsNewWording(story, fingerprint))
         {
             AddRepresentative(story, fingerprint);
@@ -881,6 +884,7 @@ public sealed class StoryEngine : IStoryEngine
         }
 
         var centroid = story.Centroid;
+        var idf = story.CentroidIdf;
         return new StoryProfile
         {
             StoryId = story.Id,
@@ -890,7 +894,7 @@ public sealed class StoryEngine : IStoryEngine
             FirstSeen = story.FirstSeen,
             OriginOutlet = story.OriginOutlet,
             OriginArticleId = story.OriginArticleId,
-            Terms = [.. Enumerable.Range(0, centroid.Count).Select(i => new ProfileTerm(centroid.Terms[i], centroid.Weights[i], centroid.Kinds[i], story.CentroidIdf[i]))],
+            Terms = [.. Enumerable.Range(0, centroid.Count).Select(i => new ProfileTerm(centroid.Terms[i], centroid.Weights[i], centroid.Kinds[i], idf[i]))],
             Tracking = story.Tracking,
             Query = story.Query?.Text,
             EventYear = story.EventYear,

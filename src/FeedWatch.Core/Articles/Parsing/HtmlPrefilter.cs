@@ -51,15 +51,11 @@ public static class HtmlPrefilter
                 continue;
             }
 
-            var isEndTag = next == '/';
-            var nameStart = isEndTag ? lt + 2 : lt + 1;
-            if (!char.IsAsciiLetter(html[nameStart]))
+            if (!HtmlTagScanner.TryReadName(html, lt, out var isEndTag, out var nameStart, out var nameEnd))
             {
                 position = lt + 1;
                 continue;
             }
-
-            var nameEnd = HtmlTagScanner.EndOfName(html, nameStart);
 
             var tagEnd = HtmlTagScanner.EndOfTag(html, nameEnd);
             if (tagEnd < 0)

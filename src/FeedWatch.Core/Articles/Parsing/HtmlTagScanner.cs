@@ -3,6 +3,24 @@ namespace FeedWatch.Core.Articles.Parsing;
 /// <summary>Low-level scanning of tag boundaries in page text, shared by the prefilter passes.</summary>
 internal static class HtmlTagScanner
 {
+    /// <summary>
+    /// Reads the name of the tag whose '&lt;' is at <paramref name="lt"/> (an end tag when '/' follows; the caller has
+    /// checked that two more characters follow). False when no ASCII letter starts a name there: the '&lt;' is text.
+    /// </summary>
+    public static bool TryReadName(string html, int lt, out bool isEndTag, out int nameStart, out int nameEnd)
+    {
+        isEndTag = html[lt + 1] == '/';
+        nameStart = isEndTag ? lt + 2 : lt + 1;
+        if (!char.IsAsciiLetter(html[nameStart]))
+        {
+            nameEnd = nameStart;
+            return false;
+        }
+
+        nameEnd = EndOfName(html, nameStart);
+        return true;
+    }
+
     /// <summary>The index just past a tag name (ASCII letters, digits and '-') that starts at <paramref name="from"/>.</summary>
     public static int EndOfName(string html, int from)
     {

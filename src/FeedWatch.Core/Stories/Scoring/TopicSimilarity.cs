@@ -6,56 +6,15 @@ namespace FeedWatch.Core.Stories.Scoring;
 
 /// <summary>
 /// Compares an article's weighted topic with a story centroid. The story side uses IDF at the time the story was last
-/// indexed (its norm is cached then), so a comparison is one merge of two sorted arrays with no lookups.
+/// indexed (its norm is cached then), so a comparison is one pass over the story's terms with a hashed look-up
+/// into the article's.
 /// </summary>
 public static class TopicSimilarity
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static TopicComparison Compare(WeightedTopic article, TopicVector story, float[] storyIdf, double storyNorm, double storyNameMass = 0)
-    {
-        ArgumentNullException.ThrowIfNull(article);
-        ArgumentNullException.ThrowIfNull(story);
-        ArgumentNullException.ThrowIfNull(storyIdf);
-        double dot = 0, sharedNames = 0, sharedStoryNames = 0;
-        var st = story.Terms;
-        var sw = story.Weights;
-        var sk = story.Kinds;
-        var aw = article.Weights;
-        var ak = article.Kinds;
-        for (var j = 0; j < st.Length; j++)
-        {
-            // Story terms in ascending order, each looked up among the article's: the shared terms come in the same
-            // order as a merge of the two sorted arrays, so the sums are bit-for-bit those of a merge.
-            var i = article.IndexOf(st[j]);
-            if (i < 0)
-            {
-                continue;
-            }
-
-            var wa = aw[i];
-            dot += wa * sw[j] * storyIdf[j];
-            if (ak[i] != TermKind.Word)
-            {
-                sharedNames += wa;
-            }
-
-            if (sk[j] != TermKind.Word)
-            {
-                sharedStoryNames += sw[j] * storyIdf[j];
-            }
-        }
-
-        var cosine = article.Norm == 0 || storyNorm == 0 ? 0 : dot / (article.Norm * storyNorm);
-        return new TopicComparison(
-            cosine,
-            article.NameMass == 0 ? 1 : sharedNames / article.NameMass,
-            article.NameMass > 0,
-            storyNameMass <= 0 ? 1 : Math.Min(1, sharedStoryNames / storyNameMass));
-    }
-
     /// <summary>
-    /// <see cref="Compare(WeightedTopic, TopicVector, float[], double, double)"/> against a story's packed centroid
-    /// (<see cref="ActiveStory.PackedCentroid"/>): the same sums in the same order over the same (rounded) values.
+    /// Compares an article with a story's packed centroid (<see cref="ActiveStory.PackedCentroid"/>). Story terms are
+    /// visited in ascending order, each looked up among the article's: the shared terms come in the same order as a
+    /// merge of the two sorted arrays, so the sums are bit-for-bit those of a merge (tested against one).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static TopicComparison Compare(WeightedTopic article, ReadOnlySpan<ulong> story, ReadOnlySpan<TermKind> storyKinds, double storyNorm, double storyNameMass = 0)

@@ -81,9 +81,7 @@ public sealed class CrawlDelayTests
     public async Task Fetch_stage_defers_a_too_early_message_with_a_visibility_delay_instead_of_sleeping()
     {
         var rig = new PipelineRig();
-        var gate = new CrawlDelayGate(new CrawlDelayOptions(), rig.Time, new FixedRobotsPolicy(TimeSpan.FromSeconds(20)));
-        var handler = new FetchArticleHandler(new ArticleFetcher(rig.Fetcher, new FirstLineTitleExtractor(), rig.Time), rig.Store, rig.Queues,
-            NullLogger<FetchArticleHandler>.Instance, gate);
+        var handler = FetchHandlerWithTwentySecondCrawlDelay(rig);
         rig.Fetcher.Serve("https://news.example/one", "<p>One story text line</p>");
         rig.Fetcher.Serve("https://news.example/two", "<p>Two story text line</p>");
         rig.Fetcher.Serve("https://other.example/three", "<p>Three story text line</p>");
@@ -113,9 +111,7 @@ public sealed class CrawlDelayTests
     public async Task A_message_deferred_too_often_is_fetched_anyway()
     {
         var rig = new PipelineRig();
-        var gate = new CrawlDelayGate(new CrawlDelayOptions(), rig.Time, new FixedRobotsPolicy(TimeSpan.FromSeconds(20)));
-        var handler = new FetchArticleHandler(new ArticleFetcher(rig.Fetcher, new FirstLineTitleExtractor(), rig.Time), rig.Store, rig.Queues,
-            NullLogger<FetchArticleHandler>.Instance, gate);
+        var handler = FetchHandlerWithTwentySecondCrawlDelay(rig);
         rig.Fetcher.Serve("https://news.example/one", "<p>One story text line</p>");
         rig.Fetcher.Serve("https://news.example/two", "<p>Two story text line</p>");
 
@@ -124,5 +120,13 @@ public sealed class CrawlDelayTests
 
         Assert.Equal(2, rig.Fetcher.Requests.Count);
         Assert.Empty(rig.Queue(QueueNames.FetchArticle).Bodies);
+    }
+
+    /// <summary>The fetch stage over the rig, behind a gate whose robots.txt asks for 20 s between requests to a site.</summary>
+    private static FetchArticleHandler FetchHandlerWithTwentySecondCrawlDelay(PipelineRig rig)
+    {
+        var gate = new CrawlDelayGate(new CrawlDelayOptions(), rig.Time, new FixedRobotsPolicy(TimeSpan.FromSeconds(20)));
+        return new FetchArticleHandler(new ArticleFetcher(rig.Fetcher, new FirstLineTitleExtractor(), rig.Time), rig.Store, rig.Queues,
+            NullLogger<FetchArticleHandler>.Instance, gate);
     }
 }
