@@ -16,30 +16,17 @@ public static class TopicSimilarity
     /// visited in ascending order, each looked up among the article's: the shared terms come in the same order as a
     /// merge of the two sorted arrays, so the sums are bit-for-bit those of a merge (tested against one).
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static TopicComparison Compare(WeightedTopic article, ReadOnlySpan<ulong> story, ReadOnlySpan<TermKind> storyKinds, double storyNorm, double storyNameMass = 0)
     {
         ArgumentNullException.ThrowIfNull(article);
-        // Two passes. First the filter test of every story term, without a branch: the positions that may be shared are
-        // written one after the other and the write position moves on only when the bit is set (which terms pass is
-        // unpredictable; a branch per term mispredicted on a good share of them). Then the look-ups of the few that
-        // passed, still in ascending story order, so the sums are accumulated in exactly the order of a merge.
-        var passed = story.Length <= 512 ? stackalloc int[story.Length + 1] : new int[story.Length + 1];
-        var count = 0;
-        for (var j = 0; j < story.Length; j++)
-        {
-            passed[count] = j;
-            count += article.MayContain((uint)(story[j] >> 32)) ? 1 : 0;
-        }
-
         double dot = 0, sharedNames = 0, sharedStoryNames = 0;
         var aw = article.Weights;
         var ak = article.Kinds;
-        for (var p = 0; p < count; p++)
+        for (var j = 0; j < story.Length; j++)
         {
-            var j = passed[p];
             var packed = story[j];
-            var i = article.Probe((uint)(packed >> 32));
+            var i = article.IndexOf((uint)(packed >> 32));
             if (i < 0)
             {
                 continue;
