@@ -73,6 +73,12 @@ public static class EvalSpeedCommand
             previous = (size, managed);
         }
 
+        Console.WriteLine($"index structures at {indexed:N0} stories (bytes per story):");
+        foreach (var (structure, bytes) in engine.IndexMemory())
+        {
+            Console.WriteLine($"  {structure,-36} {bytes / (double)indexed,8:F1}");
+        }
+
         GC.KeepAlive(engine);
 
         Console.WriteLine($"load average at end: {LoadAverage()}");

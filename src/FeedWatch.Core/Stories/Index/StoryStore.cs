@@ -86,6 +86,17 @@ internal sealed class StoryStore
         }
     }
 
+    public IEnumerable<int> LiveRepresentativeSlots()
+    {
+        for (var repSlot = 0; repSlot < RepresentativeSlots; repSlot++)
+        {
+            if (_reps[repSlot].IsLive)
+            {
+                yield return repSlot;
+            }
+        }
+    }
+
     public int CreateStory(string storyId)
     {
         var slot = _freeStories.Count > 0 ? _freeStories.Pop() : StorySlots++;
@@ -319,11 +330,17 @@ internal sealed class StoryStore
     }
 
     /// <summary>Bytes of every structure here, headers and free room included (what grows with the index).</summary>
-    public long MemoryBytes =>
-        _stories.MemoryBytes + _storyReps.MemoryBytes + _reps.MemoryBytes + _minHashes.MemoryBytes
-        + Centroids.MemoryBytes + _ids.MemoryBytes + _byId.MemoryBytes
-        + ((_freeStories.Count + _freeReps.Count) * 4L)
-        + _outlets.Sum(o => 24L + (o.Length * 2) + 40);
+    public IEnumerable<(string Structure, long Bytes)> Memory() =>
+    [
+        ("story records", _stories.MemoryBytes + (_freeStories.Count * 4L)),
+        ("story representative slots", _storyReps.MemoryBytes),
+        ("representative records", _reps.MemoryBytes + (_freeReps.Count * 4L)),
+        ("MinHash sketches", _minHashes.MemoryBytes),
+        ("centroids", Centroids.MemoryBytes),
+        ("ids", _ids.MemoryBytes),
+        ("id table", _byId.MemoryBytes),
+        ("outlets", _outlets.Sum(o => 24L + (o.Length * 2) + 40)),
+    ];
 
     private void FreeRepresentative(int repSlot)
     {
