@@ -66,7 +66,7 @@ public sealed class StoryEngine : IStoryEngine
 
     /// <summary>What <see cref="EstimateIndexBytes"/> counts, structure by structure (for `eval speed`).</summary>
     public IReadOnlyList<(string Structure, long Bytes)> IndexMemory() =>
-        [.. _store.Memory(), ("LSH bands", _lsh.MemoryBytes), ("term postings", _termIndex.MemoryBytes), ("retrieval scratch", _seenStamp.Length * 4L), ("document-frequency sketch (fixed)", DocumentFrequencies.MemoryBytes)];
+        [.. _store.Memory(), ("LSH bands", _lsh.MemoryBytes), ("term postings: blocks", _termIndex.BlockBytes), ("term postings: key table", _termIndex.KeyTableBytes), ("retrieval scratch", _seenStamp.Length * 4L), ("document-frequency sketch (fixed)", DocumentFrequencies.MemoryBytes)];
 
     public IReadOnlyList<StoryMatch> Match(StoryArticle article)
     {

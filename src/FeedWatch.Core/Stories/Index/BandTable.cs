@@ -8,7 +8,7 @@ namespace FeedWatch.Core.Stories.Index;
 /// tags, and a tag match is confirmed against the representative's own band keys (recomputed from its MinHash, which
 /// scoring reads next anyway), so results are exactly those of a table of full keys at half the bytes. Removal leaves a
 /// tombstone; the table is rebuilt from the live representatives when tombstones and entries fill it (7/8), at the same
-/// size when most of it is tombstones, else twice the size. Values come back highest (newest) slot first.
+/// size when live entries fill at most 3/4 of it, else twice the size. Values come back highest (newest) slot first.
 /// </summary>
 public sealed class BandTable(IBandKeySource source)
 {
@@ -36,9 +36,9 @@ public sealed class BandTable(IBandKeySource source)
         ArgumentOutOfRangeException.ThrowIfGreaterThan(slot, MaxSlot);
         if ((long)(_used + keys.Length) * 8 > (long)_entries.Length * 7)
         {
-            // Live entries up to 7/16 full after the rebuild: rebuild at this size, else double.
+            // Tombstones dominate: rebuild at this size (live entries up to 3/4 of it); else double.
             var bits = _bits;
-            while ((long)(Count + keys.Length) * 16 > (1L << bits) * 7)
+            while ((long)(Count + keys.Length) * 4 > (1L << bits) * 3)
             {
                 bits++;
             }

@@ -37,7 +37,13 @@ public sealed class TermPostings
 
     public int Keys => _keyCount;
 
-    public long MemoryBytes => (_pages.Count * ((PageSize * 4L) + 24)) + (_keys.Length * 12L) + 72 + _large.Sum(l => 64 + (l.Value.Capacity * 4L));
+    public long MemoryBytes => BlockBytes + KeyTableBytes;
+
+    /// <summary>Bytes of the posting pages (free blocks included) and of the lists too long for a page.</summary>
+    public long BlockBytes => (_pages.Count * ((PageSize * 4L) + 24)) + _large.Sum(l => 64 + (l.Value.Capacity * 4L));
+
+    /// <summary>Bytes of the key table (key, block, count per entry, at most 7/10 full).</summary>
+    public long KeyTableBytes => (_keys.Length * 12L) + 72;
 
     public void Add(uint key, int value)
     {
