@@ -17,7 +17,7 @@ namespace FeedWatch.Core.Stories;
 /// also has the article's names and numbers — two earthquakes share words, not places and magnitudes).
 /// Not thread-safe: one engine per worker, calls serialised (the pipeline's classify stage is single-consumer per engine).
 /// </summary>
-public sealed class StoryEngine : IStoryEngine
+public sealed partial class StoryEngine : IStoryEngine
 {
     private readonly StoryEngineOptions _options;
     private readonly DocumentFrequencies _frequencies = new();
@@ -147,6 +147,12 @@ public sealed class StoryEngine : IStoryEngine
             }
         }
 
+        Advance();
+        if (story.ArticleCount == 0)
+        {
+            Born(story);
+        }
+
         AddArticle(story, fingerprint);
         return BuildProfile(story, current);
     }
@@ -189,6 +195,7 @@ public sealed class StoryEngine : IStoryEngine
         story.OriginOutlet = profile.OriginOutlet ?? profile.Representatives.FirstOrDefault()?.Outlet;
         story.OriginArticleId = profile.OriginArticleId ?? profile.Representatives.FirstOrDefault()?.Id;
         story.EventYear = profile.EventYear;
+        Restored(story, profile);
         Reindex(story, profile.Terms.Count > 0 && profile.Terms.All(t => t.Idf > 0) ? Centroids.IdfOf(profile.Terms) : null);
     }
 
@@ -898,6 +905,9 @@ public sealed class StoryEngine : IStoryEngine
             Tracking = story.Tracking,
             Query = story.Query?.Text,
             EventYear = story.EventYear,
+            BornAt = story.BornAt,
+            Sequence = _sequence,
+            MergedFrom = [.. story.MergedFrom],
         };
     }
 

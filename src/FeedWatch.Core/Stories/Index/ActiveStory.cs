@@ -115,6 +115,12 @@ public sealed class ActiveStory(int slot, string id)
 
     public StoryTracking Tracking { get; set; } = StoryTracking.Discovered;
 
+    /// <summary>The engine's article sequence number at the story's first article (0 when unknown).</summary>
+    public long BornAt { get; set; }
+
+    /// <summary>Stories merged into this one (bounded by what the profile keeps).</summary>
+    public List<string> MergedFrom { get; } = [];
+
     public StoryQuery? Query { get; set; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
