@@ -79,6 +79,62 @@ public sealed class ConsolidationTests
     }
 
     [Fact]
+    public void The_seed_story_split_by_an_early_spun_copy_is_one_story_once_later_traffic_arrives()
+    {
+        // The 16 arrival orders RestartAndArrivalOrderTests leaves out: the month-later spun copy arrives after the
+        // independent rewrite or aggregator page but before both articles it reuses, and starts a story of its own.
+        // RecheckAfterArticles unrelated articles later, its re-check finds it now joins the seed story (by reuse).
+        using var reader = File.OpenText(SharedData.PathOf("stories/seeds.jsonl"));
+        var seeds = StoryCorpusReader.Read(reader).Select(a => a.ToStoryArticle()).ToArray();
+        var synthetic = new SyntheticArticles();
+        var filler = Enumerable.Range(0, 40).Select(i => synthetic.Create(i)).ToArray();
+        var split = 0;
+        foreach (var order in Orders(seeds))
+        {
+            var log = Run([.. order, .. filler]);
+            var story = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var line in log)
+            {
+                var parts = line.Split(' ');
+                if (parts[0] == "merged")
+                {
+                    foreach (var key in story.Keys.Where(k => story[k] == parts[1]).ToList())
+                    {
+                        story[key] = parts[3];
+                    }
+                }
+                else if (parts[0].StartsWith("seed-", StringComparison.Ordinal))
+                {
+                    story[parts[0]] = parts[2];
+                }
+            }
+
+            var atArrival = log.Where(l => l.StartsWith("seed-", StringComparison.Ordinal)).Select(l => l.Split(' ')[2]).Distinct().Count();
+            split += atArrival > 1 ? 1 : 0;
+            Assert.True(story.Values.Distinct().Count() == 1, "one story expected after consolidation:\n" + string.Join("\n", log.Take(8)));
+        }
+
+        Assert.Equal(16, split);
+    }
+
+    private static IEnumerable<StoryArticle[]> Orders(StoryArticle[] items)
+    {
+        if (items.Length <= 1)
+        {
+            yield return items;
+            yield break;
+        }
+
+        for (var i = 0; i < items.Length; i++)
+        {
+            foreach (var rest in Orders([.. items.Take(i), .. items.Skip(i + 1)]))
+            {
+                yield return [items[i], .. rest];
+            }
+        }
+    }
+
+    [Fact]
     public void Turning_the_recheck_off_makes_no_merges()
     {
         var log = Run(Ecb.Value.Take(200).ToList(), options: new StoryEngineOptions { RecheckAfterArticles = 0 });

@@ -83,8 +83,7 @@ public sealed partial class StoryEngine
             into.Tracking = StoryTracking.Promoted;
         }
 
-        into.MergedFrom.Add(fromId);
-        into.MergedFrom.AddRange(from.MergedFrom);
+        into.MergedFrom = [.. into.MergedFrom, fromId, .. from.MergedFrom];
         RemoveStory(from);
 
         // Both centroids are sums of unit article vectors, so their sum is the centroid of all the articles (pruned).
@@ -127,7 +126,7 @@ public sealed partial class StoryEngine
     private void Restored(ActiveStory story, StoryProfile profile)
     {
         story.BornAt = profile.BornAt ?? 0;
-        story.MergedFrom.AddRange(profile.MergedFrom);
+        story.MergedFrom = profile.MergedFrom.Count == 0 ? [] : [.. profile.MergedFrom];
         if (profile.Sequence is { } sequence)
         {
             _sequence = Math.Max(_sequence, sequence);

@@ -118,8 +118,8 @@ public sealed class ActiveStory(int slot, string id)
     /// <summary>The engine's article sequence number at the story's first article (0 when unknown).</summary>
     public long BornAt { get; set; }
 
-    /// <summary>Stories merged into this one (bounded by what the profile keeps).</summary>
-    public List<string> MergedFrom { get; } = [];
+    /// <summary>Stories merged into this one (the shared empty array for nearly every story: no per-story list).</summary>
+    public string[] MergedFrom { get; set; } = [];
 
     public StoryQuery? Query { get; set; }
 
