@@ -46,6 +46,9 @@ public static class StoryCorpusRunner
                 tracker.Absorb(merge.From, merge.Into);
             }
 
+            // The article's own story may itself have been merged just now: its spread counts for the target.
+            cluster = FinalStory(cluster, mergedInto);
+
             var observation = tracker.Observe(cluster, article.Outlet, article.Published);
             if (observation.IsNewOutlet)
             {
