@@ -1,5 +1,4 @@
 using FeedWatch.Core.Stories.Consolidation;
-using FeedWatch.Core.Stories.Index;
 using FeedWatch.Core.Stories.Scoring;
 
 namespace FeedWatch.Core.Stories;
@@ -11,12 +10,16 @@ namespace FeedWatch.Core.Stories;
 /// it is now; when every one of them joins the same other story, the small story was a fragment of that story (born
 /// before enough of its coverage had arrived to recognise it) and is merged into it. The re-check is delayed on
 /// purpose: re-checking at once merges the second event of a topic into the first (measured, docs/stories.md).
-/// Restart-exact: the article sequence number and each story's birth number are persisted in the profiles, and an
-/// engine rebuilt from them schedules exactly the re-checks the running engine had not yet made.
+/// Restart-exact: the article sequence number, and the birth number of each story whose re-check is still pending, are
+/// persisted in the profiles; an engine rebuilt from them schedules exactly the re-checks the running engine had not
+/// yet made. The state lives in small side tables keyed by story id (pending births, merged-from ids), not in the
+/// per-story records.
 /// </summary>
 public sealed partial class StoryEngine
 {
     private readonly SortedSet<(long Due, string StoryId)> _rechecks = new(RecheckOrder.Instance);
+    private readonly Dictionary<string, long> _pendingBirths = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _mergedFrom = new(StringComparer.Ordinal);
     private long _sequence;
 
     // Sequence reached by profiles loaded before this engine added an article itself (a restart): re-checks due up to
@@ -34,12 +37,13 @@ public sealed partial class StoryEngine
         {
             var (due, storyId) = _rechecks.Min;
             _rechecks.Remove(_rechecks.Min);
-            if (due <= _restoredSequence || !_byId.TryGetValue(storyId, out var story))
+            _pendingBirths.Remove(storyId);
+            if (due <= _restoredSequence || !_store.TryFind(storyId, out var slot))
             {
                 continue;
             }
 
-            if (RecheckTarget(story) is { } target)
+            if (RecheckTarget(slot, storyId) is { } target)
             {
                 merges.Add(new StoryMerged(storyId, target, Merge(storyId, target)));
             }
@@ -52,15 +56,16 @@ public sealed partial class StoryEngine
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fromId);
         ArgumentException.ThrowIfNullOrWhiteSpace(intoId);
-        if (fromId == intoId || !_byId.TryGetValue(fromId, out var from) || !_byId.TryGetValue(intoId, out var into))
+        if (fromId == intoId || !_store.TryFind(fromId, out var from) || !_store.TryFind(intoId, out var into))
         {
             throw new InvalidOperationException($"Cannot merge story {fromId} into {intoId}: both must be in the index and differ.");
         }
 
-        var previous = into.Centroid;
-        var fromCentroid = from.Centroid;
-        var fromArticles = new List<StoryArticle>(from.Representatives.Count);
-        foreach (var repSlot in from.Representatives)
+        var fromRecord = _store.Story(from);
+        var fromCentroid = _store.Centroid(from);
+        var fromOrigin = (Id: _store.OriginArticleIdOf(from), Outlet: _store.OriginOutletOf(from));
+        var fromArticles = new List<StoryArticle>();
+        foreach (var repSlot in _store.Representatives(from))
         {
             if (_sources.Peek(repSlot) is { } cached)
             {
@@ -68,27 +73,29 @@ public sealed partial class StoryEngine
             }
         }
 
-        if (from.FirstSeen is { } first && (into.FirstSeen is null || first < into.FirstSeen))
-        {
-            into.OriginOutlet = from.OriginOutlet;
-            into.OriginArticleId = from.OriginArticleId;
-        }
-
-        into.ArticleCount += from.ArticleCount;
-        into.FirstSeen = Min(into.FirstSeen, from.FirstSeen);
-        into.LastSeen = Max(into.LastSeen, from.LastSeen);
-        into.EventYear ??= from.EventYear;
-        if (into.Tracking == StoryTracking.Discovered && from.Tracking == StoryTracking.Promoted)
-        {
-            into.Tracking = StoryTracking.Promoted;
-        }
-
-        into.MergedFrom = [.. into.MergedFrom, fromId, .. from.MergedFrom];
+        string[] mergedFrom = [.. MergedFromOf(intoId), fromId, .. MergedFromOf(fromId)];
         RemoveStory(from);
+
+        var previous = _store.Centroid(into);
+        var previousIndexed = IndexedTerms(previous, _store.CentroidIdf(into));
+        ref var story = ref _store.Story(into);
+        var earlier = fromRecord.FirstSeen is { } first && (story.FirstSeen is null || first < story.FirstSeen);
+        story.ArticleCount += fromRecord.ArticleCount;
+        story.FirstSeen = Min(story.FirstSeen, fromRecord.FirstSeen);
+        story.LastSeen = Max(story.LastSeen, fromRecord.LastSeen);
+        if (story.EventYear == int.MinValue)
+        {
+            story.EventYear = fromRecord.EventYear;
+        }
+
+        if (story.Tracking == StoryTracking.Discovered && fromRecord.Tracking == StoryTracking.Promoted)
+        {
+            story.Tracking = StoryTracking.Promoted;
+        }
 
         // Both centroids are sums of unit article vectors, so their sum is the centroid of all the articles (pruned).
         var updated = Centroids.Prune(Centroids.Sum(previous, fromCentroid), _options.StoryTerms, _frequencies);
-        into.Centroid = updated;
+        _store.SetCentroid(into, updated);
         CountCentroid(previous, updated);
         foreach (var article in fromArticles)
         {
@@ -99,15 +106,21 @@ public sealed partial class StoryEngine
             }
         }
 
-        Reindex(into);
+        if (earlier)
+        {
+            _store.SetOrigin(into, fromOrigin.Id, fromOrigin.Outlet);
+        }
+
+        Reindex(into, previousIndexed);
+        _mergedFrom[intoId] = mergedFrom;
         return BuildProfile(into, null);
     }
 
     public void Remove(string storyId)
     {
-        if (_byId.TryGetValue(storyId, out var story))
+        if (_store.TryFind(storyId, out var slot))
         {
-            RemoveStory(story);
+            RemoveStory(slot);
         }
     }
 
@@ -117,16 +130,22 @@ public sealed partial class StoryEngine
         _addedSinceStart = true;
     }
 
-    private void Born(ActiveStory story)
+    private void Born(int slot)
     {
-        story.BornAt = _sequence;
-        Schedule(story);
+        var id = _store.IdOf(slot);
+        if (Schedule(slot, id, _sequence))
+        {
+            _pendingBirths[id] = _sequence;
+        }
     }
 
-    private void Restored(ActiveStory story, StoryProfile profile)
+    private void Restored(int slot, StoryProfile profile)
     {
-        story.BornAt = profile.BornAt ?? 0;
-        story.MergedFrom = profile.MergedFrom.Count == 0 ? [] : [.. profile.MergedFrom];
+        if (profile.MergedFrom.Count > 0)
+        {
+            _mergedFrom[profile.StoryId] = [.. profile.MergedFrom];
+        }
+
         if (profile.Sequence is { } sequence)
         {
             _sequence = Math.Max(_sequence, sequence);
@@ -136,36 +155,51 @@ public sealed partial class StoryEngine
             }
         }
 
-        if (profile.BornAt is not null)
+        if (profile.BornAt is { } bornAt && Schedule(slot, profile.StoryId, bornAt))
         {
-            Schedule(story);
+            _pendingBirths[profile.StoryId] = bornAt;
         }
     }
 
-    private void Schedule(ActiveStory story)
+    /// <summary>Forgets the side-table state of a story leaving the index (a reload restores it from the profile).</summary>
+    private void Forget(string storyId)
+    {
+        _pendingBirths.Remove(storyId);
+        _mergedFrom.Remove(storyId);
+    }
+
+    private bool Schedule(int slot, string storyId, long bornAt)
     {
         // A re-check already due was made (by this engine, or by the one that wrote the profiles it restarted from).
-        var due = story.BornAt + _options.RecheckAfterArticles;
-        if (_options.RecheckAfterArticles > 0 && due > _sequence && story.Query is null && story.ArticleCount <= _options.RecheckMaxArticles)
+        var due = bornAt + _options.RecheckAfterArticles;
+        if (_options.RecheckAfterArticles <= 0 || due <= _sequence || _store.QueryOf(slot) is not null || _store.Story(slot).ArticleCount > _options.RecheckMaxArticles)
         {
-            _rechecks.Add((due, story.Id));
+            return false;
         }
+
+        _rechecks.Add((due, storyId));
+        return true;
     }
+
+    private long? PendingBirthOf(string storyId) => _pendingBirths.TryGetValue(storyId, out var bornAt) ? bornAt : null;
+
+    private string[] MergedFromOf(string storyId) => _mergedFrom.TryGetValue(storyId, out var ids) ? ids : [];
 
     /// <summary>
     /// The one other story every representative of this small, discovered or promoted story now joins best, or null. A
     /// representative whose text has left the bounded source cache cannot be re-matched: no merge then.
     /// </summary>
-    private string? RecheckTarget(ActiveStory story)
+    private string? RecheckTarget(int slot, string storyId)
     {
         // A story a user seeded or defined by a query is theirs to keep; discovered (and promoted) ones may fold away.
-        if (story.Tracking is not (StoryTracking.Discovered or StoryTracking.Promoted) || story.ArticleCount > _options.RecheckMaxArticles || story.Representatives.Count == 0)
+        var story = _store.Story(slot);
+        if (story.Tracking is not (StoryTracking.Discovered or StoryTracking.Promoted) || story.ArticleCount > _options.RecheckMaxArticles)
         {
             return null;
         }
 
-        var articles = new List<StoryArticle>(story.Representatives.Count);
-        foreach (var repSlot in story.Representatives)
+        var articles = new List<StoryArticle>();
+        foreach (var repSlot in _store.Representatives(slot))
         {
             if (_sources.Peek(repSlot) is not { } cached)
             {
@@ -181,7 +215,7 @@ public sealed partial class StoryEngine
             string? best = null;
             foreach (var match in Match(article))
             {
-                if (match.StoryId != story.Id)
+                if (match.StoryId != storyId)
                 {
                     best = match.StoryId;
                     break;
