@@ -49,7 +49,7 @@ public static class EvalSpeedCommand
 
         Console.WriteLine($"load average at start: {LoadAverage()}");
         var generator = new SyntheticArticles();
-        Console.WriteLine($"{"indexed",10} {"build s",8} {"build cpu",9} {"match/s",8} {"cpu m/s",8} {"fp us",6} {"rest us",7} {"alloc/m",8} {"joined",7} {"managed MB",10} {"B/article",9} {"index B/art",11} {"peak MB",8}");
+        Console.WriteLine($"{"indexed",10} {"build s",8} {"build cpu",9} {"match/s",8} {"cpu m/s",8} {"fp us",6} {"rest us",7} {"alloc/m",8} {"joined",7} {"managed MB",10} {"B/article",9} {"marginal B/art",14} {"index B/art",11} {"peak MB",8}");
         // One index grows through every size (matching does not change it), so each row is printed as soon as its size
         // is reached and a long run still reports the smaller sizes.
         GC.Collect();
@@ -59,6 +59,7 @@ public static class EvalSpeedCommand
         var indexed = 0L;
         var build = new Stopwatch();
         var buildCpu = TimeSpan.Zero;
+        var previous = (Size: 0L, Managed: 0L);
         foreach (var size in sizes.Order())
         {
             build.Start();
@@ -67,13 +68,21 @@ public static class EvalSpeedCommand
             buildCpu += CpuTime() - cpuBefore;
             build.Stop();
             indexed = size;
-            Console.WriteLine(Measure(engine, generator, size, queryCount, build.Elapsed, buildCpu, baseline));
+            var (row, managed) = Measure(engine, generator, size, queryCount, build.Elapsed, buildCpu, baseline, previous);
+            Console.WriteLine(row);
+            previous = (size, managed);
+        }
+
+        Console.WriteLine($"index structures at {indexed:N0} stories (bytes per story):");
+        foreach (var (structure, bytes) in engine.IndexMemory())
+        {
+            Console.WriteLine($"  {structure,-36} {bytes / (double)indexed,8:F1}");
         }
 
         GC.KeepAlive(engine);
 
         Console.WriteLine($"load average at end: {LoadAverage()}");
-        Console.WriteLine("One index grows through the sizes in increasing order. build s: wall-clock seconds to Add every article so far; build cpu: process CPU-seconds for it. match/s: Match() calls per wall-clock second on one thread, fingerprinting included; cpu m/s: the same per CPU-second of the process (the machine is shared, so wall time includes waiting for a core). fp us / rest us: CPU microseconds per match spent fingerprinting / retrieving and scoring. alloc/m: bytes allocated per match. B/article: managed heap growth per indexed article (index, bounded source cache, fixed document-frequency sketch); index B/art: the engine's own count of its index structures; peak MB: peak working set of the process so far.");
+        Console.WriteLine("One index grows through the sizes in increasing order. build s: wall-clock seconds to Add every article so far; build cpu: process CPU-seconds for it. match/s: Match() calls per wall-clock second on one thread, fingerprinting included; cpu m/s: the same per CPU-second of the process (the machine is shared, so wall time includes waiting for a core). fp us / rest us: CPU microseconds per match spent fingerprinting / retrieving and scoring. alloc/m: bytes allocated per match. B/article: managed heap growth per indexed article since the start (index, bounded source cache, fixed document-frequency sketch); marginal B/art: managed heap growth since the previous size divided by the articles added in between (what one more article costs once the fixed-size structures are full; none for the first size); index B/art: the engine's own count of everything that grows with the index (slabs, arenas, tables, headers and free room included, plus the fixed sketch); peak MB: peak working set of the process so far.");
         return 0;
     }
 
@@ -96,9 +105,12 @@ public static class EvalSpeedCommand
         });
     }
 
-    private static string Measure(StoryEngine engine, SyntheticArticles generator, long size, int queryCount, TimeSpan build, TimeSpan buildCpu, long baseline)
+    private static (string Row, long Managed) Measure(StoryEngine engine, SyntheticArticles generator, long size, int queryCount, TimeSpan build, TimeSpan buildCpu, long baseline, (long Size, long Managed) previous)
     {
         var managed = GC.GetTotalMemory(forceFullCollection: true) - baseline;
+        // Between two sizes the bounded source cache and the fixed document-frequency sketch no longer grow, so the
+        // difference is what the index itself costs per added article.
+        var marginal = previous.Size == 0 ? "-" : ((managed - previous.Managed) / (double)(size - previous.Size)).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
         var indexBytes = engine.EstimateIndexBytes();
 
         var warmUp = CreateQueries(generator, size, WarmUpMatches, seed: size + queryCount + 1_000_000);
@@ -139,7 +151,7 @@ public static class EvalSpeedCommand
         var fingerprintUs = fingerprintCpu.TotalMilliseconds * 1000 / queries.Count;
         var matchUs = matchCpu.TotalMilliseconds * 1000 / queries.Count;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        return $"{size,10} {build.TotalSeconds,8:F1} {buildCpu.TotalSeconds,9:F1} {queries.Count / match.Elapsed.TotalSeconds,8:F0} {queries.Count / matchCpu.TotalSeconds,8:F0} {fingerprintUs,6:F0} {Math.Max(0, matchUs - fingerprintUs),7:F0} {allocated / queries.Count,8} {joined,7} {managed / 1048576.0,10:F1} {managed / (double)size,9:F0} {indexBytes / (double)size,11:F0} {peak / 1048576.0,8:F0}";
+        return ($"{size,10} {build.TotalSeconds,8:F1} {buildCpu.TotalSeconds,9:F1} {queries.Count / match.Elapsed.TotalSeconds,8:F0} {queries.Count / matchCpu.TotalSeconds,8:F0} {fingerprintUs,6:F0} {Math.Max(0, matchUs - fingerprintUs),7:F0} {allocated / queries.Count,8} {joined,7} {managed / 1048576.0,10:F1} {managed / (double)size,9:F0} {marginal,14} {indexBytes / (double)size,11:F0} {peak / 1048576.0,8:F0}", managed);
     }
 
     private static TimeSpan CpuTime() => Process.GetCurrentProcess().TotalProcessorTime;

@@ -17,18 +17,15 @@ namespace FeedWatch.Core.Stories;
 /// also has the article's names and numbers — two earthquakes share words, not places and magnitudes).
 /// Not thread-safe: one engine per worker, calls serialised (the pipeline's classify stage is single-consumer per engine).
 /// </summary>
-public sealed class StoryEngine : IStoryEngine
+public sealed partial class StoryEngine : IStoryEngine
 {
     private readonly StoryEngineOptions _options;
     private readonly DocumentFrequencies _frequencies = new();
     private readonly ArticleFingerprinter _fingerprinter;
     private readonly RelationClassifier _classifier;
-    private readonly BandTable _lsh = new();
-    private readonly PostingMultiMap _termIndex = new();
-    private readonly List<ActiveStory?> _stories = [];
-    private readonly List<IndexedRepresentative?> _representatives = [];
-    private readonly Dictionary<string, ActiveStory> _byId = new(StringComparer.Ordinal);
-    private readonly List<ActiveStory> _queryStories = [];
+    private readonly BandTable _lsh;
+    private readonly TermPostings _termIndex = new();
+    private readonly StoryStore _store;
     private readonly SourceCache _sources;
     private ArticleFingerprint? _lastFingerprint;
     private ArticleFingerprint? _eventYearOf;
@@ -44,7 +41,6 @@ public sealed class StoryEngine : IStoryEngine
     private int[] _seenStamp = [];
     private int _stamp;
     private uint _touchSink;
-    private readonly Dictionary<string, string> _outletNames = new(StringComparer.Ordinal);
 
     public StoryEngine(StoryEngineOptions? options = null)
     {
@@ -52,61 +48,52 @@ public sealed class StoryEngine : IStoryEngine
         _fingerprinter = new ArticleFingerprinter(_options, _frequencies);
         _classifier = new RelationClassifier(_options.Relations);
         _sources = new SourceCache(_options.SourceCacheSize);
+        _store = new StoryStore(_options.RepresentativesPerStory);
+        _lsh = new BandTable(new StoredBandKeys(_store, _options.LshRowsPerBand));
     }
 
     public StoryEngineOptions Options => _options;
 
-    public int ActiveStoryCount => _byId.Count;
+    public int ActiveStoryCount => _store.LiveStories;
 
-    /// <summary>Bytes held by the index structures (postings, sketches, centroids), excluding the bounded source cache.</summary>
-    public long EstimateIndexBytes()
-    {
-        long bytes = _lsh.MemoryBytes + _termIndex.MemoryBytes + DocumentFrequencies.MemoryBytes;
-        foreach (var story in _byId.Values)
-        {
-            // The story record and its id, the packed centroid, indexed terms and representative list with their array
-            // headers, and its entries in the id map and slot-indexed arrays.
-            bytes += 200 + 22 + (story.Id.Length * 2) + story.CentroidBytes + 24 + (story.IndexedTerms.Length * 4) + 56 + (story.Representatives.Count * 4) + 40;
-        }
+    /// <summary>
+    /// Bytes held by everything that grows with the index, as allocated (headers, free room of pages and tables
+    /// included): story and representative slabs, MinHash and centroid arenas, ids and the id table, LSH bands, term
+    /// postings, the per-story scratch of retrieval — plus the fixed document-frequency sketch. Excludes the bounded
+    /// source cache.
+    /// </summary>
+    public long EstimateIndexBytes() => IndexMemory().Sum(part => part.Bytes);
 
-        foreach (var rep in _representatives)
-        {
-            if (rep is not null)
-            {
-                // The record, its article id and the MinHash with its header.
-                bytes += 72 + 22 + (rep.ArticleId.Length * 2) + 24 + (rep.MinHash.Length * 2);
-            }
-        }
-
-        return bytes;
-    }
+    /// <summary>What <see cref="EstimateIndexBytes"/> counts, structure by structure (for `eval speed`).</summary>
+    public IReadOnlyList<(string Structure, long Bytes)> IndexMemory() =>
+        [.. _store.Memory(), ("LSH bands", _lsh.MemoryBytes), ("term postings: blocks", _termIndex.BlockBytes), ("term postings: key table", _termIndex.KeyTableBytes), ("retrieval scratch", _seenStamp.Length * 4L), ("document-frequency sketch (fixed)", DocumentFrequencies.MemoryBytes)];
 
     public IReadOnlyList<StoryMatch> Match(StoryArticle article)
     {
         var fingerprint = Fingerprint(article);
         var matches = new List<StoryMatch>();
-        var queryText = _queryStories.Count == 0 ? null : QueryTextOf(fingerprint);
+        var queryText = _store.Queries.Count == 0 ? null : QueryTextOf(fingerprint);
         var topic = WeighTopic(fingerprint);
         var candidates = CollectCandidates(fingerprint, topic);
         Touch(candidates);
         foreach (var slot in candidates)
         {
-            var story = _stories[slot]!;
-            var score = Score(fingerprint, topic, story);
+            var score = Score(fingerprint, topic, slot);
             if (score.Joined)
             {
-                matches.Add(BuildMatch(fingerprint, story, score));
+                matches.Add(BuildMatch(fingerprint, slot, score));
             }
         }
 
         if (queryText is not null)
         {
-            foreach (var story in _queryStories)
+            foreach (var (slot, query) in _store.Queries)
             {
-                if (story.Query!.Matches(queryText) && !matches.Any(m => m.StoryId == story.Id))
+                var storyId = _store.IdOf(slot);
+                if (query.Matches(queryText) && !matches.Any(m => m.StoryId == storyId))
                 {
                     // A query hit is the user's own definition of the story: full score, own wording unless reuse says otherwise.
-                    matches.Add(new StoryMatch(story.Id, 1.0, ReuseRelation.Independent, story.OriginArticleId, []));
+                    matches.Add(new StoryMatch(storyId, 1.0, ReuseRelation.Independent, _store.OriginArticleIdOf(slot), []));
                 }
             }
         }
@@ -124,8 +111,8 @@ public sealed class StoryEngine : IStoryEngine
         var fingerprint = Fingerprint(article);
         var topic = WeighTopic(fingerprint);
         var retrieved = CollectCandidates(fingerprint, topic).ToHashSet();
-        return [.. _byId.Values
-            .Select(story => (story.Id, Score: Score(fingerprint, topic, story), Retrieved: retrieved.Contains(story.Slot)))
+        return [.. _store.LiveStorySlots().ToList()
+            .Select(slot => (Id: _store.IdOf(slot), Score: Score(fingerprint, topic, slot), Retrieved: retrieved.Contains(slot)))
             .OrderByDescending(x => x.Score.Score).ThenBy(x => x.Id, StringComparer.Ordinal)
             .Take(top)];
     }
@@ -134,17 +121,24 @@ public sealed class StoryEngine : IStoryEngine
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(storyId);
         var fingerprint = Fingerprint(article);
-        if (!_byId.TryGetValue(storyId, out var story))
+        _store.CompactIdsIfNeeded();
+        if (!_store.TryFind(storyId, out var story))
         {
             if (current is not null)
             {
                 Load(current);
-                story = _byId[storyId];
+                _store.TryFind(storyId, out story);
             }
             else
             {
-                story = CreateStory(storyId);
+                story = _store.CreateStory(storyId);
             }
+        }
+
+        Advance();
+        if (_store.Story(story).ArticleCount == 0)
+        {
+            Born(story);
         }
 
         AddArticle(story, fingerprint);
@@ -154,19 +148,16 @@ public sealed class StoryEngine : IStoryEngine
     public void Load(StoryProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var known = _byId.ContainsKey(profile.StoryId);
-        if (known)
+        if (_store.TryFind(profile.StoryId, out var known))
         {
-            RemoveStory(_byId[profile.StoryId]);
+            RemoveStory(known);
         }
 
-        var story = CreateStory(profile.StoryId);
-        story.ArticleCount = 0;
-        story.Tracking = profile.Tracking;
+        var story = _store.CreateStory(profile.StoryId);
+        _store.Story(story).Tracking = profile.Tracking;
         if (profile.Query is { Length: > 0 } query)
         {
-            story.Query = StoryQuery.Parse(query);
-            _queryStories.Add(story);
+            _store.SetQuery(story, StoryQuery.Parse(query));
         }
 
         // Profile order is the in-memory order (origin first, then as they joined), so a reloaded story drops and
@@ -179,26 +170,33 @@ public sealed class StoryEngine : IStoryEngine
             centroid = Centroids.Merge(centroid, fingerprint.Topic, int.MaxValue);
         }
 
-        story.Centroid = profile.Terms.Count > 0
+        _store.SetCentroid(story, profile.Terms.Count > 0
             ? Centroids.FromTerms(profile.Terms)
-            : Centroids.Prune(centroid, _options.StoryTerms, _frequencies);
-        CountCentroid(TopicVector.Empty, story.Centroid);
-        story.ArticleCount = Math.Max(profile.ArticleCount, profile.Representatives.Count);
-        story.FirstSeen = profile.FirstSeen ?? profile.Representatives.Min(r => r.Published);
-        story.LastSeen = profile.LastSeen ?? profile.Representatives.Max(r => r.Published);
-        story.OriginOutlet = profile.OriginOutlet ?? profile.Representatives.FirstOrDefault()?.Outlet;
-        story.OriginArticleId = profile.OriginArticleId ?? profile.Representatives.FirstOrDefault()?.Id;
-        story.EventYear = profile.EventYear;
-        Reindex(story, profile.Terms.Count > 0 && profile.Terms.All(t => t.Idf > 0) ? Centroids.IdfOf(profile.Terms) : null);
+            : Centroids.Prune(centroid, _options.StoryTerms, _frequencies));
+        CountCentroid(TopicVector.Empty, _store.Centroid(story));
+        ref var record = ref _store.Story(story);
+        record.ArticleCount = Math.Max(profile.ArticleCount, profile.Representatives.Count);
+        record.FirstSeen = profile.FirstSeen ?? profile.Representatives.Min(r => r.Published);
+        record.LastSeen = profile.LastSeen ?? profile.Representatives.Max(r => r.Published);
+        record.EventYear = profile.EventYear ?? int.MinValue;
+        _store.SetOrigin(
+            story,
+            profile.OriginArticleId ?? profile.Representatives.FirstOrDefault()?.Id,
+            profile.OriginOutlet ?? profile.Representatives.FirstOrDefault()?.Outlet);
+        Restored(story, profile);
+
+        Reindex(story, [], profile.Terms.Count > 0 && profile.Terms.All(t => t.Idf > 0) ? Centroids.IdfOf(profile.Terms) : null);
     }
 
     public int Expire(DateTimeOffset now)
     {
         var cutoff = now - _options.ActiveWindow;
-        var expired = _stories.Where(s => s is not null && s.Query is null && s.LastSeen is { } last && last < cutoff).ToList();
-        foreach (var story in expired)
+        var expired = _store.LiveStorySlots()
+            .Where(slot => _store.QueryOf(slot) is null && _store.Story(slot).LastSeen is { } last && last < cutoff)
+            .ToList();
+        foreach (var slot in expired)
         {
-            RemoveStory(story!);
+            RemoveStory(slot);
         }
 
         return expired.Count;
@@ -217,9 +215,9 @@ public sealed class StoryEngine : IStoryEngine
     /// <summary>Marks a discovered story as tracked (the promotion rule fired); the change shows in its next profile.</summary>
     public void Promote(string storyId)
     {
-        if (_byId.TryGetValue(storyId, out var story) && story.Tracking == StoryTracking.Discovered)
+        if (_store.TryFind(storyId, out var story) && _store.Story(story).Tracking == StoryTracking.Discovered)
         {
-            story.Tracking = StoryTracking.Promoted;
+            _store.Story(story).Tracking = StoryTracking.Promoted;
         }
     }
 
@@ -268,9 +266,9 @@ public sealed class StoryEngine : IStoryEngine
     {
         var found = new List<int>();
         var postings = _postingScratch;
-        if (_seenStamp.Length < _stories.Count)
+        if (_seenStamp.Length < _store.StorySlots)
         {
-            Array.Resize(ref _seenStamp, Math.Max(_stories.Count, _seenStamp.Length * 2));
+            Array.Resize(ref _seenStamp, Math.Max(_store.StorySlots, _seenStamp.Length * 2));
         }
 
         // A fresh stamp marks "seen in this call" without clearing the array (wrap-around clears it once).
@@ -292,10 +290,11 @@ public sealed class StoryEngine : IStoryEngine
             _lsh.Collect(key, postings);
             foreach (var repSlot in postings)
             {
-                if (_representatives[repSlot] is { } rep && seenStamp[rep.StorySlot] != stamp)
+                var storySlot = _store.Representative(repSlot).StorySlot;
+                if (storySlot >= 0 && seenStamp[storySlot] != stamp)
                 {
-                    seenStamp[rep.StorySlot] = stamp;
-                    found.Add(rep.StorySlot);
+                    seenStamp[storySlot] = stamp;
+                    found.Add(storySlot);
                 }
             }
         }
@@ -383,27 +382,27 @@ public sealed class StoryEngine : IStoryEngine
     private void Touch(List<int> candidates)
     {
         var sink = 0u;
+        var arena = _store.Centroids;
         foreach (var slot in candidates)
         {
-            var story = _stories[slot]!;
-            var packed = story.PackedCentroid;
-            for (var i = 0; i < packed.Length; i += 8)
+            ref var story = ref _store.Story(slot);
+            var terms = arena.Terms(story.CentroidBlock, story.CentroidCount);
+            for (var i = 0; i < terms.Length; i += 16)
             {
-                sink += (uint)packed[i];
+                sink += terms[i];
             }
 
-            var kinds = story.CentroidKinds;
-            for (var i = 0; i < kinds.Length; i += 64)
+            var weights = arena.Weights(story.CentroidBlock, story.CentroidCount);
+            var idf = arena.Idf(story.CentroidBlock, story.CentroidCount);
+            for (var i = 0; i < weights.Length; i += 64)
             {
-                sink += (uint)kinds[i];
+                sink += weights[i] + (uint)idf[i];
             }
 
-            foreach (var repSlot in story.Representatives)
+            foreach (var repSlot in _store.Representatives(slot))
             {
-                if (_representatives[repSlot] is { } rep)
-                {
-                    sink += rep.MinHash[0] + (uint)rep.MinHash[^1];
-                }
+                var minHash = _store.MinHash(repSlot);
+                sink += minHash[0] + (uint)minHash[^1] + _store.TouchArticleId(repSlot);
             }
         }
 
@@ -457,37 +456,15 @@ public sealed class StoryEngine : IStoryEngine
         }
     }
 
-    private int LshKeys(ushort[] minHash, Span<uint> into)
-    {
-        var rows = Math.Clamp(_options.LshRowsPerBand, 1, MinHashSketch.Bins);
-        var count = 0;
-        for (var band = 0; band + rows <= minHash.Length; band += rows)
-        {
-            var h = (ulong)band + 1;
-            var complete = true;
-            for (var r = 0; r < rows && complete; r++)
-            {
-                complete = minHash[band + r] != MinHashSketch.Empty;
-                h = StableHash.Combine(h, minHash[band + r]);
-            }
+    private int LshKeys(ReadOnlySpan<ushort> minHash, Span<uint> into) => LshBands.Keys(minHash, _options.LshRowsPerBand, into);
 
-            if (complete)
-            {
-                into[count++] = (uint)h;
-            }
-        }
-
-        return count;
-    }
-
-    private CandidateScore Score(ArticleFingerprint fingerprint, WeightedTopic weightedTopic, ActiveStory story)
+    private CandidateScore Score(ArticleFingerprint fingerprint, WeightedTopic weightedTopic, int slot)
     {
         var reuse = 0.0;
         var best = -1;
-        foreach (var repSlot in story.Representatives)
+        foreach (var repSlot in _store.Representatives(slot))
         {
-            var rep = _representatives[repSlot]!;
-            if (rep.ArticleId == fingerprint.Article.Id)
+            if (_store.IsArticle(repSlot, fingerprint.Article.Id))
             {
                 continue;
             }
@@ -505,7 +482,7 @@ public sealed class StoryEngine : IStoryEngine
             }
             else
             {
-                overlap = MinHashSketch.OverlapCoefficient(fingerprint.MinHash, fingerprint.Shingles.Length, rep.MinHash, rep.ShingleCount);
+                overlap = MinHashSketch.OverlapCoefficient(fingerprint.MinHash, fingerprint.Shingles.Length, _store.MinHash(repSlot), _store.Representative(repSlot).ShingleCount);
             }
 
             if (overlap > reuse)
@@ -515,13 +492,23 @@ public sealed class StoryEngine : IStoryEngine
             }
         }
 
-        var topic = TopicSimilarity.Compare(weightedTopic, story.PackedCentroid, story.CentroidKinds, story.CentroidNorm, story.CentroidNameMass);
-        var time = TimeProximity.Evidence(fingerprint.Article.Published, story.FirstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor, _options.TopicTimeScaleBefore);
+        ref var story = ref _store.Story(slot);
+        var arena = _store.Centroids;
+        var topic = CentroidComparison.Compare(
+            weightedTopic,
+            arena.Terms(story.CentroidBlock, story.CentroidCount),
+            arena.Weights(story.CentroidBlock, story.CentroidCount),
+            arena.Idf(story.CentroidBlock, story.CentroidCount),
+            story.WeightScale,
+            story.CentroidNorm,
+            story.CentroidNameMass);
+        var firstSeen = story.FirstSeen;
+        var time = TimeProximity.Evidence(fingerprint.Article.Published, firstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor, _options.TopicTimeScaleBefore);
         // Who and where, both ways: the share of the article's names the story has and of the story's names the article
         // has. Two events of one kind share most words but only some names, so the topic score leans on agreement.
-        var agreement = Math.Sqrt(ArticleNameShare(fingerprint, weightedTopic, story, topic.NameAgreement) * topic.StoryNameAgreement);
+        var agreement = Math.Sqrt(ArticleNameShare(fingerprint, weightedTopic, slot, topic.NameAgreement) * topic.StoryNameAgreement);
         var topicScore = topic.Cosine * time * (1 - _options.NameAgreementWeight + (_options.NameAgreementWeight * agreement));
-        if ((fingerprint.Article.Published is null || story.FirstSeen is null) && story.EventYear is { } storyYear && EventYearOf(fingerprint) is { } articleYear && storyYear != articleYear)
+        if ((fingerprint.Article.Published is null || firstSeen is null) && story.EventYear != int.MinValue && EventYearOf(fingerprint) is { } articleYear && story.EventYear != articleYear)
         {
             // No publication dates to compare: a different year in the text is the time evidence left.
             topicScore *= _options.YearMismatchFactor;
@@ -537,7 +524,7 @@ public sealed class StoryEngine : IStoryEngine
     /// an earlier event of the same kind — which is exactly the story the article must not join. Falls back to the
     /// whole article's share when the lede names nobody.
     /// </summary>
-    private double ArticleNameShare(ArticleFingerprint fingerprint, WeightedTopic weightedTopic, ActiveStory story, double wholeArticleShare)
+    private double ArticleNameShare(ArticleFingerprint fingerprint, WeightedTopic weightedTopic, int slot, double wholeArticleShare)
     {
         if (!_options.LedeNameAgreement)
         {
@@ -550,7 +537,8 @@ public sealed class StoryEngine : IStoryEngine
             return wholeArticleShare;
         }
 
-        var centroid = story.PackedCentroid;
+        ref var story = ref _store.Story(slot);
+        var centroid = _store.Centroids.Terms(story.CentroidBlock, story.CentroidCount);
         double present = 0;
         for (var k = 0; k < terms.Length; k++)
         {
@@ -563,14 +551,14 @@ public sealed class StoryEngine : IStoryEngine
         return present / mass;
     }
 
-    /// <summary>Binary search of a term in a packed centroid (sorted by term id, the high 32 bits of each word).</summary>
-    private static bool Contains(ReadOnlySpan<ulong> packed, uint term)
+    /// <summary>Binary search of a term in a stored centroid (sorted by term id; the lowest bit of each word is its kind).</summary>
+    private static bool Contains(ReadOnlySpan<uint> words, uint term)
     {
-        int lo = 0, hi = packed.Length - 1;
+        int lo = 0, hi = words.Length - 1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            var t = (uint)(packed[mid] >> 32);
+            var t = words[mid] | 1u;
             if (t == term)
             {
                 return true;
@@ -635,19 +623,18 @@ public sealed class StoryEngine : IStoryEngine
         return _ledeNames;
     }
 
-    private StoryMatch BuildMatch(ArticleFingerprint fingerprint, ActiveStory story, CandidateScore score)
+    private StoryMatch BuildMatch(ArticleFingerprint fingerprint, int slot, CandidateScore score)
     {
         var relation = ReuseRelation.Independent;
-        var sourceId = story.OriginArticleId;
+        var sourceId = _store.OriginArticleIdOf(slot);
         IReadOnlyList<MatchedPassage> passages = [];
         CachedSource? bestSource = null;
         var bestStrength = 0.0;
 
         // The most likely source: the representative with the strongest wording evidence (earliest wins ties).
-        foreach (var repSlot in story.Representatives)
+        foreach (var repSlot in _store.Representatives(slot))
         {
-            var rep = _representatives[repSlot]!;
-            if (rep.ArticleId == fingerprint.Article.Id || !_sources.TryGet(repSlot, out var source))
+            if (_store.IsArticle(repSlot, fingerprint.Article.Id) || !_sources.TryGet(repSlot, out var source))
             {
                 continue;
             }
@@ -658,7 +645,7 @@ public sealed class StoryEngine : IStoryEngine
             {
                 bestStrength = strength;
                 bestSource = source;
-                sourceId = rep.ArticleId;
+                sourceId = _store.ArticleIdOf(repSlot);
             }
         }
 
@@ -674,14 +661,15 @@ public sealed class StoryEngine : IStoryEngine
             relation = score.Reuse >= _options.Relations.Copy ? ReuseRelation.Copy
                 : score.Reuse >= _options.Relations.Rewrite ? ReuseRelation.Rewrite
                 : ReuseRelation.Independent;
-            sourceId = _representatives[score.BestRepresentative]!.ArticleId;
+            sourceId = _store.ArticleIdOf(score.BestRepresentative);
         }
 
         if (relation == ReuseRelation.Independent)
         {
             // Own wording: attribute to the story's origin and explain with the sentences it shares with it.
-            sourceId = story.OriginArticleId;
-            sourceText = story.Representatives.Count > 0 && _sources.TryGet(story.Representatives[0], out var origin)
+            sourceId = _store.OriginArticleIdOf(slot);
+            var representatives = _store.Representatives(slot);
+            sourceText = representatives.Length > 0 && _sources.TryGet(representatives[0], out var origin)
                 ? TextAnalyzer.Analyze(origin.Article.Text, _options.MaxAnalyzedChars)
                 : null;
         }
@@ -691,53 +679,52 @@ public sealed class StoryEngine : IStoryEngine
             passages = PassageAligner.Align(fingerprint.Body, sourceText, _options.MaxPassages, _options.PassageThreshold);
         }
 
-        return new StoryMatch(story.Id, score.Score, relation, sourceId, passages);
+        return new StoryMatch(_store.IdOf(slot), score.Score, relation, sourceId, passages);
     }
 
-    private ActiveStory CreateStory(string storyId)
-    {
-        var story = new ActiveStory(_stories.Count, storyId);
-        _stories.Add(story);
-        _byId[storyId] = story;
-        return story;
-    }
-
-    private void AddArticle(ActiveStory story, ArticleFingerprint fingerprint)
+    private void AddArticle(int slot, ArticleFingerprint fingerprint)
     {
         var article = fingerprint.Article;
+        ref var story = ref _store.Story(slot);
         story.ArticleCount++;
-        if (story.ArticleCount == 1 || (article.Published is { } p && (story.FirstSeen is null || p < story.FirstSeen)))
+        var firstSeen = story.FirstSeen;
+        var becomesOrigin = story.ArticleCount == 1 || (article.Published is { } p && (firstSeen is null || p < firstSeen));
+        if (story.EventYear == int.MinValue && EventYearOf(fingerprint) is { } year)
         {
-            story.OriginOutlet = Intern(article.Outlet);
-            story.OriginArticleId = article.Id;
+            story.EventYear = year;
         }
 
-        story.EventYear ??= EventYearOf(fingerprint);
-        story.FirstSeen = Min(story.FirstSeen, article.Published);
+        story.FirstSeen = Min(firstSeen, article.Published);
         story.LastSeen = Max(story.LastSeen, article.Published);
-        // Centroid decodes the packed words into new arrays: read it once. The document frequencies count terms only,
-        // which rounding leaves alone, so the pruned vector stands for what the story now holds.
-        var previous = story.Centroid;
+        // The previous centroid and its IDF (as stored) give the terms indexed so far; decoded once each. The document
+        // frequencies count terms only, which rounding leaves alone, so the pruned vector stands for what the story now holds.
+        var previous = _store.Centroid(slot);
+        var previousIndexed = IndexedTerms(previous, _store.CentroidIdf(slot));
         var updated = Centroids.Prune(Centroids.Merge(previous, fingerprint.Topic, int.MaxValue), _options.StoryTerms, _frequencies);
-        story.Centroid = updated;
+        _store.SetCentroid(slot, updated);
         CountCentroid(previous, updated);
-        if (IsNewWording(story, fingerprint))
+        if (IsNewWording(slot, fingerprint))
         {
-            AddRepresentative(story, fingerprint);
+            AddRepresentative(slot, fingerprint);
         }
 
-        Reindex(story);
+        if (becomesOrigin)
+        {
+            // After the representative is in, so the origin shares its id entry when it is the same article.
+            _store.SetOrigin(slot, article.Id, article.Outlet);
+        }
+
+        Reindex(slot, previousIndexed);
     }
 
     /// <summary>A near-duplicate of a representative adds nothing to match against, so it does not displace one.</summary>
-    private bool IsNewWording(ActiveStory story, ArticleFingerprint fingerprint)
+    private bool IsNewWording(int slot, ArticleFingerprint fingerprint)
     {
-        foreach (var repSlot in story.Representatives)
+        foreach (var repSlot in _store.Representatives(slot))
         {
-            var rep = _representatives[repSlot]!;
             var overlap = _sources.Peek(repSlot) is { } source
                 ? ShingleSet.IntersectionCount(fingerprint.Shingles, source.Shingles) / (double)Math.Max(1, Math.Min(fingerprint.Shingles.Length, source.Shingles.Length))
-                : MinHashSketch.OverlapCoefficient(fingerprint.MinHash, fingerprint.Shingles.Length, rep.MinHash, rep.ShingleCount);
+                : MinHashSketch.OverlapCoefficient(fingerprint.MinHash, fingerprint.Shingles.Length, _store.MinHash(repSlot), _store.Representative(repSlot).ShingleCount);
             if (overlap >= 0.9)
             {
                 return false;
@@ -747,46 +734,33 @@ public sealed class StoryEngine : IStoryEngine
         return true;
     }
 
-    private void AddRepresentative(ActiveStory story, ArticleFingerprint fingerprint)
+    private void AddRepresentative(int slot, ArticleFingerprint fingerprint)
     {
         var article = fingerprint.Article;
-        if (story.Representatives.Count >= Math.Max(1, _options.RepresentativesPerStory))
+        var representatives = _store.Representatives(slot);
+        if (representatives.Length >= _store.RepresentativesPerStory)
         {
             // Keep the origin (index 0); drop the oldest of the others so the story follows its drift.
-            var dropIndex = story.Representatives.Count > 1 ? 1 : 0;
-            RemoveRepresentative(story.Representatives[dropIndex]);
-            story.Representatives.RemoveAt(dropIndex);
+            var dropIndex = representatives.Length > 1 ? 1 : 0;
+            RemoveFromIndex(representatives[dropIndex]);
+            _store.RemoveRepresentativeAt(slot, dropIndex);
         }
 
-        var rep = new IndexedRepresentative(_representatives.Count, story.Slot, article.Id, Intern(article.Outlet), article.Published, fingerprint.MinHash, fingerprint.Shingles.Length);
-        _representatives.Add(rep);
-        story.Representatives.Add(rep.Slot);
+        var repSlot = _store.AddRepresentative(slot, article.Id, article.Outlet, article.Published, fingerprint.MinHash, fingerprint.Shingles.Length);
         Span<uint> keys = stackalloc uint[MinHashSketch.Bins];
-        foreach (var key in keys[..LshKeys(rep.MinHash, keys)])
-        {
-            _lsh.Add(key, rep.Slot);
-        }
+        _lsh.Add(keys[..LshKeys(fingerprint.MinHash, keys)], repSlot);
 
         var text = article.Text.Length > _options.MaxRepresentativeChars ? article.Text[.._options.MaxRepresentativeChars] : article.Text;
-        _sources.Put(rep.Slot, new CachedSource(article with { Text = text }, fingerprint.Shingles, fingerprint.Spots));
+        _sources.Put(repSlot, new CachedSource(article with { Text = text }, fingerprint.Shingles, fingerprint.Spots));
     }
 
-    private void RemoveRepresentative(int repSlot)
+    /// <summary>Takes a representative out of the LSH bands and the source cache (its slot is freed by the store).</summary>
+    private void RemoveFromIndex(int repSlot)
     {
-        var rep = _representatives[repSlot];
-        if (rep is null)
-        {
-            return;
-        }
-
         Span<uint> keys = stackalloc uint[MinHashSketch.Bins];
-        foreach (var key in keys[..LshKeys(rep.MinHash, keys)])
-        {
-            _lsh.Remove(key, repSlot);
-        }
+        _lsh.Remove(keys[..LshKeys(_store.MinHash(repSlot), keys)], repSlot);
 
         _sources.Remove(repSlot);
-        _representatives[repSlot] = null;
     }
 
     /// <summary>
@@ -807,16 +781,13 @@ public sealed class StoryEngine : IStoryEngine
         }
     }
 
-    private void Reindex(ActiveStory story, float[]? persistedIdf = null)
+    /// <summary>
+    /// The terms a story posts in the term index: its <see cref="StoryEngineOptions.IndexedTermsPerStory"/> most salient
+    /// centroid terms (weight × IDF as stored; the sort sees the terms in id order, so ties fall the same way every time), sorted by id. Recomputed from the stored centroid
+    /// whenever needed instead of kept: the stored values are exactly those it was computed from when posted.
+    /// </summary>
+    private uint[] IndexedTerms(TopicVector centroid, float[] idf)
     {
-        var centroid = story.Centroid;
-        story.CentroidIdf = persistedIdf is not null && persistedIdf.Length == centroid.Count
-            ? persistedIdf
-            : TopicSimilarity.Weigh(centroid, _frequencies).Idf;
-        // Norm and name mass from the IDF as stored (rounded), which is what a reloaded profile gives back.
-        var idf = story.CentroidIdf;
-        story.CentroidNorm = TopicSimilarity.Norm(centroid, idf);
-        story.CentroidNameMass = TopicSimilarity.NameMass(centroid, idf);
         var salience = new float[centroid.Count];
         var order = new int[centroid.Count];
         for (var i = 0; i < centroid.Count; i++)
@@ -834,83 +805,90 @@ public sealed class StoryEngine : IStoryEngine
         }
 
         Array.Sort(wanted);
-        foreach (var term in story.IndexedTerms)
+        return wanted;
+    }
+
+    private void Reindex(int slot, uint[] previouslyIndexed, float[]? persistedIdf = null)
+    {
+        var centroid = _store.Centroid(slot);
+        _store.SetCentroidIdf(slot, persistedIdf is not null && persistedIdf.Length == centroid.Count
+            ? persistedIdf
+            : TopicSimilarity.Weigh(centroid, _frequencies).Idf);
+        // Norm and name mass from the IDF as stored (rounded), which is what a reloaded profile gives back.
+        var idf = _store.CentroidIdf(slot);
+        ref var story = ref _store.Story(slot);
+        story.CentroidNorm = TopicSimilarity.Norm(centroid, idf);
+        story.CentroidNameMass = TopicSimilarity.NameMass(centroid, idf);
+        var wanted = IndexedTerms(centroid, idf);
+        foreach (var term in previouslyIndexed)
         {
             if (Array.BinarySearch(wanted, term) < 0)
             {
-                _termIndex.Remove(term, story.Slot);
+                _termIndex.Remove(term, slot);
             }
         }
 
         foreach (var term in wanted)
         {
-            if (Array.BinarySearch(story.IndexedTerms, term) < 0)
+            if (Array.BinarySearch(previouslyIndexed, term) < 0)
             {
-                _termIndex.Add(term, story.Slot);
+                _termIndex.Add(term, slot);
             }
         }
-
-        story.IndexedTerms = wanted;
     }
 
-    private void RemoveStory(ActiveStory story)
+    private void RemoveStory(int slot)
     {
-        CountCentroid(story.Centroid, TopicVector.Empty);
-        foreach (var term in story.IndexedTerms)
+        Forget(_store.IdOf(slot));
+        var centroid = _store.Centroid(slot);
+        CountCentroid(centroid, TopicVector.Empty);
+        foreach (var term in IndexedTerms(centroid, _store.CentroidIdf(slot)))
         {
-            _termIndex.Remove(term, story.Slot);
+            _termIndex.Remove(term, slot);
         }
 
-        foreach (var repSlot in story.Representatives)
+        foreach (var repSlot in _store.Representatives(slot))
         {
-            RemoveRepresentative(repSlot);
+            RemoveFromIndex(repSlot);
         }
 
-        _queryStories.Remove(story);
-        _stories[story.Slot] = null;
-        _byId.Remove(story.Id);
+        _store.ClearRepresentatives(slot);
+        _store.RemoveStory(slot);
     }
 
-    private StoryProfile BuildProfile(ActiveStory story, StoryProfile? current)
+    private StoryProfile BuildProfile(int slot, StoryProfile? current)
     {
-        var representatives = new List<StoryArticle>(story.Representatives.Count);
-        foreach (var repSlot in story.Representatives)
+        var repSlots = _store.Representatives(slot);
+        var representatives = new List<StoryArticle>(repSlots.Length);
+        foreach (var repSlot in repSlots)
         {
-            var rep = _representatives[repSlot]!;
+            var articleId = _store.ArticleIdOf(repSlot);
             var article = _sources.Peek(repSlot)?.Article
-                ?? current?.Representatives.FirstOrDefault(r => r.Id == rep.ArticleId)
-                ?? new StoryArticle(rep.ArticleId, rep.Outlet, null, rep.Published, "", "");
+                ?? current?.Representatives.FirstOrDefault(r => r.Id == articleId)
+                ?? new StoryArticle(articleId, _store.OutletOf(repSlot), null, _store.Representative(repSlot).Published, "", "");
             representatives.Add(article);
         }
 
-        var centroid = story.Centroid;
-        var idf = story.CentroidIdf;
+        var centroid = _store.Centroid(slot);
+        var idf = _store.CentroidIdf(slot);
+        var story = _store.Story(slot);
         return new StoryProfile
         {
-            StoryId = story.Id,
+            StoryId = _store.IdOf(slot),
             LastSeen = story.LastSeen,
             ArticleCount = story.ArticleCount,
             Representatives = representatives,
             FirstSeen = story.FirstSeen,
-            OriginOutlet = story.OriginOutlet,
-            OriginArticleId = story.OriginArticleId,
+            OriginOutlet = _store.OriginOutletOf(slot),
+            OriginArticleId = _store.OriginArticleIdOf(slot),
             Terms = [.. Enumerable.Range(0, centroid.Count).Select(i => new ProfileTerm(centroid.Terms[i], centroid.Weights[i], centroid.Kinds[i], idf[i]))],
             Tracking = story.Tracking,
-            Query = story.Query?.Text,
-            EventYear = story.EventYear,
+            Query = _store.QueryOf(slot)?.Text,
+            EventYear = story.EventYear == int.MinValue ? null : story.EventYear,
+            BornAt = PendingBirthOf(_store.IdOf(slot)),
+            Sequence = _sequence,
+            MergedFrom = MergedFromOf(_store.IdOf(slot)),
         };
-    }
-
-    /// <summary>One string per outlet however many of its articles the index holds (a few thousand outlets, millions of articles).</summary>
-    private string Intern(string outlet)
-    {
-        if (_outletNames.TryGetValue(outlet, out var known))
-        {
-            return known;
-        }
-
-        _outletNames[outlet] = outlet;
-        return outlet;
     }
 
     private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;

@@ -1,68 +1,129 @@
+using FeedWatch.Core.Stories;
 using FeedWatch.Core.Stories.Fingerprints;
 using FeedWatch.Core.Stories.Index;
 using FeedWatch.Core.Stories.Scoring;
 
 namespace FeedWatch.Core.Tests.Stories;
 
-/// <summary>The packed story centroid (half-precision weights and IDF) and the hashed topic comparison.</summary>
+/// <summary>The stored story centroid (6 bytes a term: id with kind bit, 8-bit log-scale weight and IDF codes) and its comparison.</summary>
 public sealed class CompactCentroidTests
 {
-    [Fact]
-    public void Centroid_values_are_rounded_once_on_the_way_in_and_survive_a_round_trip_unchanged()
+    [Theory]
+    [InlineData(1f)]
+    [InlineData(0.37f)]
+    [InlineData(412.5f)]
+    public void Decoded_weights_encode_back_to_the_same_code(float scale)
     {
-        var story = new ActiveStory(0, "s");
-        story.Centroid = new TopicVector([3u, 9u, 41u], [0.123456789f, 2.5f, 1e6f], [TermKind.Word, TermKind.Name, TermKind.Number]);
-        story.CentroidIdf = [7.654321f, 1e-9f, -0.25f];
+        for (var code = 1; code <= 255; code++)
+        {
+            var decoded = CentroidCodec.DecodeWeight((byte)code, scale);
+            Assert.Equal(code, CentroidCodec.EncodeWeight(decoded, scale));
+        }
 
-        var centroid = story.Centroid;
-        var idf = story.CentroidIdf;
-        Assert.Equal([3u, 9u, 41u], centroid.Terms);
-        Assert.Equal([TermKind.Word, TermKind.Name, TermKind.Number], centroid.Kinds);
-        Assert.Equal((float)(Half)0.123456789f, centroid.Weights[0]);
-        Assert.NotEqual(0.123456789f, centroid.Weights[0]);
-        Assert.Equal(2.5f, centroid.Weights[1]);
-        Assert.Equal((float)Half.MaxValue, centroid.Weights[2]); // saturates instead of becoming infinite
-        Assert.Equal((float)(Half)7.654321f, idf[0]);
-        Assert.True(idf[1] > 0); // a tiny positive IDF stays positive (reload treats non-positive IDF as missing)
-        Assert.Equal(-0.25f, idf[2]);
-
-        // What a profile persists (the decoded values) packs back to exactly the same values: a reloaded engine holds
-        // the numbers the running one holds.
-        var reloaded = new ActiveStory(1, "s");
-        reloaded.Centroid = centroid;
-        reloaded.CentroidIdf = idf;
-        Assert.Equal(story.PackedCentroid.ToArray(), reloaded.PackedCentroid.ToArray());
-        Assert.Equal(centroid.Weights, reloaded.Centroid.Weights);
-        Assert.Equal(idf, reloaded.CentroidIdf);
+        // The largest weight is the scale itself and codes as 255, so a reloaded centroid finds the same scale.
+        Assert.Equal(255, CentroidCodec.EncodeWeight(scale, scale));
+        Assert.Equal(scale, CentroidCodec.DecodeWeight(255, scale));
     }
 
     [Fact]
-    public void Idf_must_match_the_centroid_it_belongs_to()
+    public void Decoded_idf_encodes_back_to_the_same_code_and_stays_positive()
     {
-        var story = new ActiveStory(0, "s") { Centroid = new TopicVector([1u, 5u], [1f, 1f], [TermKind.Word, TermKind.Word]) };
-        Assert.Throws<ArgumentException>(() => story.CentroidIdf = [1f]);
+        for (var code = 1; code <= 255; code++)
+        {
+            Assert.Equal(code, CentroidCodec.EncodeIdf(CentroidCodec.DecodeIdf((byte)code)));
+        }
+
+        Assert.True(CentroidCodec.DecodeIdf(CentroidCodec.EncodeIdf(1e-9f)) > 0);
+        Assert.True(CentroidCodec.DecodeIdf(CentroidCodec.EncodeIdf(-0.25f)) > 0); // count-min over-estimates can go below 0
+        Assert.True(CentroidCodec.DecodeIdf(CentroidCodec.EncodeIdf(0f)) > 0);
     }
 
     [Fact]
-    public void Packed_comparison_gives_the_same_figures_as_a_merge_over_the_decoded_arrays()
+    public void Codes_are_within_two_percent_of_the_value_inside_their_range()
+    {
+        var random = new Random(3);
+        for (var i = 0; i < 10_000; i++)
+        {
+            var scale = (float)(0.1 + (random.NextDouble() * 100));
+            var weight = scale * (float)Math.Pow(2, -12 * random.NextDouble());
+            var decoded = CentroidCodec.DecodeWeight(CentroidCodec.EncodeWeight(weight, scale), scale);
+            Assert.InRange(decoded / weight, 0.982, 1.018);
+
+            var idf = (float)Math.Pow(2, -8 + (12 * random.NextDouble()));
+            Assert.InRange(CentroidCodec.DecodeIdf(CentroidCodec.EncodeIdf(idf)) / idf, 0.982, 1.018);
+        }
+
+        // Out of range: a tiny positive weight keeps the smallest code instead of vanishing; IDF saturates at 16.
+        Assert.Equal(1, CentroidCodec.EncodeWeight(1e-9f, 1f));
+        Assert.Equal(0, CentroidCodec.EncodeWeight(0f, 1f));
+        Assert.Equal(16f, CentroidCodec.DecodeIdf(CentroidCodec.EncodeIdf(1e6f)), 3);
+    }
+
+    [Fact]
+    public void A_story_reloaded_from_its_profile_holds_and_scores_exactly_what_the_running_engine_holds()
+    {
+        var first = Fixtures.Article("a-1", "one.example", "Flood closes river bridge in Harlow", "Flood water closed the Harlow river bridge on Monday. Engineers from Essex County said the bridge would stay shut for 3 days. Residents of Harlow were told to use the Potter Street crossing.");
+        var second = Fixtures.Article("a-2", "two.example", "Harlow bridge stays shut after flood", "The Harlow river bridge stays shut after Monday's flood, Essex County engineers said. The Potter Street crossing is open. Repairs could take 3 days.", hours: 5);
+        var probe = Fixtures.Article("a-3", "three.example", "Essex engineers inspect Harlow bridge", "Essex County engineers inspected the flooded Harlow river bridge. The crossing at Potter Street remains the detour.", hours: 9);
+
+        var running = new StoryEngine();
+        var profile = running.Add("story-1", first);
+        var reloaded = new StoryEngine();
+        reloaded.Load(profile);
+
+        // The persisted values are the stored (rounded) ones, so both engines continue from the same numbers.
+        var next = running.Add("story-1", second, profile);
+        var nextReloaded = reloaded.Add("story-1", second, profile);
+        Assert.Equal(next.Terms, nextReloaded.Terms);
+        Assert.Equal(next.Terms.Select(t => t.Weight), next.Terms.Select(t => CentroidCodec.DecodeWeight(CentroidCodec.EncodeWeight(t.Weight, next.Terms.Max(x => x.Weight)), next.Terms.Max(x => x.Weight))));
+        Assert.Equal(next.Terms.Select(t => t.Idf), next.Terms.Select(t => CentroidCodec.DecodeIdf(CentroidCodec.EncodeIdf(t.Idf))));
+
+        var twiceReloaded = new StoryEngine();
+        twiceReloaded.Load(nextReloaded);
+        var expected = running.Match(probe);
+        Assert.NotEmpty(expected);
+        foreach (var engine in new[] { reloaded, twiceReloaded })
+        {
+            var actual = engine.Match(probe);
+            Assert.Equal(expected.Select(m => (m.StoryId, m.Score, m.Relation, m.SourceArticleId)), actual.Select(m => (m.StoryId, m.Score, m.Relation, m.SourceArticleId)));
+        }
+    }
+
+    [Fact]
+    public void Stored_comparison_gives_the_same_figures_as_a_merge_over_the_decoded_values()
     {
         var random = new Random(11);
         var frequencies = new DocumentFrequencies();
+        var arena = new CentroidArena();
         for (var round = 0; round < 200; round++)
         {
             // Overlapping random term sets (some shared, most not), names and numbers mixed in.
             var articleTopic = RandomVector(random, 100, 400);
-            var story = new ActiveStory(round, "s" + round) { Centroid = RandomVector(random, 128, 400) };
-            story.CentroidIdf = [.. Enumerable.Range(0, story.CentroidCount).Select(_ => (float)(random.NextDouble() * 10))];
-            var centroid = story.Centroid;
-            var idf = story.CentroidIdf;
-            var norm = TopicSimilarity.Norm(centroid, idf);
-            var names = TopicSimilarity.NameMass(centroid, idf);
+            var story = RandomVector(random, 128, 400);
+            var scale = CentroidCodec.ScaleOf(story.Weights);
+            var block = arena.Allocate(story.Count);
+            var words = arena.Terms(block, story.Count);
+            var weightCodes = arena.Weights(block, story.Count);
+            var idfCodes = arena.Idf(block, story.Count);
+            for (var i = 0; i < story.Count; i++)
+            {
+                words[i] = (story.Terms[i] & ~1u) | (story.Kinds[i] == TermKind.Word ? 0u : 1u);
+                weightCodes[i] = CentroidCodec.EncodeWeight(story.Weights[i], scale);
+                idfCodes[i] = CentroidCodec.EncodeIdf((float)(random.NextDouble() * 10));
+            }
+
+            var decoded = new TopicVector(
+                story.Terms,
+                [.. weightCodes.ToArray().Select(c => CentroidCodec.DecodeWeight(c, scale))],
+                [.. words.ToArray().Select(w => (w & 1u) != 0 ? TermKind.Name : TermKind.Word)]);
+            var idf = idfCodes.ToArray().Select(CentroidCodec.DecodeIdf).ToArray();
+            var norm = TopicSimilarity.Norm(decoded, idf);
+            var names = TopicSimilarity.NameMass(decoded, idf);
             var article = new WeightedTopic(articleTopic, frequencies);
 
-            var packed = TopicSimilarity.Compare(article, story.PackedCentroid, story.CentroidKinds, norm, names);
-            var reference = MergeCompare(article, centroid, idf, norm, names);
-            Assert.Equal(reference, packed);
+            var stored = CentroidComparison.Compare(article, words, weightCodes, idfCodes, scale, norm, names);
+            Assert.Equal(MergeCompare(article, decoded, idf, norm, names), stored);
+            arena.Free(block, story.Count);
         }
     }
 
@@ -101,7 +162,7 @@ public sealed class CompactCentroidTests
             [.. sorted.Select(_ => (TermKind)random.Next(3))]);
     }
 
-    /// <summary>The plain two-pointer merge the engine used before: the reference for every figure.</summary>
+    /// <summary>The plain two-pointer merge over decoded arrays: the reference for every figure.</summary>
     private static TopicComparison MergeCompare(WeightedTopic article, TopicVector story, float[] storyIdf, double storyNorm, double storyNameMass)
     {
         double dot = 0, sharedNames = 0, sharedStoryNames = 0;

@@ -8,66 +8,179 @@ namespace FeedWatch.Core.Tests.Stories;
 public sealed class IndexStructureTests
 {
     [Fact]
-    public void Band_table_matches_a_reference_multimap_through_adds_and_removes()
+    public void Band_table_matches_a_reference_multimap_through_adds_removes_and_rebuilds()
     {
-        // Few distinct keys and a small table: long probe runs, wrap-around and backward-shift deletion all happen.
+        // Few distinct keys: long probe runs, many tag matches to confirm, tombstones, rebuilds in place and doubling.
         var random = new Random(7);
-        var table = new BandTable();
-        var reference = new List<(uint Key, int Value)>();
-        for (var step = 0; step < 20_000; step++)
+        var source = new FakeBandKeys();
+        var table = new BandTable(source);
+        for (var step = 0; step < 6_000; step++)
         {
-            if (reference.Count > 0 && random.Next(3) == 0)
+            if (source.Keys.Count > 0 && random.Next(3) == 0)
             {
-                var (key, value) = reference[random.Next(reference.Count)];
-                Assert.True(table.Remove(key, value));
-                reference.Remove((key, value));
+                var slot = source.Keys.Keys.ElementAt(random.Next(source.Keys.Count));
+                table.Remove(source.Keys[slot], slot);
+                source.Keys.Remove(slot);
             }
             else
             {
-                var key = (uint)random.Next(1, 300) * 2654435761u;
-                table.Add(key, step);
-                reference.Add((key, step));
+                var slot = step;
+                source.Keys[slot] = [.. Enumerable.Range(0, random.Next(1, 17)).Select(_ => (uint)random.Next(1, 300) * 2654435761u).Distinct()];
+                table.Add(source.Keys[slot], slot);
             }
         }
 
-        Assert.Equal(reference.Count, table.Count);
-        Assert.False(table.Remove(12345u, -5));
         var collected = new List<int>();
-        foreach (var key in reference.Select(r => r.Key).Distinct())
+        foreach (var key in source.Keys.Values.SelectMany(k => k).Append(12345u).Distinct())
         {
             collected.Clear();
             table.Collect(key, collected);
-            var expected = reference.Where(r => (r.Key | 1u) == (key | 1u)).Select(r => r.Value).OrderByDescending(v => v);
+            var expected = source.Keys.Where(r => r.Value.Contains(key)).Select(r => r.Key).OrderByDescending(v => v);
             Assert.Equal(expected, collected);
         }
     }
 
-    [Fact]
-    public void Posting_map_compaction_keeps_live_postings_newest_first()
+    private sealed class FakeBandKeys : IBandKeySource
     {
-        // Odd keys: the map reserves key 0 for empty slots by setting the lowest bit (2 and 3 are one key).
-        static uint Key(int i) => ((uint)(i % 50) * 2) + 1;
-        var map = new PostingMultiMap();
-        for (var i = 0; i < 20_000; i++)
+        public Dictionary<int, uint[]> Keys { get; } = [];
+
+        public int KeysOf(int representativeSlot, Span<uint> into)
         {
-            map.Add(Key(i), i);
+            var keys = Keys.GetValueOrDefault(representativeSlot, []);
+            keys.CopyTo(into);
+            return keys.Length;
         }
 
-        // Kill most postings, then keep adding: the pool is compacted on the way.
-        for (var i = 0; i < 20_000; i++)
+        public IEnumerable<int> LiveRepresentatives() => Keys.Keys;
+    }
+
+    [Fact]
+    public void Term_postings_match_a_reference_multimap_through_growth_shrinking_and_removal()
+    {
+        // Key 7 grows past a page (65,536 postings) into its own list; the others grow and shrink through the block
+        // classes, so freed blocks are reused by other keys.
+        var random = new Random(9);
+        var postings = new TermPostings();
+        var reference = new Dictionary<uint, List<int>>();
+        void Add(uint key, int value)
         {
-            if (i % 7 != 0)
+            postings.Add(key, value);
+            (reference.TryGetValue(key | 1u, out var list) ? list : reference[key | 1u] = []).Add(value);
+        }
+
+        for (var v = 0; v < 70_000; v++)
+        {
+            Add(7, v);
+        }
+
+        for (var step = 0; step < 60_000; step++)
+        {
+            var key = (uint)random.Next(1, 400) * 2654435761u;
+            var list = reference.GetValueOrDefault(key | 1u);
+            if (list is { Count: > 0 } && random.Next(5) < 2)
             {
-                Assert.True(map.Remove(Key(i), i));
+                var value = list[random.Next(list.Count)];
+                Assert.True(postings.Remove(key, value));
+                list.Remove(value);
+            }
+            else
+            {
+                Add(key, 100_000 + step);
             }
         }
 
-        map.Add(Key(3), 99_999);
-        Assert.True(map.DeadPostings < map.LivePostings);
-        var values = new List<int>();
-        Assert.True(map.TryCollect(Key(3), int.MaxValue, values));
-        var expected = new[] { 99_999 }.Concat(Enumerable.Range(0, 20_000).Where(i => i % 50 == 3 && i % 7 == 0).OrderByDescending(i => i));
-        Assert.Equal(expected, values);
+        for (var v = 0; v < 69_990; v++)
+        {
+            Assert.True(postings.Remove(7, v));
+            reference[7].Remove(v);
+        }
+
+        Assert.False(postings.Remove(7, -3));
+        Assert.False(postings.Remove(123456u, 1));
+        Assert.Equal(reference.Values.Sum(l => l.Count), postings.Postings);
+        var collected = new List<int>();
+        foreach (var (key, list) in reference)
+        {
+            collected.Clear();
+            Assert.True(postings.TryCollect(key, int.MaxValue, collected));
+            Assert.Equal(list.Order(), collected.Order());
+            Assert.Equal(list.Count, postings.CountOf(key));
+            if (list.Count > 1)
+            {
+                // Too common: nothing is collected.
+                collected.Clear();
+                Assert.False(postings.TryCollect(key, list.Count - 1, collected));
+                Assert.Empty(collected);
+            }
+        }
+    }
+
+    [Fact]
+    public void Centroid_arena_reuses_freed_blocks_and_never_overlaps_live_ones()
+    {
+        var random = new Random(4);
+        var arena = new CentroidArena();
+        var live = new List<(int Block, int Count, uint Tag)>();
+        for (var step = 0; step < 20_000; step++)
+        {
+            if (live.Count > 0 && random.Next(2) == 0)
+            {
+                var at = random.Next(live.Count);
+                var (block, count, tag) = live[at];
+                Assert.All(arena.Terms(block, count).ToArray(), t => Assert.Equal(tag, t));
+                arena.Free(block, count);
+                live.RemoveAt(at);
+            }
+            else
+            {
+                var count = random.Next(2) == 0 ? 100 : random.Next(1, 129);
+                var block = arena.Allocate(count);
+                var tag = (uint)step;
+                arena.Terms(block, count).Fill(tag);
+                arena.Weights(block, count).Fill((byte)step);
+                live.Add((block, count, tag));
+            }
+        }
+
+        Assert.Equal(live.Sum(l => (long)l.Count), arena.LiveTerms);
+        Assert.All(live, l => Assert.All(arena.Terms(l.Block, l.Count).ToArray(), t => Assert.Equal(l.Tag, t)));
+
+        // A freed block of a length is the next one handed out for that length.
+        var freed = live[0];
+        arena.Free(freed.Block, freed.Count);
+        Assert.Equal(freed.Block, arena.Allocate(freed.Count));
+    }
+
+    [Fact]
+    public void Id_arena_round_trips_any_string_counts_references_and_compacts()
+    {
+        string[] ids = ["s1", "", "synthetic-123456", "story-ünïcode-\u263A-☺", "\ud800 lone surrogate \ud800", new string('x', 70_000), "https://example.com/a?b=c"];
+        var arena = new IdArena();
+        var handles = ids.Select(id => arena.Add(id)).ToArray();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            Assert.Equal(ids[i], arena.Get(handles[i]));
+            Assert.True(arena.Equals(handles[i], ids[i]));
+            Assert.False(arena.Equals(handles[i], ids[i] + "x"));
+            Assert.Equal(IdArena.HashOf(ids[i]), arena.HashOf(handles[i]));
+        }
+
+        // Two holders: the first release keeps the entry, the second makes it garbage.
+        var live = arena.LiveBytes;
+        arena.AddReference(handles[2]);
+        arena.Release(handles[2]);
+        Assert.Equal(live, arena.LiveBytes);
+        arena.Release(handles[2]);
+        Assert.True(arena.LiveBytes < live);
+        Assert.True(arena.GarbageBytes > 0);
+
+        var fresh = new IdArena();
+        var moved = handles.Where((_, i) => i != 2).Select(h => (Old: h, New: arena.CompactInto(fresh, h))).ToArray();
+        Assert.Equal(arena.LiveBytes, fresh.LiveBytes);
+        foreach (var (old, @new) in moved)
+        {
+            Assert.Equal(arena.Get(old), fresh.Get(@new));
+        }
     }
 
     [Theory]

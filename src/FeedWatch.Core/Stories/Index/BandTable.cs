@@ -3,72 +3,108 @@ using System.Runtime.CompilerServices;
 namespace FeedWatch.Core.Stories.Index;
 
 /// <summary>
-/// The MinHash-LSH band table: band key → representative slots, as one open-addressing array of (key, value) pairs
-/// with linear probing and backward-shift deletion (no tombstones, no per-key lists). Almost every band key belongs to
-/// a single representative, so this costs about 11 bytes per posting where a head table plus a chained posting pool
-/// cost about 27. Values come back newest first (highest slot first), as the chained map returned them.
+/// The MinHash-LSH band table: band key → representative slots, as one open-addressing array of 4-byte entries
+/// (representative slot and a 6-bit tag of the key) with linear probing. The key itself is not stored: a probe compares
+/// tags, and a tag match is confirmed against the representative's own band keys (recomputed from its MinHash, which
+/// scoring reads next anyway), so results are exactly those of a table of full keys at half the bytes. Removal leaves a
+/// tombstone; the table is rebuilt from the live representatives when tombstones and entries fill it (7/8), at the same
+/// size when live entries fill at most 3/4 of it, else twice the size. Values come back highest (newest) slot first.
 /// </summary>
-public sealed class BandTable
+public sealed class BandTable(IBandKeySource source)
 {
     private const int MinimumBits = 10;
-    private uint[] _keys;
-    private int[] _values;
-    private int _bits;
+    private const int TagBits = 6;
+    private const uint TagMask = (1u << TagBits) - 1;
+    private const uint Empty = 0;
+    private const uint Tombstone = 1;
 
-    public BandTable()
-    {
-        _bits = MinimumBits;
-        _keys = new uint[1 << _bits];
-        _values = new int[1 << _bits];
-    }
+    /// <summary>Largest representative slot an entry can hold (26 bits).</summary>
+    public const int MaxSlot = (int)(uint.MaxValue >> TagBits) - 2;
 
+    private uint[] _entries = new uint[1 << MinimumBits];
+    private int _bits = MinimumBits;
+    private int _used; // entries and tombstones
+
+    /// <summary>Entries held (a removed key's entry can outlive it until the next rebuild, see <see cref="Collect"/>).</summary>
     public int Count { get; private set; }
 
-    public long MemoryBytes => (long)_keys.Length * (sizeof(uint) + sizeof(int));
+    public long MemoryBytes => 24 + (_entries.Length * 4L);
 
-    public void Add(uint key, int value)
+    /// <summary>Adds every band key of one representative.</summary>
+    public void Add(ReadOnlySpan<uint> keys, int slot)
     {
-        key |= 1u; // 0 marks an empty slot
-        // Up to 7/8 full: linear probing stays within a cache line or three at that load (8-byte entries), and a table
-        // half the size is the difference between ~170 and ~340 bytes per representative just after a doubling.
-        if ((long)(Count + 1) * 8 > (long)_keys.Length * 7)
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(slot, MaxSlot);
+        if ((long)(_used + keys.Length) * 8 > (long)_entries.Length * 7)
         {
-            Resize(_bits + 1);
+            // Tombstones dominate: rebuild at this size (live entries up to 3/4 of it); else double.
+            var bits = _bits;
+            while ((long)(Count + keys.Length) * 4 > (1L << bits) * 3)
+            {
+                bits++;
+            }
+
+            Rebuild(bits, skip: slot);
         }
 
-        Insert(key, value);
-        Count++;
+        foreach (var key in keys)
+        {
+            Insert(key, slot);
+        }
+
+        Count += keys.Length;
     }
 
-    public bool Remove(uint key, int value)
+    /// <summary>Removes every band key of one representative (before its MinHash is overwritten).</summary>
+    public void Remove(ReadOnlySpan<uint> keys, int slot)
     {
-        key |= 1u;
-        var mask = _keys.Length - 1;
-        for (var slot = Home(key); _keys[slot] != 0; slot = (slot + 1) & mask)
+        foreach (var key in keys)
         {
-            if (_keys[slot] == key && _values[slot] == value)
+            var entry = EntryOf(key, slot);
+            var mask = _entries.Length - 1;
+            for (var e = Home(key); _entries[e] != Empty; e = (e + 1) & mask)
             {
-                Delete(slot);
-                Count--;
-                return true;
+                if (_entries[e] == entry)
+                {
+                    _entries[e] = Tombstone;
+                    Count--;
+                    break;
+                }
             }
         }
-
-        return false;
     }
 
     /// <summary>Appends the key's values to <paramref name="into"/>, highest (newest) slot first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Collect(uint key, List<int> into)
     {
-        key |= 1u;
         var start = into.Count;
-        var mask = _keys.Length - 1;
-        for (var slot = Home(key); _keys[slot] != 0; slot = (slot + 1) & mask)
+        var mask = _entries.Length - 1;
+        var tag = TagOf(key);
+        Span<uint> keys = stackalloc uint[64];
+        for (var e = Home(key); _entries[e] != Empty; e = (e + 1) & mask)
         {
-            if (_keys[slot] == key)
+            var entry = _entries[e];
+            if (entry == Tombstone || (entry & TagMask) != tag)
             {
-                into.Add(_values[slot]);
+                continue;
+            }
+
+            // Two keys of one representative may share a tag (and a removed key's entry may outlive it when the other
+            // one's removal took it): a slot is added once per time its own keys hold this key, however many of its
+            // entries the run has.
+            var slot = (int)(entry >> TagBits) - 2;
+            if (System.Runtime.InteropServices.CollectionsMarshal.AsSpan(into)[start..].Contains(slot))
+            {
+                continue;
+            }
+
+            var own = keys[..source.KeysOf(slot, keys)];
+            for (var k = 0; k < own.Length; k++)
+            {
+                if (own[k] == key)
+                {
+                    into.Add(slot);
+                }
             }
         }
 
@@ -80,57 +116,48 @@ public sealed class BandTable
         }
     }
 
-    private int Home(uint key) => (int)((key * 2654435761u) >> (32 - _bits));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Home(uint key) => (int)(((key | 1u) * 2654435761u) >> (32 - _bits));
 
-    private void Insert(uint key, int value)
+    private static uint TagOf(uint key) => (key >> 1) & TagMask;
+
+    private static uint EntryOf(uint key, int slot) => ((uint)(slot + 2) << TagBits) | TagOf(key);
+
+    private void Insert(uint key, int slot)
     {
-        var mask = _keys.Length - 1;
-        var slot = Home(key);
-        while (_keys[slot] != 0)
+        var mask = _entries.Length - 1;
+        var e = Home(key);
+        while (_entries[e] > Tombstone)
         {
-            slot = (slot + 1) & mask;
+            e = (e + 1) & mask;
         }
 
-        _keys[slot] = key;
-        _values[slot] = value;
+        if (_entries[e] == Empty)
+        {
+            _used++;
+        }
+
+        _entries[e] = EntryOf(key, slot);
     }
 
-    /// <summary>Backward-shift deletion: later entries of the probe run move up so lookups never stop early.</summary>
-    private void Delete(int hole)
+    private void Rebuild(int bits, int skip)
     {
-        var mask = _keys.Length - 1;
-        var next = (hole + 1) & mask;
-        while (_keys[next] != 0)
+        _bits = bits;
+        _entries = new uint[1 << bits];
+        _used = 0;
+        Count = 0;
+        Span<uint> keys = stackalloc uint[64];
+        foreach (var slot in source.LiveRepresentatives())
         {
-            var home = Home(_keys[next]);
-            // The entry at `next` may fill the hole unless its home lies cyclically in (hole, next].
-            var homeAfterHole = ((home - hole) & mask) != 0 && ((home - hole) & mask) <= ((next - hole) & mask);
-            if (!homeAfterHole)
+            if (slot == skip)
             {
-                _keys[hole] = _keys[next];
-                _values[hole] = _values[next];
-                hole = next;
+                continue;
             }
 
-            next = (next + 1) & mask;
-        }
-
-        _keys[hole] = 0;
-        _values[hole] = 0;
-    }
-
-    private void Resize(int bits)
-    {
-        var oldKeys = _keys;
-        var oldValues = _values;
-        _bits = bits;
-        _keys = new uint[1 << bits];
-        _values = new int[1 << bits];
-        for (var i = 0; i < oldKeys.Length; i++)
-        {
-            if (oldKeys[i] != 0)
+            foreach (var key in keys[..source.KeysOf(slot, keys)])
             {
-                Insert(oldKeys[i], oldValues[i]);
+                Insert(key, slot);
+                Count++;
             }
         }
     }
