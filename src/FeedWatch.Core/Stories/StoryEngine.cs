@@ -402,7 +402,7 @@ public sealed partial class StoryEngine : IStoryEngine
             foreach (var repSlot in _store.Representatives(slot))
             {
                 var minHash = _store.MinHash(repSlot);
-                sink += minHash[0] + (uint)minHash[^1] + (uint)_store.Representative(repSlot).ShingleCount;
+                sink += minHash[0] + (uint)minHash[^1] + _store.TouchArticleId(repSlot);
             }
         }
 

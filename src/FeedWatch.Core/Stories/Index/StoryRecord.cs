@@ -2,7 +2,7 @@ namespace FeedWatch.Core.Stories.Index;
 
 /// <summary>
 /// A story in the active index, one element of a slab indexed by story slot (no object, no per-story arrays): what
-/// scoring reads (centroid block, norm, name mass, time span, event year) sits together in 64 bytes. Its
+/// scoring reads (centroid block, norm, name mass, time span, event year) sits together in 72 bytes. Its
 /// representatives' slots live in a parallel slab, its centroid in the <see cref="CentroidArena"/>, its ids in the
 /// <see cref="IdArena"/>.
 /// </summary>

@@ -4,8 +4,9 @@ namespace FeedWatch.Core.Stories.Index;
 
 /// <summary>
 /// Term → story slots for topic retrieval. Each term's postings are one contiguous block in shared pages (4 bytes a
-/// posting; block lengths are powers of two, so a list grows by moving into the next class and a freed block is reused
-/// by the next list of that class), instead of a pool of chained (value, next) pairs with tombstones: half the bytes
+/// posting; block lengths come in classes 1, 2, 3, 4, 6, 10, 16, 24 … (about ×1.5; most terms have a few postings), a list
+/// grows by moving into the next class and shrinks into the previous one when it falls to the class before that, and
+/// a freed block is reused by the next list of its class), instead of a pool of chained (value, next) pairs with tombstones: half the bytes
 /// per posting, no compaction passes, and reading a list is one sequential stream. Lists longer than a page (a term
 /// tens of thousands of stories share, far past the retrieval cap) live in their own arrays. Values come back in no
 /// particular order: retrieval sums each story's weights term by term and ranks stories by (sum, slot), so the order
@@ -15,12 +16,13 @@ public sealed class TermPostings
 {
     private const int PageBits = 16;
     private const int PageSize = 1 << PageBits;
-    private const int MaxClass = PageBits; // blocks of 2^0 .. 2^16 postings
     private const int LargeClass = 31;
+    private static readonly int[] Sizes = BuildSizes();
+    private static readonly int MaxClass = Sizes.Length - 1;
     private const int CountBits = 24;
     private const int CountMask = (1 << CountBits) - 1;
     private readonly List<int[]> _pages = [];
-    private readonly int[] _freeHeads = new int[MaxClass + 1];
+    private readonly int[] _freeHeads = new int[Sizes.Length];
     private readonly Dictionary<uint, List<int>> _large = [];
     private int _pageUsed = PageSize;
     private uint[] _keys = new uint[1024];
@@ -70,7 +72,7 @@ public sealed class TermPostings
         }
         else
         {
-            if (count == 1 << cls)
+            if (count == Sizes[cls])
             {
                 // Full: move into a block of the next class (or out of the pages).
                 var old = _blocks[e];
@@ -151,9 +153,9 @@ public sealed class TermPostings
             return true;
         }
 
-        if (cls != LargeClass && count <= (1 << cls) / 4)
+        if (cls != LargeClass && cls >= 2 && count <= Sizes[cls - 2])
         {
-            // Shrink to half so a list that lost most of its stories does not keep its largest block.
+            // Shrink by one class (hysteresis of one more) so a list that lost most of its stories does not keep its largest block.
             var moved = Allocate(cls - 1);
             Block(_blocks[e], count).CopyTo(Block(moved, count));
             Free(_blocks[e], cls);
@@ -205,6 +207,19 @@ public sealed class TermPostings
         return true;
     }
 
+    /// <summary>1, 2, 3, 4, then ×1.5 (rounded up to even) up to a page.</summary>
+    private static int[] BuildSizes()
+    {
+        var sizes = new List<int> { 1, 2, 3, 4 };
+        while (sizes[^1] < PageSize)
+        {
+            var next = ((sizes[^1] * 3 / 2) + 1) & ~1;
+            sizes.Add(Math.Min(PageSize, next));
+        }
+
+        return [.. sizes];
+    }
+
     private Span<int> Block(int block, int count) => _pages[block >>> PageBits].AsSpan(block & (PageSize - 1), count);
 
     private int Allocate(int cls)
@@ -216,16 +231,21 @@ public sealed class TermPostings
             return head;
         }
 
-        var size = 1 << cls;
+        var size = Sizes[cls];
         if (_pageUsed + size > PageSize)
         {
             // The rest of the page is cut into free blocks of the largest classes that fit, so nothing is lost.
             while (_pages.Count > 0 && _pageUsed < PageSize)
             {
                 var rest = PageSize - _pageUsed;
-                var c = Math.Min(MaxClass, 31 - int.LeadingZeroCount(rest));
+                var c = MaxClass;
+                while (Sizes[c] > rest)
+                {
+                    c--;
+                }
+
                 Free(((_pages.Count - 1) << PageBits) | _pageUsed, c);
-                _pageUsed += 1 << c;
+                _pageUsed += Sizes[c];
             }
 
             _pages.Add(new int[PageSize]);
