@@ -22,4 +22,16 @@ public interface IStoryEngine
 
     /// <summary>Removes stories whose last article is older than the active window.</summary>
     int Expire(DateTimeOffset now);
+
+    /// <summary>
+    /// Revises earlier decisions with what has arrived since (call after each article's <see cref="Add"/>): a small story
+    /// whose representatives now all join one other story is merged into it. Returns the merges made, in order.
+    /// </summary>
+    IReadOnlyList<StoryMerged> Consolidate();
+
+    /// <summary>Merges story <paramref name="fromId"/> into <paramref name="intoId"/> and returns the target's profile.</summary>
+    StoryProfile Merge(string fromId, string intoId);
+
+    /// <summary>Drops a story from the index (merged into another by any worker).</summary>
+    void Remove(string storyId);
 }

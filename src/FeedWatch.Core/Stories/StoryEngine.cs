@@ -17,7 +17,7 @@ namespace FeedWatch.Core.Stories;
 /// also has the article's names and numbers — two earthquakes share words, not places and magnitudes).
 /// Not thread-safe: one engine per worker, calls serialised (the pipeline's classify stage is single-consumer per engine).
 /// </summary>
-public sealed class StoryEngine : IStoryEngine
+public sealed partial class StoryEngine : IStoryEngine
 {
     private readonly StoryEngineOptions _options;
     private readonly DocumentFrequencies _frequencies = new();
@@ -135,6 +135,12 @@ public sealed class StoryEngine : IStoryEngine
             }
         }
 
+        Advance();
+        if (_store.Story(story).ArticleCount == 0)
+        {
+            Born(story);
+        }
+
         AddArticle(story, fingerprint);
         return BuildProfile(story, current);
     }
@@ -177,6 +183,7 @@ public sealed class StoryEngine : IStoryEngine
             story,
             profile.OriginArticleId ?? profile.Representatives.FirstOrDefault()?.Id,
             profile.OriginOutlet ?? profile.Representatives.FirstOrDefault()?.Outlet);
+        Restored(story, profile);
 
         Reindex(story, [], profile.Terms.Count > 0 && profile.Terms.All(t => t.Idf > 0) ? Centroids.IdfOf(profile.Terms) : null);
     }
@@ -832,6 +839,7 @@ public sealed class StoryEngine : IStoryEngine
 
     private void RemoveStory(int slot)
     {
+        Forget(_store.IdOf(slot));
         var centroid = _store.Centroid(slot);
         CountCentroid(centroid, TopicVector.Empty);
         foreach (var term in IndexedTerms(centroid, _store.CentroidIdf(slot)))
@@ -877,6 +885,9 @@ public sealed class StoryEngine : IStoryEngine
             Tracking = story.Tracking,
             Query = _store.QueryOf(slot)?.Text,
             EventYear = story.EventYear == int.MinValue ? null : story.EventYear,
+            BornAt = PendingBirthOf(_store.IdOf(slot)),
+            Sequence = _sequence,
+            MergedFrom = MergedFromOf(_store.IdOf(slot)),
         };
     }
 

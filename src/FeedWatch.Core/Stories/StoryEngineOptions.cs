@@ -106,6 +106,15 @@ public sealed record StoryEngineOptions
 
     public Relations.RelationThresholds Relations { get; init; } = new();
 
+    /// <summary>
+    /// Delayed re-check of small stories (docs/stories.md, "Consolidation"): this many articles after a story was born,
+    /// its representatives are matched again against the index as it is now; 0 turns the re-check off.
+    /// </summary>
+    public int RecheckAfterArticles { get; init; } = 32;
+
+    /// <summary>Only a story of at most this many articles is re-checked (merged into the story all its representatives now join).</summary>
+    public int RecheckMaxArticles { get; init; } = 4;
+
     /// <summary>Matched passages returned per match.</summary>
     public int MaxPassages { get; init; } = 12;
 

@@ -32,4 +32,13 @@ public sealed record StoryProfile
 
     /// <summary>The event year its first article that mentions one suggests (used when publication dates are unknown).</summary>
     public int? EventYear { get; init; }
+
+    /// <summary>The engine's article sequence number when the story was born (schedules its delayed re-check).</summary>
+    public long? BornAt { get; init; }
+
+    /// <summary>The engine's article sequence number when this profile was written (a reloaded engine resumes from it).</summary>
+    public long? Sequence { get; init; }
+
+    /// <summary>Stories merged into this one by consolidation (their documents redirect here).</summary>
+    public IReadOnlyList<string> MergedFrom { get; init; } = [];
 }

@@ -30,20 +30,23 @@ public sealed class DashboardQueries(IBlobStore blobs, PipelineQueries pipeline,
     public async Task<bool> StoryExistsAsync(string storyId, CancellationToken cancellationToken) =>
         await blobs.GetJsonAsync<StoryDocument>(BlobLayout.Story(storyId), cancellationToken).ConfigureAwait(false) is not null;
 
+    /// <summary>The story view; a story merged into another by consolidation shows the story it became.</summary>
     public async Task<StoryDetail?> GetStoryAsync(string storyId, CancellationToken cancellationToken)
     {
-        var stored = await blobs.GetJsonAsync<StoryDocument>(BlobLayout.Story(storyId), cancellationToken).ConfigureAwait(false);
+        var stored = await pipeline.GetStoryAsync(storyId, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
             return null;
         }
 
         var story = stored.Value;
+        storyId = story.Id;
+        var ids = story.Profile.MergedFrom.Append(story.Id).ToHashSet(StringComparer.Ordinal);
         var articles = new List<StoryArticleView>();
         foreach (var articleId in story.RecentArticleIds.Concat(story.Outlets.Select(o => o.ArticleId)).Distinct(StringComparer.Ordinal))
         {
             var article = await GetArticleAsync(articleId, cancellationToken).ConfigureAwait(false);
-            var link = article?.Stories.FirstOrDefault(l => l.StoryId == storyId);
+            var link = article?.Stories.FirstOrDefault(l => ids.Contains(l.StoryId));
             if (article is not null && link is not null)
             {
                 articles.Add(new StoryArticleView(

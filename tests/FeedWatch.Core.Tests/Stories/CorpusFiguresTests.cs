@@ -32,21 +32,22 @@ public sealed class CorpusFiguresTests
     public void Basil_bcubed_f1_holds()
     {
         var score = StoryCorpusScore.Of(Replay("basil.jsonl"));
-        Assert.Equal(0.9738, score.BCubed.F1, Tolerance);
+        Assert.Equal(0.9764, score.BCubed.F1, Tolerance);
     }
 
     [Fact]
     public void Ecbplus_bcubed_f1_holds()
     {
         var score = StoryCorpusScore.Of(Replay("ecbplus-odd-topics.jsonl"));
-        Assert.Equal(0.9367, score.BCubed.F1, Tolerance);
+        Assert.Equal(0.9529, score.BCubed.F1, Tolerance);
+        Assert.True(score.BCubed.F1 >= 0.95, $"issue #5 target: ECB+ B-cubed F1 >= 0.95, got {score.BCubed.F1:F4}");
     }
 
     [Fact]
     public void Uci_spread_event_f1_holds()
     {
         var score = StoryCorpusScore.Of(Replay("uci-headlines.jsonl"));
-        Assert.Equal(0.9177, score.Spread.F1, Tolerance);
+        Assert.Equal(0.9170, score.Spread.F1, Tolerance);
     }
 
     [Fact]

@@ -14,7 +14,8 @@ namespace FeedWatch.Core.Pipeline.Classification;
 /// Matches a stored article against the story index. The article joins its best matching story (and every
 /// tracked story it matches, so a tracked story never misses an outlet to a look-alike discovered one) or starts
 /// a new discovered story. Alerts recorded in story outboxes are then handed to deliver-alert, and finally the
-/// article document records its stories; that last write marks the message done for redeliveries.
+/// article document records its stories; that last write marks the message done for redeliveries. Consolidation
+/// merges the engine makes after the article joined are written to the story documents (see <see cref="StoryUpdater.MergeAsync"/>).
 /// </summary>
 public sealed class ClassifyArticleHandler(
     IBlobStore blobs,
@@ -67,6 +68,18 @@ public sealed class ClassifyArticleHandler(
                 var result = await updater.StartAsync(StoryIds.Discovered(article.Id), article, tracked: false, title: null, cancellationToken).ConfigureAwait(false);
                 links.Add(new ArticleStoryLink(result.StoryId, 1, ReuseRelation.Independent, null, result.Created));
                 await EnqueueDeliveriesAsync(result, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Revisions the new arrivals justify (a small story found to be part of another). A merge whose documents
+            // could not be written stays with the index and is written by the next classification.
+            foreach (var merge in index.Consolidate())
+            {
+                var merged = await updater.MergeAsync(merge, cancellationToken).ConfigureAwait(false);
+                index.MergeWritten(merge);
+                if (merged is not null)
+                {
+                    await EnqueueDeliveriesAsync(merged, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         else

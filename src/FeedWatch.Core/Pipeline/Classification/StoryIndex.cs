@@ -21,6 +21,10 @@ public sealed class StoryIndex(
     private readonly Lock _engineLock = new();
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private readonly Dictionary<string, StoryIndexEntry> _known = new(StringComparer.Ordinal);
+
+    // Stories some loaded document says were merged away: never matched again, whichever document loads first.
+    private readonly HashSet<string> _mergedAway = new(StringComparer.Ordinal);
+    private readonly List<StoryMerged> _unwritten = [];
     private DateTimeOffset? _lastRefresh;
 
     public int Count
@@ -108,14 +112,78 @@ public sealed class StoryIndex(
         }
     }
 
-    /// <summary>Puts a story document's profile into the engine and remembers the version loaded.</summary>
+    /// <summary>
+    /// Puts a story document's profile into the engine and remembers the version loaded. A story merged into another
+    /// (by this worker or any other) leaves the engine instead.
+    /// </summary>
     public void Load(StoryDocument story, string etag)
     {
         ArgumentNullException.ThrowIfNull(story);
         lock (_engineLock)
         {
+            foreach (var mergedId in story.Profile.MergedFrom)
+            {
+                if (_mergedAway.Add(mergedId))
+                {
+                    engine.Remove(mergedId);
+                    _known.Remove(mergedId);
+                }
+            }
+
+            if (story.MergedInto is not null || _mergedAway.Contains(story.Id))
+            {
+                _mergedAway.Add(story.Id);
+                engine.Remove(story.Id);
+                _known[story.Id] = new StoryIndexEntry(etag, false, story.Title, null);
+                return;
+            }
+
             engine.Load(story.Profile);
             _known[story.Id] = new StoryIndexEntry(etag, story.Tracked, story.Title, story.Tracked ? story.Profile : null);
+        }
+    }
+
+    /// <summary>
+    /// The engine's revisions of earlier decisions (merges), already made in memory, plus any earlier ones not yet
+    /// written: the caller writes each to the documents and then calls <see cref="MergeWritten"/>.
+    /// </summary>
+    public IReadOnlyList<StoryMerged> Consolidate()
+    {
+        lock (_engineLock)
+        {
+            foreach (var merge in engine.Consolidate())
+            {
+                _mergedAway.Add(merge.From);
+                _unwritten.Add(merge);
+            }
+
+            return [.. _unwritten];
+        }
+    }
+
+    public void MergeWritten(StoryMerged merge)
+    {
+        lock (_engineLock)
+        {
+            _unwritten.Remove(merge);
+        }
+    }
+
+    /// <summary>
+    /// Merges <paramref name="from"/> into <paramref name="into"/> again from the stored documents (the target changed
+    /// since the engine merged them) and returns the target's merged profile.
+    /// </summary>
+    public StoryProfile Remerge(StoryDocument from, StoryDocument into)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(into);
+        lock (_engineLock)
+        {
+            engine.Load(into.Profile);
+            engine.Load(from.Profile);
+            var profile = engine.Merge(from.Id, into.Id);
+            _mergedAway.Add(from.Id);
+            return profile;
         }
     }
 

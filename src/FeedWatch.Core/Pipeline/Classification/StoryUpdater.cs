@@ -80,6 +80,13 @@ public sealed class StoryUpdater(
                 return null;
             }
 
+            if (current.Value.MergedInto is { } target)
+            {
+                // Merged by another worker since this one matched it: the article belongs with the story it became.
+                index.Load(current.Value, current.ETag);
+                return await JoinAsync(target, article, match, cancellationToken).ConfigureAwait(false);
+            }
+
             if (current.Value.RecentArticleIds.Contains(article.Id, StringComparer.Ordinal))
             {
                 index.Load(current.Value, current.ETag);
@@ -110,6 +117,72 @@ public sealed class StoryUpdater(
         }
 
         throw new InvalidOperationException($"Story {storyId} kept changing for {options.MaxStoryUpdateAttempts} attempts; classification will be retried.");
+    }
+
+    /// <summary>
+    /// Writes a consolidation merge to the documents: the target absorbs the merged story's outlets, articles and
+    /// counts (compare-and-swap; a tracked target records a spread alert for each outlet it gains, with the usual
+    /// story-and-outlet alert id, so a retried merge never alerts twice), then the merged story records
+    /// <see cref="StoryDocument.MergedInto"/>. Idempotent: a target whose profile already lists the merged story is
+    /// not absorbed twice. Returns the target's alerts awaiting delivery, or null when either document is gone.
+    /// </summary>
+    public async Task<StoryUpdateResult?> MergeAsync(StoryMerged merge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(merge);
+        var fromName = BlobLayout.Story(merge.From);
+        var intoName = BlobLayout.Story(merge.Into);
+        var from = await blobs.GetJsonAsync<StoryDocument>(fromName, cancellationToken).ConfigureAwait(false);
+        if (from is null)
+        {
+            logger.LogWarning("Story {StoryId} was merged into {TargetStoryId} but {BlobName} no longer exists; not merged", merge.From, merge.Into, fromName);
+            return null;
+        }
+
+        IReadOnlyList<string> pending = [];
+        var profile = merge.Profile;
+        for (var attempt = 1; ; attempt++)
+        {
+            var into = await blobs.GetJsonAsync<StoryDocument>(intoName, cancellationToken).ConfigureAwait(false);
+            if (into is null)
+            {
+                logger.LogWarning("Story {StoryId} was to merge into {TargetStoryId}, which no longer exists; not merged", merge.From, merge.Into);
+                return null;
+            }
+
+            if (into.Value.Profile.MergedFrom.Contains(merge.From, StringComparer.Ordinal))
+            {
+                pending = PendingMerged(into.Value, from.Value);
+                break;
+            }
+
+            if (attempt > 1)
+            {
+                // The target changed since the engine merged: merge its current profile again.
+                profile = index.Remerge(from.Value, into.Value);
+            }
+
+            var absorbed = Absorb(into.Value, from.Value, profile);
+            var written = await blobs.PutJsonAsync(intoName, absorbed, createOnly: false, ifMatch: into.ETag, cancellationToken).ConfigureAwait(false);
+            if (written.Written)
+            {
+                index.Load(absorbed, written.ETag ?? "");
+                pending = PendingMerged(absorbed, from.Value);
+                logger.LogInformation(
+                    "Story {StoryId} ({ArticleCount} articles) merged into {TargetStoryId}: {Outlets} outlets now",
+                    merge.From, from.Value.ArticleCount, merge.Into, absorbed.Outlets.Count);
+                break;
+            }
+
+            if (attempt >= options.MaxStoryUpdateAttempts)
+            {
+                throw new InvalidOperationException($"Story {merge.Into} kept changing for {attempt} attempts while absorbing {merge.From}; classification will be retried.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken).ConfigureAwait(false);
+        }
+
+        await MarkMergedAsync(fromName, from, merge.Into, cancellationToken).ConfigureAwait(false);
+        return new StoryUpdateResult(merge.Into, true, false, pending);
     }
 
     public static StoryArticle ToStoryArticle(ArticleDocument article)
@@ -162,6 +235,110 @@ public sealed class StoryUpdater(
             Profile = profile,
         };
     }
+
+    private StoryDocument Absorb(StoryDocument into, StoryDocument from, StoryProfile profile)
+    {
+        var now = time.GetUtcNow();
+        var outlets = into.Outlets.ToList();
+        var outbox = into.Outbox.ToList();
+        foreach (var outlet in from.Outlets.OrderBy(o => o.FirstSeen).ThenBy(o => o.Outlet, StringComparer.Ordinal))
+        {
+            var existing = outlets.FindIndex(o => o.Outlet == outlet.Outlet);
+            if (existing >= 0)
+            {
+                var known = outlets[existing];
+                outlets[existing] = (outlet.FirstSeen < known.FirstSeen ? outlet : known) with
+                {
+                    ArticleCount = known.ArticleCount + outlet.ArticleCount,
+                    LastSeen = Max(known.LastSeen, outlet.LastSeen),
+                };
+                continue;
+            }
+
+            outlets.Add(outlet);
+            if (into.Tracked)
+            {
+                var alert = BuildMergedAlert(into, outlet, outlets, now);
+                if (!outbox.Exists(e => e.Alert.Id == alert.Id))
+                {
+                    outbox.Add(new OutboxEntry { Alert = alert, RecordedAt = now });
+                }
+            }
+        }
+
+        var recent = into.RecentArticleIds.Concat(from.RecentArticleIds).Distinct(StringComparer.Ordinal).ToList();
+        if (recent.Count > options.MaxRecentArticlesPerStory)
+        {
+            recent = recent.Skip(recent.Count - options.MaxRecentArticlesPerStory).ToList();
+        }
+
+        var fromEarlier = from.FirstSeen is { } f && (into.FirstSeen is null || f < into.FirstSeen);
+        return into with
+        {
+            UpdatedAt = now,
+            ArticleCount = into.ArticleCount + from.ArticleCount,
+            FirstSeen = fromEarlier ? from.FirstSeen : into.FirstSeen,
+            LastSeen = into.LastSeen is { } last && (from.LastSeen is null || last >= from.LastSeen) ? last : from.LastSeen,
+            OriginOutlet = fromEarlier && from.OriginOutlet is not null ? from.OriginOutlet : into.OriginOutlet,
+            OriginArticleId = fromEarlier ? from.OriginArticleId : into.OriginArticleId,
+            Outlets = outlets,
+            Outbox = outbox,
+            RecentArticleIds = recent,
+            Profile = into.Tracked && into.Profile.Tracking == StoryTracking.Seed ? profile with { Tracking = StoryTracking.Seed } : profile,
+        };
+    }
+
+    private async Task MarkMergedAsync(string name, StoredDocument<StoryDocument> from, string intoId, CancellationToken cancellationToken)
+    {
+        var current = from;
+        for (var attempt = 1; attempt <= options.MaxStoryUpdateAttempts; attempt++)
+        {
+            if (current.Value.MergedInto is not null)
+            {
+                return;
+            }
+
+            var now = time.GetUtcNow();
+            var marked = current.Value with { MergedInto = intoId, MergedAt = now, UpdatedAt = now };
+            var result = await blobs.PutJsonAsync(name, marked, createOnly: false, ifMatch: current.ETag, cancellationToken).ConfigureAwait(false);
+            if (result.Written)
+            {
+                index.Load(marked, result.ETag ?? "");
+                return;
+            }
+
+            current = await blobs.GetJsonAsync<StoryDocument>(name, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Story document {name} disappeared while being marked merged.");
+        }
+
+        throw new InvalidOperationException($"Story {from.Value.Id} kept changing while being marked merged into {intoId}; classification will be retried.");
+    }
+
+    // The alerts the merge itself recorded (for the outlets the merged story brought), not yet delivered.
+    private static List<string> PendingMerged(StoryDocument into, StoryDocument from)
+    {
+        var brought = from.Outlets.Select(o => o.Outlet).ToHashSet(StringComparer.Ordinal);
+        return into.Outbox.Where(e => e.DeliveredAt is null && brought.Contains(e.Alert.Outlet) && from.Outlets.Any(o => o.ArticleId == e.Alert.ArticleId)).Select(e => e.Alert.Id).ToList();
+    }
+
+    private static SpreadAlert BuildMergedAlert(StoryDocument story, StoryOutlet outlet, List<StoryOutlet> outlets, DateTimeOffset now) => new()
+    {
+        Id = AlertIds.ForSpread(story.Id, outlet.Outlet),
+        StoryId = story.Id,
+        StoryTitle = story.Title,
+        Outlet = outlet.Outlet,
+        ArticleId = outlet.ArticleId,
+        ArticleUrl = outlet.ArticleUrl ?? "",
+        ArticleTitle = outlet.ArticleTitle,
+        ArticlePublished = outlet.FirstSeen,
+        Relation = outlet.Relation ?? ReuseRelation.Independent,
+        Score = outlet.Score ?? 0,
+        SourceArticleId = null,
+        Passages = [],
+        OutletsSoFar = outlets.Select(o => new OutletSighting(o.Outlet, o.FirstSeen, o.ArticleId, o.ArticleUrl)).ToList(),
+        OriginOutlet = story.OriginOutlet,
+        DetectedAt = now,
+    };
 
     private static SpreadAlert BuildAlert(StoryDocument story, ArticleDocument article, StoryMatch? match, List<StoryOutlet> outlets, DateTimeOffset now) => new()
     {

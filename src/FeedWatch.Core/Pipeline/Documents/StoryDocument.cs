@@ -29,5 +29,14 @@ public sealed record StoryDocument
     public IReadOnlyList<string> RecentArticleIds { get; init; } = [];
 
     public IReadOnlyList<OutboxEntry> Outbox { get; init; } = [];
+
+    /// <summary>
+    /// Set when consolidation found this story to be part of another: readers follow the redirect to that story, which
+    /// holds this one's outlets and articles (its profile lists this id in <see cref="StoryProfile.MergedFrom"/>).
+    /// The document stays, with its outbox, for history and for alerts still being delivered.
+    /// </summary>
+    public string? MergedInto { get; init; }
+
+    public DateTimeOffset? MergedAt { get; init; }
     public required StoryProfile Profile { get; init; }
 }

@@ -10,6 +10,8 @@ namespace FeedWatch.Core.Pipeline.Queries;
 /// <summary>Read-side views over the stored documents for the CLI (and anything else that lists stories or alerts).</summary>
 public sealed class PipelineQueries(IBlobStore blobs)
 {
+    private const int MaxRedirects = 32;
+
     /// <summary>Every story: tracked first, then by number of outlets, then most recently seen.</summary>
     public async Task<IReadOnlyList<StorySummary>> ListStoriesAsync(CancellationToken cancellationToken)
     {
@@ -17,7 +19,7 @@ public sealed class PipelineQueries(IBlobStore blobs)
         await foreach (var info in blobs.ListAsync(BlobLayout.StoriesPrefix, cancellationToken).ConfigureAwait(false))
         {
             var story = await blobs.GetJsonAsync<StoryDocument>(info.Name, cancellationToken).ConfigureAwait(false);
-            if (story is not null)
+            if (story is not null && story.Value.MergedInto is null)
             {
                 stories.Add(StorySummary.From(story.Value));
             }
@@ -29,6 +31,27 @@ public sealed class PipelineQueries(IBlobStore blobs)
             .ThenByDescending(s => s.LastSeen)
             .ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// A story document, following consolidation redirects (<see cref="StoryDocument.MergedInto"/>) to the story it
+    /// became; null when there is none.
+    /// </summary>
+    public async Task<StoredDocument<StoryDocument>?> GetStoryAsync(string storyId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(storyId);
+        var story = await blobs.GetJsonAsync<StoryDocument>(BlobLayout.Story(storyId), cancellationToken).ConfigureAwait(false);
+        for (var hop = 0; story?.Value.MergedInto is { } target; hop++)
+        {
+            if (hop >= MaxRedirects)
+            {
+                throw new InvalidDataException($"Story {storyId} redirects more than {MaxRedirects} times (a merge cycle?).");
+            }
+
+            story = await blobs.GetJsonAsync<StoryDocument>(BlobLayout.Story(target), cancellationToken).ConfigureAwait(false);
+        }
+
+        return story;
     }
 
     /// <summary>The most recent <paramref name="limit"/> alerts (0 = all), oldest first.</summary>

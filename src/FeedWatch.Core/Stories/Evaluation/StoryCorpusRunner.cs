@@ -4,7 +4,9 @@ namespace FeedWatch.Core.Stories.Evaluation;
 
 /// <summary>
 /// Replays a corpus through a story engine in auto-discovery mode, exactly as the classify stage does: match, join the
-/// best story or start a new one, add, track spread. Never reads the gold <see cref="CorpusArticle.Story"/>.
+/// best story or start a new one, add, track spread, consolidate. Never reads the gold <see cref="CorpusArticle.Story"/>.
+/// A story merged by consolidation hands its articles to the target (the assignments report final clusters) and its
+/// outlets to the target's spread record (no new alert: every outlet was alerted, or was an origin, when it arrived).
 /// </summary>
 public static class StoryCorpusRunner
 {
@@ -20,6 +22,7 @@ public static class StoryCorpusRunner
         var alerts = new List<SpreadAlertLine>();
         var promoted = new List<string>();
         var next = 0;
+        var mergedInto = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < ordered.Count; i++)
         {
             var article = ordered[i].ToStoryArticle();
@@ -37,6 +40,15 @@ public static class StoryCorpusRunner
             }
 
             engine.Add(cluster, article);
+            foreach (var merge in engine.Consolidate())
+            {
+                mergedInto[merge.From] = merge.Into;
+                tracker.Absorb(merge.From, merge.Into);
+            }
+
+            // The article's own story may itself have been merged just now: its spread counts for the target.
+            cluster = FinalStory(cluster, mergedInto);
+
             var observation = tracker.Observe(cluster, article.Outlet, article.Published);
             if (observation.IsNewOutlet)
             {
@@ -57,6 +69,16 @@ public static class StoryCorpusRunner
             progress?.Report(i + 1);
         }
 
-        return new StoryCorpusRun(ordered, assignments, alerts, promoted);
+        return new StoryCorpusRun(ordered, [.. assignments.Select(a => a with { Cluster = FinalStory(a.Cluster, mergedInto) })], alerts, promoted);
+    }
+
+    private static string FinalStory(string storyId, Dictionary<string, string> mergedInto)
+    {
+        while (mergedInto.TryGetValue(storyId, out var into))
+        {
+            storyId = into;
+        }
+
+        return storyId;
     }
 }

@@ -35,6 +35,35 @@ public sealed class SpreadTracker(PromotionRule? rule = null)
         return new SpreadObservation(false, true, PromoteIfDue(storyId, [.. seen.Values]));
     }
 
+    /// <summary>A story merged into another: its outlets (earliest sighting kept) count as reached by the target.</summary>
+    public void Absorb(string fromStoryId, string intoStoryId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fromStoryId);
+        ArgumentException.ThrowIfNullOrEmpty(intoStoryId);
+        if (!_outlets.Remove(fromStoryId, out var from))
+        {
+            return;
+        }
+
+        if (!_outlets.TryGetValue(intoStoryId, out var into))
+        {
+            _outlets[intoStoryId] = into = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        }
+
+        foreach (var (outlet, at) in from)
+        {
+            if (!into.TryGetValue(outlet, out var known) || at < known)
+            {
+                into[outlet] = at;
+            }
+        }
+
+        if (_promoted.Remove(fromStoryId))
+        {
+            _promoted.Add(intoStoryId);
+        }
+    }
+
     public IReadOnlyCollection<string> Outlets(string storyId) =>
         _outlets.TryGetValue(storyId, out var seen) ? seen.Keys : [];
 

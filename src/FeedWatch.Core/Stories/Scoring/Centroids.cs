@@ -51,6 +51,44 @@ public static class Centroids
         return merged.Count > maxTerms ? Truncate(merged, maxTerms, (t, w) => w) : merged;
     }
 
+    /// <summary>Term-wise sum of two centroids (each a sum of unit article vectors): the centroid of both stories' articles.</summary>
+    public static TopicVector Sum(TopicVector a, TopicVector b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var terms = new List<uint>(a.Count + b.Count);
+        var weights = new List<float>(a.Count + b.Count);
+        var kinds = new List<TermKind>(a.Count + b.Count);
+        int i = 0, j = 0;
+        while (i < a.Count || j < b.Count)
+        {
+            if (j >= b.Count || (i < a.Count && a.Terms[i] < b.Terms[j]))
+            {
+                terms.Add(a.Terms[i]);
+                weights.Add(a.Weights[i]);
+                kinds.Add(a.Kinds[i]);
+                i++;
+            }
+            else if (i >= a.Count || b.Terms[j] < a.Terms[i])
+            {
+                terms.Add(b.Terms[j]);
+                weights.Add(b.Weights[j]);
+                kinds.Add(b.Kinds[j]);
+                j++;
+            }
+            else
+            {
+                terms.Add(a.Terms[i]);
+                weights.Add(a.Weights[i] + b.Weights[j]);
+                kinds.Add(a.Kinds[i] == TermKind.Word ? b.Kinds[j] : a.Kinds[i]);
+                i++;
+                j++;
+            }
+        }
+
+        return new TopicVector([.. terms], [.. weights], [.. kinds]);
+    }
+
     public static TopicVector Prune(TopicVector vector, int maxTerms, DocumentFrequencies frequencies)
     {
         ArgumentNullException.ThrowIfNull(vector);

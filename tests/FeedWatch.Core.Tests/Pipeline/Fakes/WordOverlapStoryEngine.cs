@@ -7,6 +7,8 @@ public sealed class WordOverlapStoryEngine : IStoryEngine
 {
     private readonly Dictionary<string, StoryProfile> _stories = new(StringComparer.Ordinal);
 
+    private readonly List<(string From, string Into)> _queued = [];
+
     public int LoadCalls { get; private set; }
 
     public IReadOnlyList<StoryMatch> Match(StoryArticle article) =>
@@ -34,6 +36,28 @@ public sealed class WordOverlapStoryEngine : IStoryEngine
     }
 
     public int Expire(DateTimeOffset now) => 0;
+
+    /// <summary>Merges queued with <see cref="QueueMerge"/>, made at the next consolidation (the pipeline tests drive revisions by hand).</summary>
+    public IReadOnlyList<StoryMerged> Consolidate()
+    {
+        var merges = _queued.Where(q => _stories.ContainsKey(q.From) && _stories.ContainsKey(q.Into)).Select(q => new StoryMerged(q.From, q.Into, Merge(q.From, q.Into))).ToList();
+        _queued.Clear();
+        return merges;
+    }
+
+    public void QueueMerge(string fromId, string intoId) => _queued.Add((fromId, intoId));
+
+    public StoryProfile Merge(string fromId, string intoId)
+    {
+        var from = _stories[fromId];
+        var into = _stories[intoId];
+        var merged = into with { ArticleCount = into.ArticleCount + from.ArticleCount, MergedFrom = [.. into.MergedFrom, fromId, .. from.MergedFrom] };
+        _stories.Remove(fromId);
+        _stories[intoId] = merged;
+        return merged;
+    }
+
+    public void Remove(string storyId) => _stories.Remove(storyId);
 
     private static double Overlap(string a, string b)
     {
