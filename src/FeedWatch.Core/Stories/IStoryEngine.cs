@@ -25,7 +25,8 @@ public interface IStoryEngine
 
     /// <summary>
     /// Revises earlier decisions with what has arrived since (call after each article's <see cref="Add"/>): a small story
-    /// whose representatives now all join one other story is merged into it. Returns the merges made, in order.
+    /// whose representatives now all join one other story is merged into it. Returns the merges made, in order. A
+    /// re-check left overdue for a whole re-check period (no consolidation called meanwhile) is dropped.
     /// </summary>
     IReadOnlyList<StoryMerged> Consolidate();
 

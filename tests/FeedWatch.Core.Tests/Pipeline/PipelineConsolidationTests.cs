@@ -98,6 +98,26 @@ public sealed class PipelineConsolidationTests
     }
 
     [Fact]
+    public async Task A_target_another_worker_changed_since_is_merged_from_its_stored_version()
+    {
+        var (rig, tracked, fragment) = await TrackedStoryAndFragmentAsync();
+        rig.Engine.QueueMerge(fragment, tracked);
+        var merge = Assert.Single(rig.Index.Consolidate());
+
+        // Another worker writes the target after this index loaded it (its profile now counts 7 articles).
+        var stored = (await rig.Blobs.GetJsonAsync<StoryDocument>(BlobLayout.Story(tracked), default))!;
+        var changed = stored.Value with { ArticleCount = 7, Profile = stored.Value.Profile with { ArticleCount = 7 } };
+        Assert.True((await rig.Blobs.PutJsonAsync(BlobLayout.Story(tracked), changed, createOnly: false, ifMatch: stored.ETag, default)).Written);
+
+        await rig.Updater.MergeAsync(merge, default);
+
+        var target = (await rig.Blobs.GetJsonAsync<StoryDocument>(BlobLayout.Story(tracked), default))!.Value;
+        Assert.Equal(8, target.ArticleCount);
+        Assert.Equal(8, target.Profile.ArticleCount); // merged again from the stored profile, not the engine's older view
+        Assert.Contains(fragment, target.Profile.MergedFrom);
+    }
+
+    [Fact]
     public async Task A_restarted_index_never_matches_a_merged_story_again()
     {
         var (rig, tracked, fragment) = await TrackedStoryAndFragmentAsync();

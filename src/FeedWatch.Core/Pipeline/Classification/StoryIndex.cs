@@ -195,6 +195,9 @@ public sealed class StoryIndex(
         }
     }
 
+    /// <summary>Whether the engine holds this version of the story (the one with this ETag) — or a later one of its own making.</summary>
+    public bool HoldsVersion(string storyId, string etag) => IsCurrent(storyId, etag);
+
     private bool IsCurrent(string storyId, string etag)
     {
         lock (_engineLock)

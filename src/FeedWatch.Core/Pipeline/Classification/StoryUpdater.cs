@@ -138,6 +138,13 @@ public sealed class StoryUpdater(
             return null;
         }
 
+        if (from.Value.MergedInto is { } already && already != merge.Into)
+        {
+            // Another worker's engine merged it elsewhere first: that merge stands, this one would count it twice.
+            logger.LogInformation("Story {StoryId} was already merged into {OtherStoryId}; not merging it into {TargetStoryId}", merge.From, already, merge.Into);
+            return null;
+        }
+
         IReadOnlyList<string> pending = [];
         var profile = merge.Profile;
         for (var attempt = 1; ; attempt++)
@@ -155,9 +162,10 @@ public sealed class StoryUpdater(
                 break;
             }
 
-            if (attempt > 1)
+            if (attempt > 1 || !index.HoldsVersion(merge.Into, into.ETag))
             {
-                // The target changed since the engine merged: merge its current profile again.
+                // The target changed since the engine merged (a conflict, or another worker wrote it since this index
+                // loaded it): merge its current profile again, so no one's change to the profile is lost.
                 profile = index.Remerge(from.Value, into.Value);
             }
 

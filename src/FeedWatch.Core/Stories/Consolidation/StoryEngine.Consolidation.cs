@@ -128,6 +128,15 @@ public sealed partial class StoryEngine
     {
         _sequence++;
         _addedSinceStart = true;
+
+        // A caller that never consolidates (a benchmark that only adds) must not grow the schedule without bound: a
+        // re-check overdue by a whole period is dropped unmade. Callers that consolidate after each article never see one.
+        var overdue = _sequence - Math.Max(1, _options.RecheckAfterArticles);
+        while (_rechecks.Count > 0 && _rechecks.Min.Due < overdue)
+        {
+            _pendingBirths.Remove(_rechecks.Min.StoryId);
+            _rechecks.Remove(_rechecks.Min);
+        }
     }
 
     private void Born(int slot)

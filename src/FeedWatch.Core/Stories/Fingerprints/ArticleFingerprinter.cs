@@ -89,18 +89,19 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
         // (one per term), so the smallest `take` keys are one well-defined set whatever way they are found.
         var n = counts.Count;
         var frequency = n <= 1024 ? stackalloc int[n] : new int[n];
+        var distinct = n <= 1024 ? stackalloc uint[n] : new uint[n];
         for (var k = 0; k < n; k++)
         {
-            // A tight loop of independent sketch reads: the cache misses overlap instead of queueing behind the logs below.
-            frequency[k] = frequencies.Frequency(counts.TermAt(k));
+            distinct[k] = counts.TermAt(k);
         }
 
+        // All sketch reads in one batch: their cache misses overlap instead of queueing behind the logs below.
+        frequencies.Frequencies(distinct, frequency);
         var keys = n <= 1024 ? stackalloc ulong[n] : new ulong[n];
         for (var k = 0; k < n; k++)
         {
-            var term = counts.TermAt(k);
             var salience = Weight(counts.TfAt(k), counts.KindAt(k)) * frequencies.IdfOf(frequency[k]);
-            keys[k] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(salience)) << 32) | term;
+            keys[k] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(salience)) << 32) | distinct[k];
         }
 
         var take = Math.Min(options.ArticleTerms, n);
@@ -180,7 +181,33 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
         }
     }
 
-    private float Weight(float tf, TermKind kind) => (1f + MathF.Log(1f + tf)) * Boost(kind);
+    private float Weight(float tf, TermKind kind) => DampedFrequency(tf) * Boost(kind);
+
+    /// <summary>1 + ln(1 + tf): term frequencies are sums of quarter occurrences, so the small ones come from a table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float DampedFrequency(float tf)
+    {
+        // tf × 4 is exact (a power of two), so a whole quarter count q stands for exactly tf = q / 4, and the table holds
+        // the very float the logarithm gives for it.
+        var quarters = tf * 4f;
+        var q = (int)quarters;
+        return q == quarters && (uint)q < DampedQuarters ? DampedByQuarter[q] : 1f + MathF.Log(1f + tf);
+    }
+
+    private const int DampedQuarters = 512;
+
+    private static readonly float[] DampedByQuarter = BuildDampedTable();
+
+    private static float[] BuildDampedTable()
+    {
+        var table = new float[DampedQuarters];
+        for (var q = 0; q < DampedQuarters; q++)
+        {
+            table[q] = 1f + MathF.Log(1f + (q / 4f));
+        }
+
+        return table;
+    }
 
     private float Boost(TermKind kind) => kind switch
     {

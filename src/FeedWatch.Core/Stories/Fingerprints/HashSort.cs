@@ -17,13 +17,26 @@ internal static class HashSort
     [ThreadStatic]
     private static int[]? _starts;
 
+    [ThreadStatic]
+    private static ulong[]? _input;
+
+    /// <summary>
+    /// A reused per-thread buffer of <paramref name="length"/> values for the caller to fill and sort (distinct from the
+    /// sort's own scratch). Valid until the next call on the same thread.
+    /// </summary>
+    public static Span<ulong> Buffer(int length)
+    {
+        var buffer = _input is { } b && b.Length >= length ? b : _input = new ulong[Math.Max(length, 1024)];
+        return buffer.AsSpan(0, length);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Sort(ulong[] values)
+    public static void Sort(Span<ulong> values)
     {
         var n = values.Length;
         if (n < SmallInput)
         {
-            Array.Sort(values);
+            values.Sort();
             return;
         }
 
@@ -62,6 +75,6 @@ internal static class HashSort
             scratch[j + 1] = v;
         }
 
-        Array.Copy(scratch, values, n);
+        scratch.AsSpan(0, n).CopyTo(values);
     }
 }

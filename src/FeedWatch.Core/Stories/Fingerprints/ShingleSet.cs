@@ -27,8 +27,10 @@ public static class ShingleSet
             return [h];
         }
 
-        var result = new ulong[tokens.Length - n + 1];
-        for (var i = 0; i + n <= tokens.Length; i++)
+        // Hashed into a reused buffer and sorted there; only the distinct hashes are copied out, into an array of their
+        // exact size (the per-article allocation is the result alone, not a full-length array and its trimmed copy).
+        var grams = HashSort.Buffer(tokens.Length - n + 1);
+        for (var i = 0; i < grams.Length; i++)
         {
             var h = (ulong)n;
             for (var j = 0; j < n; j++)
@@ -36,14 +38,33 @@ public static class ShingleSet
                 h = StableHash.Combine(h, tokens[i + j].Hash);
             }
 
-            result[i] = h;
+            grams[i] = h;
         }
 
-        return SortDistinct(result);
+        HashSort.Sort(grams);
+        var distinct = 1;
+        for (var r = 1; r < grams.Length; r++)
+        {
+            distinct += grams[r] != grams[r - 1] ? 1 : 0;
+        }
+
+        var result = GC.AllocateUninitializedArray<ulong>(distinct);
+        result[0] = grams[0];
+        var w = 1;
+        for (var r = 1; r < grams.Length; r++)
+        {
+            if (grams[r] != grams[r - 1])
+            {
+                result[w++] = grams[r];
+            }
+        }
+
+        return result;
     }
 
     public static ulong[] SortDistinct(ulong[] values)
     {
+        ArgumentNullException.ThrowIfNull(values);
         if (values.Length < 2)
         {
             return values;

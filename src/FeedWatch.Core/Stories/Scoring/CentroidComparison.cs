@@ -12,7 +12,13 @@ namespace FeedWatch.Core.Stories.Scoring;
 /// </summary>
 public static class CentroidComparison
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <remarks>
+    /// Two passes. First the filter test of every story term without a branch: the positions that may be shared are
+    /// written one after the other and the write position moves on only when the filter bit is set (which terms pass
+    /// is unpredictable, and a branch per term mispredicted on a good share of them). Then the look-ups of the few that
+    /// passed, still in ascending story order, so the sums are accumulated in exactly the same order as before.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static TopicComparison Compare(
         WeightedTopic article,
         ReadOnlySpan<uint> storyTerms,
@@ -23,13 +29,22 @@ public static class CentroidComparison
         double storyNameMass)
     {
         ArgumentNullException.ThrowIfNull(article);
+        var passed = storyTerms.Length <= 512 ? stackalloc int[storyTerms.Length + 1] : new int[storyTerms.Length + 1];
+        var count = 0;
+        for (var j = 0; j < storyTerms.Length; j++)
+        {
+            passed[count] = j;
+            count += article.MayContain(storyTerms[j] | 1u) ? 1 : 0;
+        }
+
         double dot = 0, sharedNames = 0, sharedStoryNames = 0;
         var aw = article.Weights;
         var ak = article.Kinds;
-        for (var j = 0; j < storyTerms.Length; j++)
+        for (var p = 0; p < count; p++)
         {
+            var j = passed[p];
             var word = storyTerms[j];
-            var i = article.IndexOf(word | 1u);
+            var i = article.Probe(word | 1u);
             if (i < 0)
             {
                 continue;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FeedWatch.Core.Stories.Fingerprints;
 using FeedWatch.Core.Stories.Index;
 
@@ -45,7 +46,7 @@ public sealed class WeightedTopic
     // most story terms are not among the article's, and one bit test rejects about 95 % of them without a probe.
     private const int FilterBits = 11;
     private const int FilterShift = 32 - FilterBits;
-    private const int FilterWords = (1 << FilterBits) / 64;
+    private const int FilterWords = (1 << FilterBits) / 64; // indexed by the top 5 bits of a term id: no bounds check needed
     private readonly ulong[] _filter;
 
     // Open-addressing table of (term << 32 | index + 1) so a comparison probes the article's terms once per story term
@@ -65,13 +66,20 @@ public sealed class WeightedTopic
 
     /// <summary>Position of <paramref name="term"/> in <see cref="Terms"/>, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int IndexOf(uint term)
-    {
-        if ((_filter[(term >> FilterShift) >> 6] & (1UL << (int)(term >> FilterShift))) == 0)
-        {
-            return -1;
-        }
+    public int IndexOf(uint term) => MayContain(term) ? Probe(term) : -1;
 
+    /// <summary>
+    /// False when <paramref name="term"/> is certainly not among the article's terms (one bit test; about 95 % of other
+    /// terms stop here), true when it may be (then <see cref="Probe"/> decides).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MayContain(uint term) =>
+        (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_filter), (int)(term >> FilterShift >> 6)) & (1UL << (int)(term >> FilterShift))) != 0;
+
+    /// <summary>Position of <paramref name="term"/> in <see cref="Terms"/>, or -1, by the hash table alone.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Probe(uint term)
+    {
         var table = _lookup;
         var mask = table.Length - 1;
         var slot = (int)((term * 2654435761u) >> 16) & mask;

@@ -1,55 +1,58 @@
+using System.Runtime.CompilerServices;
+
 namespace FeedWatch.Core.Stories.Text;
 
 /// <summary>
 /// A deliberately light English suffix stripper (plural, -ing, -ed) so inflections of one word meet as a topic term.
 /// Aggressive stemming would conflate names and numbers; this only touches lower-case word endings.
 /// </summary>
+/// <remarks>
+/// The rules: words of four letters or fewer are left alone; -ies/-ied keep the i ("studies"/"studied" meet at
+/// "studi"); -ing is cut from words over five letters; -ed; -es after s, x, z, ch or sh; -s except after s, u or i;
+/// a final e ("rehabilitate"/"rehabilitated" and "charge"/"charged" meet). When two apply, the longer cut wins.
+/// </remarks>
 public static class LightStemmer
 {
     /// <summary>Length of the stem of a lower-cased word (the caller hashes the prefix).</summary>
     public static int StemLength(ReadOnlySpan<char> lower)
     {
-        var n = lower.Length;
-        if (n <= 4)
+        ulong tail = 0;
+        foreach (var c in lower[Math.Max(0, lower.Length - 4)..])
         {
-            return n;
+            tail = (tail << 16) | c;
         }
 
-        if (lower.EndsWith("ies"))
-        {
-            return n - 2; // "ies" -> "i": studies/studied meet at "studi"
-        }
-
-        if (lower.EndsWith("ied"))
-        {
-            return n - 2;
-        }
-
-        if (n > 5 && lower.EndsWith("ing"))
-        {
-            return n - 3;
-        }
-
-        if (lower.EndsWith("ed"))
-        {
-            return n - 2;
-        }
-
-        if (lower.EndsWith("es") && (lower[n - 3] is 's' or 'x' or 'z' || lower.EndsWith("ches") || lower.EndsWith("shes")))
-        {
-            return n - 2;
-        }
-
-        if (lower[n - 1] == 's' && lower[n - 2] is not ('s' or 'u' or 'i'))
-        {
-            return n - 1;
-        }
-
-        if (lower[n - 1] == 'e')
-        {
-            return n - 1; // "rehabilitate"/"rehabilitated" and "charge"/"charged" meet
-        }
-
-        return n;
+        return lower.Length - StemCut(tail, lower.Length);
     }
+
+    /// <summary>
+    /// How many characters the stem drops (0 to 3), from the word's length and its last four lower-cased characters
+    /// packed 16 bits each, the last one lowest (<c>tail = tail &lt;&lt; 16 | c</c> per character). The analyzer keeps
+    /// that tail in a register as it scans, so stemming reads no memory; the rules are evaluated without branches
+    /// (which suffix a word has is unpredictable, and each wrong guess cost more than the arithmetic).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int StemCut(ulong tail, int length)
+    {
+        var last = (uint)tail & 0xFFFF;
+        var second = (uint)(tail >> 16) & 0xFFFF;
+        var third = (uint)(tail >> 32) & 0xFFFF;
+        var fourth = (uint)(tail >> 48);
+        var lastTwo = (uint)tail;
+        var lastThree = tail & 0xFFFF_FFFF_FFFF;
+        var es = (lastTwo == Pack2('e', 's')) & ((third == 's') | (third == 'x') | (third == 'z') | ((third == 'h') & ((fourth == 'c') | (fourth == 's'))));
+        var two = (lastThree == Pack3('i', 'e', 's')) | (lastTwo == Pack2('e', 'd')) | es;
+        var three = (length > 5) & (lastThree == Pack3('i', 'n', 'g'));
+        var one = ((last == 's') & (second != 's') & (second != 'u') & (second != 'i')) | (last == 'e');
+        // -ies and -es also end in s (one), -ied also in -ed (two): two wins over one; three excludes both (a final g).
+        var cut = (Bit(two) * 2) + (Bit(three) * 3) + (Bit(one & !two));
+        return cut * Bit(length > 4);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Bit(bool value) => value ? 1 : 0;
+
+    private static uint Pack2(char a, char b) => ((uint)a << 16) | b;
+
+    private static ulong Pack3(char a, char b, char c) => ((ulong)a << 32) | ((ulong)b << 16) | c;
 }

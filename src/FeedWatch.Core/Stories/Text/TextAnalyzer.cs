@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace FeedWatch.Core.Stories.Text;
 
@@ -36,27 +37,24 @@ public static class TextAnalyzer
         var sentences = _sentenceScratch ??= new Sentence[128];
         var tokenCount = 0;
         var sentenceCount = 0;
-        Span<char> lower = stackalloc char[MaxWordLength];
+        Span<ulong> states = stackalloc ulong[MaxWordLength + 1];
         var sentenceFirstToken = 0;
         var sentenceCharStart = -1;
         var i = 0;
         var span = text.AsSpan();
-        while (i < span.Length)
+        while (true)
         {
             var gapStart = i;
-            while (i < span.Length && !IsLetterOrDigit(span[i]))
-            {
-                i++;
-            }
-
+            i = SkipGap(span, i);
             if (i >= span.Length)
             {
                 break;
             }
 
-            if (tokenCount > sentenceFirstToken && IsBoundary(span[gapStart..i], span[i], tokens[tokenCount - 1]))
+            // One space between two words (the usual gap) never ends a sentence: decided here without the call.
+            if (tokenCount > sentenceFirstToken && (i - gapStart != 1 || span[gapStart] != ' ') && IsBoundary(span[gapStart..i], span[i], in tokens[tokenCount - 1]))
             {
-                var last = tokens[tokenCount - 1];
+                ref readonly var last = ref tokens[tokenCount - 1];
                 if (sentenceCount == sentences.Length)
                 {
                     Array.Resize(ref sentences, sentences.Length * 2);
@@ -69,58 +67,20 @@ public static class TextAnalyzer
             }
 
             var start = i;
-            var isNumber = IsDigit(span[i]);
-            var length = 0;
-            var fnv = FnvOffset;
-            while (i < span.Length)
-            {
-                var c = span[i];
-                if (IsLetterOrDigit(c))
-                {
-                    if (length < MaxWordLength)
-                    {
-                        var l = ToLower(c);
-                        lower[length++] = l;
-                        fnv = (fnv ^ l) * FnvPrime;
-                    }
-
-                    isNumber &= IsDigit(c);
-                    i++;
-                    continue;
-                }
-
-                // Joiners: don't / it’s (letters on both sides), 5,000 / 3.5 (digits on both sides).
-                if (i + 1 < span.Length && i > start)
-                {
-                    var next = span[i + 1];
-                    var prev = span[i - 1];
-                    if ((c is '\'' or '\u2019') && !isNumber && char.IsLetter(prev) && char.IsLetter(next))
-                    {
-                        i++;
-                        continue;
-                    }
-
-                    if ((c is ',' or '.') && isNumber && IsDigit(prev) && IsDigit(next))
-                    {
-                        i++;
-                        continue;
-                    }
-                }
-
-                break;
-            }
-
-            var word = lower[..length];
-            var hash = StableHash.Mix(fnv);
-            var stemLength = isNumber ? length : LightStemmer.StemLength(word);
-            var stem = stemLength == length ? hash : HashOf(word[..stemLength]);
+            i = ScanWord(span, start, states, out var word);
+            var hash = StableHash.Mix(word.Fnv);
+            // The stem is a prefix of the word, at most three characters shorter: its hash is the FNV state the scan
+            // passed through there (numbers are not stemmed), not a second pass over the characters.
+            var cut = word.IsNumber ? 0 : LightStemmer.StemCut(word.Tail, word.Length);
+            var stem = StableHash.Mix(states[word.Length - cut]);
             var flags = WordFlags.Of(hash);
-            if (char.IsUpper(span[start]))
+            var first = span[start];
+            if (first < 128 ? (uint)(first - 'A') <= 'Z' - 'A' : char.IsUpper(first))
             {
                 flags |= TokenFlags.Capitalized;
             }
 
-            if (isNumber)
+            if (word.IsNumber)
             {
                 flags |= TokenFlags.Number;
             }
@@ -152,7 +112,137 @@ public static class TextAnalyzer
             sentences[sentenceCount++] = new Sentence(sentenceFirstToken, tokenCount - sentenceFirstToken, sentenceCharStart, last.Start + last.Length - sentenceCharStart);
         }
 
-        return new AnalyzedText(text, tokens.AsSpan(0, tokenCount).ToArray(), sentences.AsSpan(0, sentenceCount).ToArray());
+        // The results are copied out of the scratch buffers into arrays that need no zeroing first.
+        var tokenResult = GC.AllocateUninitializedArray<Token>(tokenCount);
+        tokens.AsSpan(0, tokenCount).CopyTo(tokenResult);
+        return new AnalyzedText(text, tokenResult, sentences.AsSpan(0, sentenceCount).ToArray());
+    }
+
+    /// <summary>Index of the first letter or digit at or after <paramref name="i"/> (the span's length if none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipGap(ReadOnlySpan<char> span, int i)
+    {
+        while ((uint)i < (uint)span.Length && !IsLetterOrDigit(span[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>What <see cref="ScanWord"/> learned about one word.</summary>
+    private struct WordScan
+    {
+        /// <summary>FNV-1a state after the (at most <see cref="MaxWordLength"/>) lower-cased characters kept.</summary>
+        public ulong Fnv;
+
+        /// <summary>The last four kept characters, 16 bits each, the last one lowest (what the stemmer reads).</summary>
+        public ulong Tail;
+
+        public int Length;
+        public bool IsNumber;
+    }
+
+    /// <summary>
+    /// Reads the word starting at <paramref name="start"/> (a letter or digit) and returns the index after it;
+    /// <paramref name="states"/>[k] receives the FNV-1a state after the first k kept characters (the hashes of the
+    /// word's prefixes, i.e. of its possible stems). The common case — a run of ASCII letters and digits — is one tight
+    /// loop with every variable in a register and no call inside; anything else (a joiner candidate, a non-ASCII
+    /// character) hands the scan over to <see cref="ContinueWord"/>, which treats every character as this loop would.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static int ScanWord(ReadOnlySpan<char> span, int start, Span<ulong> states, out WordScan word)
+    {
+        // Fast path: ASCII letters and digits only, each one kept (so the length is i - start), at most MaxWordLength of
+        // them. Loop-carried state: the position, the hash, the tail and the OR of all characters (ASCII letters have
+        // bit 6 set, digits do not: the word is a number when it stays clear). Bounds were checked by the caller and
+        // by the limit, so the loop reads and writes without checks.
+        ref var text = ref MemoryMarshal.GetReference(span);
+        ref var stateAt = ref MemoryMarshal.GetReference(states);
+        var limit = Math.Min(span.Length, start + MaxWordLength);
+        var i = start;
+        var fnv = FnvOffset;
+        ulong tail = 0;
+        uint seen = 0;
+        for (; i < limit; i++)
+        {
+            uint c = Unsafe.Add(ref text, i);
+            // ASCII: setting bit 5 lower-cases a letter and leaves a digit as it is.
+            var folded = c | 0x20;
+            if (folded - 'a' > 'z' - 'a' && c - '0' > 9)
+            {
+                break;
+            }
+
+            Unsafe.Add(ref stateAt, i - start) = fnv;
+            fnv = (fnv ^ folded) * FnvPrime;
+            tail = (tail << 16) | folded;
+            seen |= c;
+        }
+
+        word.Fnv = fnv;
+        word.Tail = tail;
+        word.Length = i - start;
+        word.IsNumber = i > start ? (seen & 0x40) == 0 : IsDigit(span[start]);
+        if (i < span.Length && (span[i] is >= (char)128 or '\'' or ',' or '.' || i == limit))
+        {
+            // A joiner candidate, a non-ASCII character or the length cap: the general scan takes over from here.
+            i = ContinueWord(span, start, i, states, ref word);
+        }
+
+        states[word.Length] = word.Fnv;
+        return i;
+    }
+
+    /// <summary>The general word scan, from <paramref name="i"/> on, with the state <see cref="ScanWord"/> reached.</summary>
+    private static int ContinueWord(ReadOnlySpan<char> span, int start, int i, Span<ulong> states, ref WordScan word)
+    {
+        while ((uint)i < (uint)span.Length)
+        {
+            var c = span[i];
+            if (IsLetterOrDigit(c))
+            {
+                if (word.Length < MaxWordLength)
+                {
+                    var l = ToLower(c);
+                    states[word.Length++] = word.Fnv;
+                    word.Fnv = (word.Fnv ^ l) * FnvPrime;
+                    word.Tail = (word.Tail << 16) | l;
+                }
+
+                word.IsNumber &= IsDigit(c);
+                i++;
+                continue;
+            }
+
+            if (IsJoiner(span, start, i, c, word.IsNumber))
+            {
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        return i;
+    }
+
+    /// <summary>Joiners stay inside a word: don't / it’s (letters on both sides), 5,000 / 3.5 (digits on both sides).</summary>
+    private static bool IsJoiner(ReadOnlySpan<char> span, int start, int i, char c, bool isNumber)
+    {
+        if (i + 1 >= span.Length || i <= start)
+        {
+            return false;
+        }
+
+        var next = span[i + 1];
+        var prev = span[i - 1];
+        if ((c is '\'' or '\u2019') && !isNumber && char.IsLetter(prev) && char.IsLetter(next))
+        {
+            return true;
+        }
+
+        return (c is ',' or '.') && isNumber && IsDigit(prev) && IsDigit(next);
     }
 
     private const ulong FnvOffset = 14695981039346656037UL;
@@ -163,23 +253,12 @@ public static class TextAnalyzer
     private static bool IsLetterOrDigit(char c) => c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsDigit(char c) => c < 128 ? (uint)(c - '0') <= 9 : char.IsDigit(c);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static char ToLower(char c) => c < 128 ? ((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
 
-    private static ulong HashOf(ReadOnlySpan<char> lower)
-    {
-        var h = FnvOffset;
-        foreach (var c in lower)
-        {
-            h = (h ^ c) * FnvPrime;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsDigit(char c) => c < 128 ? (uint)(c - '0') <= 9 : char.IsDigit(c);
 
-        return StableHash.Mix(h);
-    }
-
-    private static bool IsBoundary(ReadOnlySpan<char> gap, char next, Token previous)
+    private static bool IsBoundary(ReadOnlySpan<char> gap, char next, in Token previous)
     {
         if (gap.Length == 1 && gap[0] == ' ')
         {

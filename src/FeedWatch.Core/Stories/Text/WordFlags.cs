@@ -1,61 +1,88 @@
 using System.Runtime.CompilerServices;
+
 namespace FeedWatch.Core.Stories.Text;
 
 /// <summary>
-/// Function-word and common-news-word membership in one open-addressing table of word hashes, so the analyzer pays one
-/// probe per token instead of one hash-set lookup per list. Built once from <see cref="StopWords"/> and
-/// <see cref="CommonNewsWords"/>; read-only afterwards, so it is safe to share between threads.
+/// Function-word and common-news-word membership in one table of word hashes, so the analyzer pays one look-up per
+/// token instead of one hash-set probe per list. Built once from <see cref="StopWords"/> and <see cref="CommonNewsWords"/>;
+/// read-only afterwards, so it is safe to share between threads.
 /// </summary>
+/// <remarks>
+/// Cuckoo layout: every word sits in one of exactly two slots (chosen by the low and the high half of its hash), and a
+/// look-up reads both and keeps whichever matches, without a branch. Nearly half of all tokens are function words, so
+/// whether a probe chain ends at the first slot was a coin toss the processor mispredicted on every other token.
+/// </remarks>
 internal static class WordFlags
 {
-    private const int Size = 1024; // > 2× the two lists together: short probe chains
-    private static readonly ulong[] Keys = new ulong[Size];
-    private static readonly TokenFlags[] Values = new TokenFlags[Size];
+    private const int Size = 1024; // > 2× the two lists together, the load a two-choice cuckoo table needs
+    private const int Mask = Size - 1;
 
-    static WordFlags()
-    {
-        foreach (var word in StopWords.All)
-        {
-            Set(StableHash.OfLower(word), TokenFlags.Stop);
-        }
-
-        foreach (var word in CommonNewsWords.All)
-        {
-            Set(StableHash.OfLower(word), TokenFlags.Common);
-        }
-    }
+    // Initialised by the field initialiser (no static constructor), so compiled callers need no initialisation check.
+    private static readonly (ulong[] Keys, TokenFlags[] Values) Table = Build();
 
     /// <summary>The Stop / Common flags of a lower-cased word hash (None for every other word).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TokenFlags Of(ulong hash)
     {
-        var slot = (int)(hash & (Size - 1));
-        while (true)
-        {
-            var key = Keys[slot];
-            if (key == hash)
-            {
-                return Values[slot];
-            }
-
-            if (key == 0)
-            {
-                return TokenFlags.None;
-            }
-
-            slot = (slot + 1) & (Size - 1);
-        }
+        var (keys, values) = Table;
+        var a = (int)hash & Mask;
+        var b = (int)(hash >> 32) & Mask;
+        var inA = keys[a] == hash ? (int)values[a] : 0;
+        var inB = keys[b] == hash ? (int)values[b] : 0;
+        return (TokenFlags)(inA | inB);
     }
 
-    private static void Set(ulong hash, TokenFlags flag)
+    private static (ulong[] Keys, TokenFlags[] Values) Build()
     {
-        var slot = (int)(hash & (Size - 1));
-        while (Keys[slot] != 0 && Keys[slot] != hash)
+        var flags = new Dictionary<ulong, TokenFlags>();
+        foreach (var word in StopWords.All)
         {
-            slot = (slot + 1) & (Size - 1);
+            flags[StableHash.OfLower(word)] = flags.GetValueOrDefault(StableHash.OfLower(word)) | TokenFlags.Stop;
         }
 
-        Keys[slot] = hash;
-        Values[slot] |= flag;
+        foreach (var word in CommonNewsWords.All)
+        {
+            flags[StableHash.OfLower(word)] = flags.GetValueOrDefault(StableHash.OfLower(word)) | TokenFlags.Common;
+        }
+
+        var keys = new ulong[Size];
+        var values = new TokenFlags[Size];
+        // Insert in hash order so the table is the same in every process.
+        foreach (var (hash, flag) in flags.OrderBy(pair => pair.Key))
+        {
+            Insert(keys, values, hash, flag);
+        }
+
+        return (keys, values);
+    }
+
+    private static void Insert(ulong[] keys, TokenFlags[] values, ulong hash, TokenFlags flag)
+    {
+        // Classic cuckoo insertion: take a free one of the two slots, else evict the occupant to its other slot.
+        var slot = (int)hash & Mask;
+        for (var kicks = 0; kicks < Size; kicks++)
+        {
+            if (keys[slot] == 0)
+            {
+                keys[slot] = hash;
+                values[slot] = flag;
+                return;
+            }
+
+            var other = (int)(hash >> 32) & Mask;
+            if (slot != other && keys[other] == 0)
+            {
+                keys[other] = hash;
+                values[other] = flag;
+                return;
+            }
+
+            (keys[slot], hash) = (hash, keys[slot]);
+            (values[slot], flag) = (flag, values[slot]);
+            // The evicted word moves to its alternative slot.
+            slot = slot == ((int)hash & Mask) ? (int)(hash >> 32) & Mask : (int)hash & Mask;
+        }
+
+        throw new InvalidOperationException("The function-word table is too full for its two-choice layout; enlarge WordFlags.Size.");
     }
 }

@@ -1,0 +1,72 @@
+using FeedWatch.Core.Stories.Evaluation;
+using FeedWatch.Core.Stories.Fingerprints;
+using FeedWatch.Core.Stories.Text;
+
+namespace FeedWatch.Core.Tests.Stories;
+
+/// <summary>Word n-grams hashed into a reused buffer and sorted there are the sorted distinct n-gram hashes.</summary>
+public sealed class ShingleSetTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(10)]
+    [InlineData(66)]
+    [InlineData(700)]
+    public void Word_grams_are_the_sorted_distinct_hashes_of_every_window(int words)
+    {
+        // Repeated phrases make duplicate 3-grams, so the distinct step is exercised.
+        var text = string.Join(' ', Enumerable.Range(0, words).Select(i => i % 7 == 0 ? "of the people" : $"word{i % 50}"));
+        var tokens = TextAnalyzer.Analyze(text).Tokens;
+
+        var expected = Naive(tokens, 3);
+        Assert.Equal(expected, ShingleSet.WordGrams(tokens, 3));
+        Assert.Equal(expected, ShingleSet.WordGrams(tokens, 3)); // the reused buffer holds nothing over
+    }
+
+    [Fact]
+    public void Word_grams_of_synthetic_articles_match_the_naive_computation()
+    {
+        var generator = new SyntheticArticles();
+        for (var i = 0; i < 20; i++)
+        {
+            var tokens = TextAnalyzer.Analyze(generator.Create(i).Text).Tokens;
+            Assert.Equal(Naive(tokens, 3), ShingleSet.WordGrams(tokens, 3));
+        }
+    }
+
+    private static ulong[] Naive(Token[] tokens, int n)
+    {
+        if (tokens.Length < n)
+        {
+            if (tokens.Length == 0)
+            {
+                return [];
+            }
+
+            var single = 0UL;
+            foreach (var t in tokens)
+            {
+                single = StableHash.Combine(single, t.Hash);
+            }
+
+            return [single];
+        }
+
+        var all = new List<ulong>();
+        for (var i = 0; i + n <= tokens.Length; i++)
+        {
+            var h = (ulong)n;
+            for (var j = 0; j < n; j++)
+            {
+                h = StableHash.Combine(h, tokens[i + j].Hash);
+            }
+
+            all.Add(h);
+        }
+
+        return [.. all.Distinct().Order()];
+    }
+}
