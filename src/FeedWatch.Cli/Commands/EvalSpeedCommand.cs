@@ -95,6 +95,8 @@ public static class EvalSpeedCommand
             for (var i = from; i < to; i++)
             {
                 engine.Add($"s{i}", generator.Create(i));
+                // As the classify stage does after every article: due re-checks run (and their side tables stay bounded).
+                engine.Consolidate();
                 if ((i & 1023) == 0)
                 {
                     task.Value = i - from;
