@@ -17,37 +17,7 @@ public static class Centroids
         }
 
         var scale = norm > 0 ? 1f / MathF.Sqrt(norm) : 0f;
-        var terms = new List<uint>(centroid.Count + article.Count);
-        var weights = new List<float>(centroid.Count + article.Count);
-        var kinds = new List<TermKind>(centroid.Count + article.Count);
-        int i = 0, j = 0;
-        while (i < centroid.Count || j < article.Count)
-        {
-            if (j >= article.Count || (i < centroid.Count && centroid.Terms[i] < article.Terms[j]))
-            {
-                terms.Add(centroid.Terms[i]);
-                weights.Add(centroid.Weights[i]);
-                kinds.Add(centroid.Kinds[i]);
-                i++;
-            }
-            else if (i >= centroid.Count || article.Terms[j] < centroid.Terms[i])
-            {
-                terms.Add(article.Terms[j]);
-                weights.Add(article.Weights[j] * scale);
-                kinds.Add(article.Kinds[j]);
-                j++;
-            }
-            else
-            {
-                terms.Add(centroid.Terms[i]);
-                weights.Add(centroid.Weights[i] + (article.Weights[j] * scale));
-                kinds.Add(centroid.Kinds[i] == TermKind.Word ? article.Kinds[j] : centroid.Kinds[i]);
-                i++;
-                j++;
-            }
-        }
-
-        var merged = new TopicVector([.. terms], [.. weights], [.. kinds]);
+        var merged = AddScaled(centroid, article, scale);
         return merged.Count > maxTerms ? Truncate(merged, maxTerms, (t, w) => w) : merged;
     }
 
@@ -56,6 +26,12 @@ public static class Centroids
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        return AddScaled(a, b, 1f);
+    }
+
+    // a + scale × b over the union of terms (both sorted by term id); a term is a name or number when either side says so.
+    private static TopicVector AddScaled(TopicVector a, TopicVector b, float scale)
+    {
         var terms = new List<uint>(a.Count + b.Count);
         var weights = new List<float>(a.Count + b.Count);
         var kinds = new List<TermKind>(a.Count + b.Count);
@@ -72,14 +48,14 @@ public static class Centroids
             else if (i >= a.Count || b.Terms[j] < a.Terms[i])
             {
                 terms.Add(b.Terms[j]);
-                weights.Add(b.Weights[j]);
+                weights.Add(b.Weights[j] * scale);
                 kinds.Add(b.Kinds[j]);
                 j++;
             }
             else
             {
                 terms.Add(a.Terms[i]);
-                weights.Add(a.Weights[i] + b.Weights[j]);
+                weights.Add(a.Weights[i] + (b.Weights[j] * scale));
                 kinds.Add(a.Kinds[i] == TermKind.Word ? b.Kinds[j] : a.Kinds[i]);
                 i++;
                 j++;
