@@ -3,7 +3,9 @@ using System.Runtime.CompilerServices;
 namespace FeedWatch.Core.Stories.Index;
 
 /// <summary>
-/// Term → story slots for topic retrieval. Each term's postings are one contiguous block in shared pages (4 bytes a
+/// Term → story slots for topic retrieval. A term's list head (block and count) sits at the term's index in the
+/// <see cref="TermDictionary"/> (8 bytes a dictionary entry, no hash key table); each list holds one dictionary
+/// reference, so a term keeps its index while it has postings. Each term's postings are one contiguous block in shared pages (4 bytes a
 /// posting; block lengths come in classes 1, 2, 3, 4, 6, 10, 16, 24 … (about ×1.5; most terms have a few postings), a list
 /// grows by moving into the next class and shrinks into the previous one when it falls to the class before that, and
 /// a freed block is reused by the next list of its class), instead of a pool of chained (value, next) pairs with tombstones: half the bytes
@@ -12,7 +14,7 @@ namespace FeedWatch.Core.Stories.Index;
 /// particular order: retrieval sums each story's weights term by term and ranks stories by (sum, slot), so the order
 /// of a list never changes a result.
 /// </summary>
-public sealed class TermPostings
+public sealed class TermPostings(TermDictionary? terms = null)
 {
     private const int PageBits = 16;
     private const int PageSize = 1 << PageBits;
@@ -22,66 +24,61 @@ public sealed class TermPostings
     private const int CountBits = 24;
     private const int CountMask = (1 << CountBits) - 1;
     private readonly List<int[]> _pages = [];
-    private readonly int[] _freeHeads = new int[Sizes.Length];
-    private readonly Dictionary<uint, List<int>> _large = [];
+    private readonly int[] _freeHeads = NewFreeHeads();
+    private readonly Dictionary<int, List<int>> _large = [];
+    private readonly PagedArray<int> _blocks = new();
+    private readonly PagedArray<int> _counts = new(); // class << 24 | count, by term index; 0 = no list
     private int _pageUsed = PageSize;
-    private uint[] _keys = new uint[1024];
-    private int[] _blocks = new int[1024];
-    private int[] _counts = new int[1024]; // class << 24 | count
-    private int _keyCount;
 
-    public TermPostings()
-    {
-        Array.Fill(_freeHeads, -1);
-    }
+    /// <summary>The dictionary the lists are indexed by (shared with the centroids in the engine).</summary>
+    public TermDictionary Terms { get; } = terms ?? new TermDictionary();
 
     public long Postings { get; private set; }
 
-    public int Keys => _keyCount;
+    /// <summary>Terms with at least one posting.</summary>
+    public int Keys { get; private set; }
 
-    public long MemoryBytes => BlockBytes + KeyTableBytes;
+    public long MemoryBytes => BlockBytes + HeadBytes;
 
     /// <summary>Bytes of the posting pages (free blocks included) and of the lists too long for a page.</summary>
     public long BlockBytes => (_pages.Count * ((PageSize * 4L) + 24)) + _large.Sum(l => 64 + (l.Value.Capacity * 4L));
 
-    /// <summary>Bytes of the key table (key, block, count per entry, at most 7/10 full).</summary>
-    public long KeyTableBytes => (_keys.Length * 12L) + 72;
+    /// <summary>Bytes of the list heads (block and count per dictionary index, whether or not the term has a list).</summary>
+    public long HeadBytes => _blocks.MemoryBytes + _counts.MemoryBytes;
 
     public void Add(uint key, int value)
     {
-        key |= 1u; // 0 marks an empty entry
-        if ((_keyCount + 1) * 10 > _keys.Length * 7)
+        var index = Terms.Acquire(key | 1u);
+        _blocks.EnsureCapacity(index);
+        _counts.EnsureCapacity(index);
+        if (_counts[index] == 0)
         {
-            Grow();
+            _blocks[index] = Allocate(0);
+            Keys++;
+        }
+        else
+        {
+            Terms.Release(index); // a list holds one reference however long it is
         }
 
-        var e = Find(key);
-        if (_keys[e] == 0)
-        {
-            _keys[e] = key;
-            _blocks[e] = Allocate(0);
-            _counts[e] = 0;
-            _keyCount++;
-        }
-
-        var count = _counts[e] & CountMask;
-        var cls = _counts[e] >>> CountBits;
+        var count = _counts[index] & CountMask;
+        var cls = _counts[index] >>> CountBits;
         if (cls == LargeClass)
         {
-            _large[key].Add(value);
+            _large[index].Add(value);
         }
         else
         {
             if (count == Sizes[cls])
             {
                 // Full: move into a block of the next class (or out of the pages).
-                var old = _blocks[e];
+                var old = _blocks[index];
                 if (cls + 1 > MaxClass)
                 {
-                    _large[key] = [.. Block(old, count)];
-                    _large[key].Add(value);
+                    _large[index] = [.. Block(old, count)];
+                    _large[index].Add(value);
                     Free(old, cls);
-                    _counts[e] = (LargeClass << CountBits) | (count + 1);
+                    _counts[index] = (LargeClass << CountBits) | (count + 1);
                     Postings++;
                     return;
                 }
@@ -89,31 +86,30 @@ public sealed class TermPostings
                 var moved = Allocate(cls + 1);
                 Block(old, count).CopyTo(Block(moved, count));
                 Free(old, cls);
-                _blocks[e] = moved;
+                _blocks[index] = moved;
                 cls++;
             }
 
-            Block(_blocks[e], count + 1)[count] = value;
+            Block(_blocks[index], count + 1)[count] = value;
         }
 
-        _counts[e] = (cls << CountBits) | (count + 1);
+        _counts[index] = (cls << CountBits) | (count + 1);
         Postings++;
     }
 
     public bool Remove(uint key, int value)
     {
-        key |= 1u;
-        var e = Find(key);
-        if (_keys[e] == 0)
+        var index = Terms.Find(key | 1u);
+        if (index < 0 || index >= _counts.Capacity || _counts[index] == 0)
         {
             return false;
         }
 
-        var count = _counts[e] & CountMask;
-        var cls = _counts[e] >>> CountBits;
+        var count = _counts[index] & CountMask;
+        var cls = _counts[index] >>> CountBits;
         if (cls == LargeClass)
         {
-            var list = _large[key];
+            var list = _large[index];
             var at = list.IndexOf(value);
             if (at < 0)
             {
@@ -125,7 +121,7 @@ public sealed class TermPostings
         }
         else
         {
-            var block = Block(_blocks[e], count);
+            var block = Block(_blocks[index], count);
             var at = block.IndexOf(value);
             if (at < 0)
             {
@@ -141,15 +137,16 @@ public sealed class TermPostings
         {
             if (cls == LargeClass)
             {
-                _large.Remove(key);
+                _large.Remove(index);
             }
             else
             {
-                Free(_blocks[e], cls);
+                Free(_blocks[index], cls);
             }
 
-            DeleteEntry(e);
-            _keyCount--;
+            _counts[index] = 0;
+            Keys--;
+            Terms.Release(index);
             return true;
         }
 
@@ -157,54 +154,67 @@ public sealed class TermPostings
         {
             // Shrink by one class (hysteresis of one more) so a list that lost most of its stories does not keep its largest block.
             var moved = Allocate(cls - 1);
-            Block(_blocks[e], count).CopyTo(Block(moved, count));
-            Free(_blocks[e], cls);
-            _blocks[e] = moved;
+            Block(_blocks[index], count).CopyTo(Block(moved, count));
+            Free(_blocks[index], cls);
+            _blocks[index] = moved;
             cls--;
         }
 
-        _counts[e] = (cls << CountBits) | count;
+        _counts[index] = (cls << CountBits) | count;
         return true;
     }
 
     /// <summary>Number of postings of the key.</summary>
     public int CountOf(uint key)
     {
-        var e = Find(key | 1u);
-        return _keys[e] == 0 ? 0 : _counts[e] & CountMask;
+        var index = Terms.Find(key | 1u);
+        return index < 0 || index >= _counts.Capacity ? 0 : _counts[index] & CountMask;
     }
 
     /// <summary>
     /// Appends the key's values to <paramref name="into"/>. Returns false (having added nothing) when the key has more
     /// than <paramref name="limit"/> postings: such a term is too common to tell candidates apart.
     /// </summary>
+    public bool TryCollect(uint key, int limit, List<int> into) => TryCollectAt(Terms.Find(key | 1u), limit, into);
+
+    /// <summary><see cref="TryCollect"/> by dictionary index (-1, a term the dictionary does not hold, has no postings).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryCollect(uint key, int limit, List<int> into)
+    public bool TryCollectAt(int index, int limit, List<int> into)
     {
-        key |= 1u;
-        var e = Find(key);
-        if (_keys[e] == 0)
+        if (index < 0 || index >= _counts.Capacity)
         {
             return true;
         }
 
-        var count = _counts[e] & CountMask;
+        var head = _counts[index];
+        var count = head & CountMask;
+        if (count == 0)
+        {
+            return true;
+        }
+
         if (count > limit)
         {
             return false;
         }
 
-        var cls = _counts[e] >>> CountBits;
-        if (cls == LargeClass)
+        if (head >>> CountBits == LargeClass)
         {
-            into.AddRange(_large[key]);
+            into.AddRange(_large[index]);
         }
         else
         {
-            into.AddRange(Block(_blocks[e], count));
+            into.AddRange(Block(_blocks[index], count));
         }
 
         return true;
+    }
+
+    private static int[] NewFreeHeads()
+    {
+        var heads = new int[Sizes.Length];
+        Array.Fill(heads, -1);
+        return heads;
     }
 
     /// <summary>1, 2, 3, 4, then ×1.5 (rounded up to even) up to a page.</summary>
@@ -263,58 +273,4 @@ public sealed class TermPostings
         _freeHeads[cls] = block;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Find(uint key)
-    {
-        var mask = _keys.Length - 1;
-        var e = (int)((key * 2654435761u) >> 1) & mask;
-        while (_keys[e] != 0 && _keys[e] != key)
-        {
-            e = (e + 1) & mask;
-        }
-
-        return e;
-    }
-
-    private int Home(uint key) => (int)((key * 2654435761u) >> 1) & (_keys.Length - 1);
-
-    private void DeleteEntry(int hole)
-    {
-        var mask = _keys.Length - 1;
-        var next = (hole + 1) & mask;
-        while (_keys[next] != 0)
-        {
-            var home = Home(_keys[next]);
-            var homeAfterHole = ((home - hole) & mask) != 0 && ((home - hole) & mask) <= ((next - hole) & mask);
-            if (!homeAfterHole)
-            {
-                _keys[hole] = _keys[next];
-                _blocks[hole] = _blocks[next];
-                _counts[hole] = _counts[next];
-                hole = next;
-            }
-
-            next = (next + 1) & mask;
-        }
-
-        _keys[hole] = 0;
-    }
-
-    private void Grow()
-    {
-        var (keys, blocks, counts) = (_keys, _blocks, _counts);
-        _keys = new uint[keys.Length * 2];
-        _blocks = new int[keys.Length * 2];
-        _counts = new int[keys.Length * 2];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            if (keys[i] != 0)
-            {
-                var e = Find(keys[i]);
-                _keys[e] = keys[i];
-                _blocks[e] = blocks[i];
-                _counts[e] = counts[i];
-            }
-        }
-    }
 }
