@@ -60,6 +60,9 @@ public sealed partial class StoryEngine : IStoryEngine
     /// <summary>Distinct terms the active stories' centroids hold (entries of the index's term dictionary).</summary>
     public int DistinctTerms => _store.Terms.Count;
 
+    /// <summary>Distinct terms with a term-postings list (the active stories' indexed terms).</summary>
+    public int IndexedTermCount => _termIndex.Keys;
+
     /// <summary>
     /// Bytes held by everything that grows with the index, as allocated (headers, free room of pages and tables
     /// included): story and representative slabs, MinHash and centroid arenas, ids and the id table, LSH bands, term

@@ -3,31 +3,36 @@ using System.Runtime.CompilerServices;
 namespace FeedWatch.Core.Stories.Index;
 
 /// <summary>
-/// Term → story slots for topic retrieval. A term's list head (block and count) sits at the term's index in the
-/// <see cref="TermDictionary"/> (8 bytes a dictionary entry, no hash key table); each list holds one dictionary
-/// reference, so a term keeps its index while it has postings. Each term's postings are one contiguous block in shared pages (4 bytes a
-/// posting; block lengths come in classes 1, 2, 3, 4, 6, 10, 16, 24 … (about ×1.5; most terms have a few postings), a list
-/// grows by moving into the next class and shrinks into the previous one when it falls to the class before that, and
-/// a freed block is reused by the next list of its class), instead of a pool of chained (value, next) pairs with tombstones: half the bytes
-/// per posting, no compaction passes, and reading a list is one sequential stream. Lists longer than a page (a term
-/// tens of thousands of stories share, far past the retrieval cap) live in their own arrays. Values come back in no
-/// particular order: retrieval sums each story's weights term by term and ranks stories by (sum, slot), so the order
-/// of a list never changes a result.
+/// Term → story slots for topic retrieval. A term's list starts at a 4-byte head at the term's index in the
+/// <see cref="TermDictionary"/> (no hash key table): a list of one story (most terms: a name or number only one story
+/// has) is that head alone; a longer list is one contiguous block in shared pages, a header word (size class and count)
+/// then the values (4 bytes a posting). Block capacities come in classes 2, 3, 4, 5, 6, 8, 10, 12 … (about ×1.25, so a
+/// block is on average ~90 % full); a list grows by moving into the next class and shrinks into the previous one when
+/// it falls to the class before that, and a freed block is reused by the next list of its class. Lists longer than a
+/// page (a term tens of thousands of stories share, far past the retrieval cap) live in their own arrays. Each list
+/// holds one dictionary reference, so a term keeps its index while it has postings. Values come back in no particular
+/// order: retrieval sums each story's weights term by term and ranks stories by (sum, slot), so the order of a list
+/// never changes a result.
 /// </summary>
 public sealed class TermPostings(TermDictionary? terms = null)
 {
+    /// <summary>Largest value (story slot) a list can hold: a one-story list keeps it in the head beside a tag bit.</summary>
+    public const int MaxValue = int.MaxValue >> 1;
+
     private const int PageBits = 16;
     private const int PageSize = 1 << PageBits;
-    private const int LargeClass = 31;
-    private static readonly int[] Sizes = BuildSizes();
-    private static readonly int MaxClass = Sizes.Length - 1;
+    private const int LargeClass = 127; // past the last size class (there are about 45)
     private const int CountBits = 24;
     private const int CountMask = (1 << CountBits) - 1;
+    private static readonly int[] Sizes = BuildSizes();
+    private static readonly int MaxClass = Sizes.Length - 1;
     private readonly List<int[]> _pages = [];
     private readonly int[] _freeHeads = NewFreeHeads();
     private readonly Dictionary<int, List<int>> _large = [];
-    private readonly PagedArray<int> _blocks = new();
-    private readonly PagedArray<int> _counts = new(); // class << 24 | count, by term index; 0 = no list
+
+    // Per dictionary index: 0 no list; odd: a one-story list, the value is head >>> 1; even: the list's block is
+    // (head >>> 1) - 1, whose first word is class << 24 | count.
+    private readonly PagedArray<int> _heads = new();
     private int _pageUsed = PageSize;
 
     /// <summary>The dictionary the lists are indexed by (shared with the centroids in the engine).</summary>
@@ -43,124 +48,156 @@ public sealed class TermPostings(TermDictionary? terms = null)
     /// <summary>Bytes of the posting pages (free blocks included) and of the lists too long for a page.</summary>
     public long BlockBytes => (_pages.Count * ((PageSize * 4L) + 24)) + _large.Sum(l => 64 + (l.Value.Capacity * 4L));
 
-    /// <summary>Bytes of the list heads (block and count per dictionary index, whether or not the term has a list).</summary>
-    public long HeadBytes => _blocks.MemoryBytes + _counts.MemoryBytes;
+    /// <summary>Bytes of the list heads (one word per dictionary index, whether or not the term has a list).</summary>
+    public long HeadBytes => _heads.MemoryBytes;
 
     public void Add(uint key, int value)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxValue);
         var index = Terms.Acquire(key | 1u);
-        _blocks.EnsureCapacity(index);
-        _counts.EnsureCapacity(index);
-        if (_counts[index] == 0)
+        _heads.EnsureCapacity(index);
+        var head = _heads[index];
+        Postings++;
+        if (head == 0)
         {
-            _blocks[index] = Allocate(0);
+            _heads[index] = (value << 1) | 1; // the list keeps the reference just taken
             Keys++;
-        }
-        else
-        {
-            Terms.Release(index); // a list holds one reference however long it is
+            return;
         }
 
-        var count = _counts[index] & CountMask;
-        var cls = _counts[index] >>> CountBits;
+        Terms.Release(index); // a list holds one reference however long it is
+        if ((head & 1) != 0)
+        {
+            var pair = Allocate(0);
+            var words = Block(pair, 3);
+            words[0] = 2;
+            words[1] = head >>> 1;
+            words[2] = value;
+            _heads[index] = HeadOf(pair);
+            return;
+        }
+
+        var block = BlockOf(head);
+        var header = Block(block, 1)[0];
+        var cls = header >>> CountBits;
+        var count = header & CountMask;
         if (cls == LargeClass)
         {
             _large[index].Add(value);
+            Block(block, 1)[0] = (cls << CountBits) | (count + 1);
+            return;
         }
-        else
-        {
-            if (count == Sizes[cls])
-            {
-                // Full: move into a block of the next class (or out of the pages).
-                var old = _blocks[index];
-                if (cls + 1 > MaxClass)
-                {
-                    _large[index] = [.. Block(old, count)];
-                    _large[index].Add(value);
-                    Free(old, cls);
-                    _counts[index] = (LargeClass << CountBits) | (count + 1);
-                    Postings++;
-                    return;
-                }
 
-                var moved = Allocate(cls + 1);
-                Block(old, count).CopyTo(Block(moved, count));
-                Free(old, cls);
-                _blocks[index] = moved;
-                cls++;
+        if (count == Sizes[cls])
+        {
+            // Full: move into a block of the next class (or out of the pages, keeping a block for the header).
+            if (cls == MaxClass)
+            {
+                _large[index] = [.. Block(block, count + 1)[1..], value];
+                Free(block, cls);
+                var holder = Allocate(0);
+                Block(holder, 1)[0] = (LargeClass << CountBits) | (count + 1);
+                _heads[index] = HeadOf(holder);
+                return;
             }
 
-            Block(_blocks[index], count + 1)[count] = value;
+            var moved = Allocate(cls + 1);
+            Block(block, count + 1).CopyTo(Block(moved, count + 1));
+            Free(block, cls);
+            block = moved;
+            cls++;
+            _heads[index] = HeadOf(block);
         }
 
-        _counts[index] = (cls << CountBits) | (count + 1);
-        Postings++;
+        var list = Block(block, count + 2);
+        list[count + 1] = value;
+        list[0] = (cls << CountBits) | (count + 1);
     }
 
     public bool Remove(uint key, int value)
     {
         var index = Terms.Find(key | 1u);
-        if (index < 0 || index >= _counts.Capacity || _counts[index] == 0)
+        if (index < 0 || index >= _heads.Capacity || _heads[index] == 0)
         {
             return false;
         }
 
-        var count = _counts[index] & CountMask;
-        var cls = _counts[index] >>> CountBits;
-        if (cls == LargeClass)
+        var head = _heads[index];
+        if ((head & 1) != 0)
         {
-            var list = _large[index];
-            var at = list.IndexOf(value);
-            if (at < 0)
+            if (head >>> 1 != value)
             {
                 return false;
             }
 
-            list[at] = list[^1];
-            list.RemoveAt(list.Count - 1);
-        }
-        else
-        {
-            var block = Block(_blocks[index], count);
-            var at = block.IndexOf(value);
-            if (at < 0)
-            {
-                return false;
-            }
-
-            block[at] = block[count - 1];
-        }
-
-        Postings--;
-        count--;
-        if (count == 0)
-        {
-            if (cls == LargeClass)
-            {
-                _large.Remove(index);
-            }
-            else
-            {
-                Free(_blocks[index], cls);
-            }
-
-            _counts[index] = 0;
+            _heads[index] = 0;
             Keys--;
+            Postings--;
             Terms.Release(index);
             return true;
         }
 
-        if (cls != LargeClass && cls >= 2 && count <= Sizes[cls - 2])
+        var block = BlockOf(head);
+        var header = Block(block, 1)[0];
+        var cls = header >>> CountBits;
+        var count = header & CountMask;
+        if (cls == LargeClass)
+        {
+            var large = _large[index];
+            var at = large.IndexOf(value);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            large[at] = large[^1];
+            large.RemoveAt(large.Count - 1);
+            Postings--;
+            if (large.Count == 0)
+            {
+                _large.Remove(index);
+                Free(block, 0);
+                _heads[index] = 0;
+                Keys--;
+                Terms.Release(index);
+                return true;
+            }
+
+            Block(block, 1)[0] = (cls << CountBits) | (count - 1);
+            return true;
+        }
+
+        var values = Block(block, count + 1)[1..];
+        var found = values.IndexOf(value);
+        if (found < 0)
+        {
+            return false;
+        }
+
+        values[found] = values[count - 1];
+        Postings--;
+        count--;
+        if (count == 1)
+        {
+            // One story left: back into the head.
+            _heads[index] = (values[0] << 1) | 1;
+            Free(block, cls);
+            return true;
+        }
+
+        if (cls >= 2 && count <= Sizes[cls - 2])
         {
             // Shrink by one class (hysteresis of one more) so a list that lost most of its stories does not keep its largest block.
             var moved = Allocate(cls - 1);
-            Block(_blocks[index], count).CopyTo(Block(moved, count));
-            Free(_blocks[index], cls);
-            _blocks[index] = moved;
+            Block(block, count + 1).CopyTo(Block(moved, count + 1));
+            Free(block, cls);
+            block = moved;
             cls--;
+            _heads[index] = HeadOf(block);
         }
 
-        _counts[index] = (cls << CountBits) | count;
+        Block(block, 1)[0] = (cls << CountBits) | count;
         return true;
     }
 
@@ -168,7 +205,13 @@ public sealed class TermPostings(TermDictionary? terms = null)
     public int CountOf(uint key)
     {
         var index = Terms.Find(key | 1u);
-        return index < 0 || index >= _counts.Capacity ? 0 : _counts[index] & CountMask;
+        if (index < 0 || index >= _heads.Capacity || _heads[index] == 0)
+        {
+            return 0;
+        }
+
+        var head = _heads[index];
+        return (head & 1) != 0 ? 1 : Block(BlockOf(head), 1)[0] & CountMask;
     }
 
     /// <summary>
@@ -181,34 +224,51 @@ public sealed class TermPostings(TermDictionary? terms = null)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryCollectAt(int index, int limit, List<int> into)
     {
-        if (index < 0 || index >= _counts.Capacity)
+        if (index < 0 || index >= _heads.Capacity)
         {
             return true;
         }
 
-        var head = _counts[index];
-        var count = head & CountMask;
-        if (count == 0)
+        var head = _heads[index];
+        if (head == 0)
         {
             return true;
         }
 
+        if ((head & 1) != 0)
+        {
+            if (limit < 1)
+            {
+                return false;
+            }
+
+            into.Add(head >>> 1);
+            return true;
+        }
+
+        var block = BlockOf(head);
+        var header = Block(block, 1)[0];
+        var count = header & CountMask;
         if (count > limit)
         {
             return false;
         }
 
-        if (head >>> CountBits == LargeClass)
+        if (header >>> CountBits == LargeClass)
         {
             into.AddRange(_large[index]);
         }
         else
         {
-            into.AddRange(Block(_blocks[index], count));
+            into.AddRange(Block(block, count + 1)[1..]);
         }
 
         return true;
     }
+
+    private static int HeadOf(int block) => (block + 1) << 1;
+
+    private static int BlockOf(int head) => (head >>> 1) - 1;
 
     private static int[] NewFreeHeads()
     {
@@ -217,45 +277,48 @@ public sealed class TermPostings(TermDictionary? terms = null)
         return heads;
     }
 
-    /// <summary>1, 2, 3, 4, then ×1.5 (rounded up to even) up to a page.</summary>
+    /// <summary>Capacities 2, 3, 4, then ×1.25 (at least one more) up to a page less the header word.</summary>
     private static int[] BuildSizes()
     {
-        var sizes = new List<int> { 1, 2, 3, 4 };
-        while (sizes[^1] < PageSize)
+        var sizes = new List<int> { 2, 3, 4 };
+        while (sizes[^1] < PageSize - 1)
         {
-            var next = ((sizes[^1] * 3 / 2) + 1) & ~1;
-            sizes.Add(Math.Min(PageSize, next));
+            var next = Math.Max(sizes[^1] + 1, (sizes[^1] * 5) / 4);
+            sizes.Add(Math.Min(PageSize - 1, next));
         }
 
-        return [.. sizes];
+        return sizes.Count < LargeClass ? [.. sizes] : throw new InvalidOperationException("Size classes must stay below the large-list mark.");
     }
 
-    private Span<int> Block(int block, int count) => _pages[block >>> PageBits].AsSpan(block & (PageSize - 1), count);
+    /// <summary>Words of a block of the class: its header and its capacity.</summary>
+    private static int LengthOf(int cls) => Sizes[cls] + 1;
+
+    private Span<int> Block(int block, int length) => _pages[block >>> PageBits].AsSpan(block & (PageSize - 1), length);
 
     private int Allocate(int cls)
     {
-        var head = _freeHeads[cls];
-        if (head >= 0)
+        var free = _freeHeads[cls];
+        if (free >= 0)
         {
-            _freeHeads[cls] = Block(head, 1)[0];
-            return head;
+            _freeHeads[cls] = Block(free, 1)[0];
+            return free;
         }
 
-        var size = Sizes[cls];
-        if (_pageUsed + size > PageSize)
+        var length = LengthOf(cls);
+        if (_pageUsed + length > PageSize)
         {
-            // The rest of the page is cut into free blocks of the largest classes that fit, so nothing is lost.
-            while (_pages.Count > 0 && _pageUsed < PageSize)
+            // The rest of the page is cut into free blocks of the largest classes that fit, so little is lost.
+            while (_pages.Count > 0 && PageSize - _pageUsed >= LengthOf(0))
             {
                 var rest = PageSize - _pageUsed;
                 var c = MaxClass;
-                while (Sizes[c] > rest)
+                while (LengthOf(c) > rest)
                 {
                     c--;
                 }
 
                 Free(((_pages.Count - 1) << PageBits) | _pageUsed, c);
-                _pageUsed += Sizes[c];
+                _pageUsed += LengthOf(c);
             }
 
             _pages.Add(new int[PageSize]);
@@ -263,7 +326,7 @@ public sealed class TermPostings(TermDictionary? terms = null)
         }
 
         var allocated = ((_pages.Count - 1) << PageBits) | _pageUsed;
-        _pageUsed += size;
+        _pageUsed += length;
         return allocated;
     }
 
@@ -272,5 +335,4 @@ public sealed class TermPostings(TermDictionary? terms = null)
         Block(block, 1)[0] = _freeHeads[cls];
         _freeHeads[cls] = block;
     }
-
 }
