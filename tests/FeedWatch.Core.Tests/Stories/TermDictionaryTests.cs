@@ -102,6 +102,38 @@ public sealed class TermDictionaryTests
     }
 
     [Fact]
+    public void Counts_past_sixteen_bits_are_kept_exactly()
+    {
+        // A common word is held by every story's centroid and list: far more than 65,535 references.
+        var dictionary = new TermDictionary();
+        var common = dictionary.Acquire(77u);
+        var rare = dictionary.Acquire(79u);
+        for (var k = 1; k < 200_000; k++)
+        {
+            Assert.Equal(common, dictionary.Acquire(77u));
+            if (k is 65_533 or 65_534 or 65_535 or 65_536 or 199_999)
+            {
+                Assert.Equal(k + 1, dictionary.ReferencesOf(common));
+            }
+        }
+
+        for (var k = 200_000; k > 1; k--)
+        {
+            dictionary.Release(common);
+            if (k - 1 is 65_536 or 65_535 or 65_534 or 1)
+            {
+                Assert.Equal(k - 1, dictionary.ReferencesOf(common));
+            }
+        }
+
+        Assert.Equal(77u, dictionary.TermOf(common));
+        dictionary.Release(common);
+        Assert.Equal(-1, dictionary.Find(77u));
+        Assert.Equal(1, dictionary.ReferencesOf(rare));
+        Assert.Equal(1, dictionary.Count);
+    }
+
+    [Fact]
     public void Term_postings_hold_one_dictionary_reference_per_list_and_collect_by_index()
     {
         var dictionary = new TermDictionary();
@@ -138,6 +170,38 @@ public sealed class TermDictionaryTests
         Assert.Equal(1, dictionary.ReferencesOf(centroidHeld));
         Assert.Equal(0, postings.Keys);
         Assert.False(postings.Remove(101u, 0));
+    }
+
+    [Fact]
+    public void Postings_keep_every_value_of_three_bytes_through_one_story_lists_and_blocks()
+    {
+        int[] values = [0, 1, 255, 256, 65_535, 65_536, 1 << 23, TermPostings.MaxValue - 1, TermPostings.MaxValue];
+        var postings = new TermPostings();
+        var collected = new List<int>();
+        for (var n = 1; n <= values.Length; n++)
+        {
+            // A list of n values: n = 1 lives in the head, more in a block; then shrink back one at a time.
+            foreach (var value in values[..n])
+            {
+                postings.Add(5u, value);
+            }
+
+            for (var left = n; left > 0; left--)
+            {
+                collected.Clear();
+                Assert.True(postings.TryCollect(5u, int.MaxValue, collected));
+                Assert.Equal(values[..left].Order(), collected.Order());
+                Assert.Equal(left, postings.CountOf(5u));
+                Assert.True(postings.Remove(5u, values[left - 1]));
+            }
+
+            Assert.Equal(0, postings.CountOf(5u));
+            Assert.Equal(0, postings.Keys);
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => postings.Add(5u, TermPostings.MaxValue + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => postings.Add(5u, -1));
+        Assert.Equal(0, postings.Terms.Count);
     }
 
     [Fact]

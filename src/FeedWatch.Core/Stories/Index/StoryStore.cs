@@ -117,6 +117,11 @@ internal sealed class StoryStore
 
     public int CreateStory(string storyId)
     {
+        if (_freeStories.Count == 0 && StorySlots > TermPostings.MaxValue)
+        {
+            throw new InvalidOperationException($"An engine holds at most {TermPostings.MaxValue + 1L:N0} active stories; expire stories (a shorter active window) or run more engines.");
+        }
+
         var slot = _freeStories.Count > 0 ? _freeStories.Pop() : StorySlots++;
         _stories.EnsureCapacity(slot);
         _stories[slot] = new StoryRecord

@@ -8,7 +8,8 @@ namespace FeedWatch.Core.Stories.Index;
 /// the term postings find a term's list by array position instead of a hash key table. Every holder takes a reference
 /// (<see cref="Acquire"/>) and gives it back (<see cref="Release"/>); the entry — and its index — is freed when the
 /// last reference goes, so expiring stories free their terms. Id → index is an open-addressing table of indexes (at
-/// most 3/4 full) that compares against the index → id array, so a term costs 12 bytes plus its table share.
+/// most 3/4 full) that compares against the index → id array, so a term costs 6 bytes (id and a 16-bit reference
+/// count; the few terms held more than 65,534 times keep their count in a side table) plus its table share.
 /// Not thread-safe.
 /// </summary>
 public sealed class TermDictionary
@@ -19,7 +20,9 @@ public sealed class TermDictionary
     private const int MinimumTableSize = 1024;
     private const int NoFree = -1;
     private readonly PagedArray<uint> _terms = new(); // id of a live entry; next free index of a released one
-    private readonly PagedArray<int> _references = new();
+    private const ushort Saturated = ushort.MaxValue;
+    private readonly PagedArray<ushort> _references = new();
+    private readonly Dictionary<int, int> _manyReferences = []; // index → count, for counts of Saturated and more
     private int[] _table = new int[MinimumTableSize]; // index + 1; 0 = empty
     private int _mask = MinimumTableSize - 1;
     private int _shift = 32 - 10;
@@ -32,7 +35,7 @@ public sealed class TermDictionary
     public int Capacity { get; private set; }
 
     /// <summary>Bytes of the id and reference arrays and of the table, free room included.</summary>
-    public long MemoryBytes => _terms.MemoryBytes + _references.MemoryBytes + 24 + (_table.Length * 4L);
+    public long MemoryBytes => _terms.MemoryBytes + _references.MemoryBytes + 24 + (_table.Length * 4L) + (_manyReferences.Count * 24L);
 
     /// <summary>The dense index of <paramref name="term"/>, or -1 when no holder has it (it then cannot match anything stored).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -62,7 +65,7 @@ public sealed class TermDictionary
             var known = _table[e] - 1;
             if (_terms[known] == term)
             {
-                _references[known]++;
+                AddReference(known);
                 return known;
             }
         }
@@ -100,9 +103,21 @@ public sealed class TermDictionary
     /// <summary>Gives back one reference; the entry and its index are freed with the last one.</summary>
     public void Release(int index)
     {
-        if ((uint)index >= (uint)Capacity || _references[index] <= 0)
+        if ((uint)index >= (uint)Capacity || _references[index] == 0)
         {
             throw new ArgumentOutOfRangeException(nameof(index), index, "No live term dictionary entry has this index.");
+        }
+
+        if (_references[index] == Saturated)
+        {
+            var left = --_manyReferences[index];
+            if (left < Saturated)
+            {
+                _manyReferences.Remove(index);
+                _references[index] = (ushort)left;
+            }
+
+            return;
         }
 
         if (--_references[index] > 0)
@@ -128,7 +143,26 @@ public sealed class TermDictionary
     public uint TermOf(int index) => _terms[index];
 
     /// <summary>References a live index holds (0 for a free one).</summary>
-    public int ReferencesOf(int index) => (uint)index < (uint)Capacity ? _references[index] : 0;
+    public int ReferencesOf(int index) =>
+        (uint)index >= (uint)Capacity ? 0 : _references[index] == Saturated ? _manyReferences[index] : _references[index];
+
+    private void AddReference(int index)
+    {
+        var count = _references[index];
+        if (count == Saturated)
+        {
+            _manyReferences[index]++;
+        }
+        else if (count == Saturated - 1)
+        {
+            _references[index] = Saturated;
+            _manyReferences[index] = Saturated;
+        }
+        else
+        {
+            _references[index] = (ushort)(count + 1);
+        }
+    }
 
     // Fibonacci hashing: the top bits of the product depend on every bit of the id.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

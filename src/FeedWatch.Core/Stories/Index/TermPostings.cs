@@ -5,8 +5,8 @@ namespace FeedWatch.Core.Stories.Index;
 /// <summary>
 /// Term → story slots for topic retrieval. A term's list starts at a 4-byte head at the term's index in the
 /// <see cref="TermDictionary"/> (no hash key table): a list of one story (most terms: a name or number only one story
-/// has) is that head alone; a longer list is one contiguous block in shared pages, a header word (size class and count)
-/// then the values (4 bytes a posting). Block capacities come in classes 2, 3, 4, 5, 6, 8, 10, 12 … (about ×1.25, so a
+/// has) is that head alone; a longer list is one contiguous block in shared byte pages, a header word (size class and
+/// count) then the values, 3 bytes a posting (story slots stay below 2^24, see <see cref="MaxValue"/>). Block capacities come in classes 2, 3, 4, 5, 6, 8, 10, 12 … (about ×1.25, so a
 /// block is on average ~90 % full); a list grows by moving into the next class and shrinks into the previous one when
 /// it falls to the class before that, and a freed block is reused by the next list of its class. Lists longer than a
 /// page (a term tens of thousands of stories share, far past the retrieval cap) live in their own arrays. Each list
@@ -16,17 +16,19 @@ namespace FeedWatch.Core.Stories.Index;
 /// </summary>
 public sealed class TermPostings(TermDictionary? terms = null)
 {
-    /// <summary>Largest value (story slot) a list can hold: a one-story list keeps it in the head beside a tag bit.</summary>
-    public const int MaxValue = int.MaxValue >> 1;
+    /// <summary>Largest value (story slot) a list can hold: 3 bytes.</summary>
+    public const int MaxValue = (1 << 24) - 1;
 
-    private const int PageBits = 16;
+    private const int HeaderBytes = 4;
+    private const int ValueBytes = 3;
+    private const int PageBits = 18;
     private const int PageSize = 1 << PageBits;
     private const int LargeClass = 127; // past the last size class (there are about 45)
     private const int CountBits = 24;
     private const int CountMask = (1 << CountBits) - 1;
     private static readonly int[] Sizes = BuildSizes();
     private static readonly int MaxClass = Sizes.Length - 1;
-    private readonly List<int[]> _pages = [];
+    private readonly List<byte[]> _pages = [];
     private readonly int[] _freeHeads = NewFreeHeads();
     private readonly Dictionary<int, List<int>> _large = [];
 
@@ -46,7 +48,7 @@ public sealed class TermPostings(TermDictionary? terms = null)
     public long MemoryBytes => BlockBytes + HeadBytes;
 
     /// <summary>Bytes of the posting pages (free blocks included) and of the lists too long for a page.</summary>
-    public long BlockBytes => (_pages.Count * ((PageSize * 4L) + 24)) + _large.Sum(l => 64 + (l.Value.Capacity * 4L));
+    public long BlockBytes => (_pages.Count * (PageSize + 24L)) + _large.Sum(l => 64 + (l.Value.Capacity * 4L));
 
     /// <summary>Bytes of the list heads (one word per dictionary index, whether or not the term has a list).</summary>
     public long HeadBytes => _heads.MemoryBytes;
@@ -70,22 +72,22 @@ public sealed class TermPostings(TermDictionary? terms = null)
         if ((head & 1) != 0)
         {
             var pair = Allocate(0);
-            var words = Block(pair, 3);
-            words[0] = 2;
-            words[1] = head >>> 1;
-            words[2] = value;
+            var bytes = Block(pair, 2);
+            SetHeader(bytes, 0, 2);
+            Write(bytes, 0, head >>> 1);
+            Write(bytes, 1, value);
             _heads[index] = HeadOf(pair);
             return;
         }
 
         var block = BlockOf(head);
-        var header = Block(block, 1)[0];
+        var header = HeaderOf(block);
         var cls = header >>> CountBits;
         var count = header & CountMask;
         if (cls == LargeClass)
         {
             _large[index].Add(value);
-            Block(block, 1)[0] = (cls << CountBits) | (count + 1);
+            SetHeader(Block(block, 0), cls, count + 1);
             return;
         }
 
@@ -94,25 +96,28 @@ public sealed class TermPostings(TermDictionary? terms = null)
             // Full: move into a block of the next class (or out of the pages, keeping a block for the header).
             if (cls == MaxClass)
             {
-                _large[index] = [.. Block(block, count + 1)[1..], value];
+                var large = new List<int>(count + 1);
+                Collect(Block(block, count), count, large);
+                large.Add(value);
+                _large[index] = large;
                 Free(block, cls);
                 var holder = Allocate(0);
-                Block(holder, 1)[0] = (LargeClass << CountBits) | (count + 1);
+                SetHeader(Block(holder, 0), LargeClass, count + 1);
                 _heads[index] = HeadOf(holder);
                 return;
             }
 
             var moved = Allocate(cls + 1);
-            Block(block, count + 1).CopyTo(Block(moved, count + 1));
+            Block(block, count).CopyTo(Block(moved, count));
             Free(block, cls);
             block = moved;
             cls++;
             _heads[index] = HeadOf(block);
         }
 
-        var list = Block(block, count + 2);
-        list[count + 1] = value;
-        list[0] = (cls << CountBits) | (count + 1);
+        var list = Block(block, count + 1);
+        Write(list, count, value);
+        SetHeader(list, cls, count + 1);
     }
 
     public bool Remove(uint key, int value)
@@ -139,7 +144,7 @@ public sealed class TermPostings(TermDictionary? terms = null)
         }
 
         var block = BlockOf(head);
-        var header = Block(block, 1)[0];
+        var header = HeaderOf(block);
         var cls = header >>> CountBits;
         var count = header & CountMask;
         if (cls == LargeClass)
@@ -164,24 +169,33 @@ public sealed class TermPostings(TermDictionary? terms = null)
                 return true;
             }
 
-            Block(block, 1)[0] = (cls << CountBits) | (count - 1);
+            SetHeader(Block(block, 0), cls, count - 1);
             return true;
         }
 
-        var values = Block(block, count + 1)[1..];
-        var found = values.IndexOf(value);
+        var values = Block(block, count);
+        var found = -1;
+        for (var k = 0; k < count; k++)
+        {
+            if (Read(values, k) == value)
+            {
+                found = k;
+                break;
+            }
+        }
+
         if (found < 0)
         {
             return false;
         }
 
-        values[found] = values[count - 1];
+        Write(values, found, Read(values, count - 1));
         Postings--;
         count--;
         if (count == 1)
         {
             // One story left: back into the head.
-            _heads[index] = (values[0] << 1) | 1;
+            _heads[index] = (Read(values, 0) << 1) | 1;
             Free(block, cls);
             return true;
         }
@@ -190,14 +204,14 @@ public sealed class TermPostings(TermDictionary? terms = null)
         {
             // Shrink by one class (hysteresis of one more) so a list that lost most of its stories does not keep its largest block.
             var moved = Allocate(cls - 1);
-            Block(block, count + 1).CopyTo(Block(moved, count + 1));
+            Block(block, count).CopyTo(Block(moved, count));
             Free(block, cls);
             block = moved;
             cls--;
             _heads[index] = HeadOf(block);
         }
 
-        Block(block, 1)[0] = (cls << CountBits) | count;
+        SetHeader(Block(block, 0), cls, count);
         return true;
     }
 
@@ -211,7 +225,7 @@ public sealed class TermPostings(TermDictionary? terms = null)
         }
 
         var head = _heads[index];
-        return (head & 1) != 0 ? 1 : Block(BlockOf(head), 1)[0] & CountMask;
+        return (head & 1) != 0 ? 1 : HeaderOf(BlockOf(head)) & CountMask;
     }
 
     /// <summary>
@@ -247,7 +261,7 @@ public sealed class TermPostings(TermDictionary? terms = null)
         }
 
         var block = BlockOf(head);
-        var header = Block(block, 1)[0];
+        var header = HeaderOf(block);
         var count = header & CountMask;
         if (count > limit)
         {
@@ -260,7 +274,7 @@ public sealed class TermPostings(TermDictionary? terms = null)
         }
         else
         {
-            into.AddRange(Block(block, count + 1)[1..]);
+            Collect(Block(block, count), count, into);
         }
 
         return true;
@@ -280,27 +294,64 @@ public sealed class TermPostings(TermDictionary? terms = null)
     /// <summary>Capacities 2, 3, 4, then ×1.25 (at least one more) up to a page less the header word.</summary>
     private static int[] BuildSizes()
     {
+        const int largest = (PageSize - HeaderBytes) / ValueBytes;
         var sizes = new List<int> { 2, 3, 4 };
-        while (sizes[^1] < PageSize - 1)
+        while (sizes[^1] < largest)
         {
             var next = Math.Max(sizes[^1] + 1, (sizes[^1] * 5) / 4);
-            sizes.Add(Math.Min(PageSize - 1, next));
+            sizes.Add(Math.Min(largest, next));
         }
 
         return sizes.Count < LargeClass ? [.. sizes] : throw new InvalidOperationException("Size classes must stay below the large-list mark.");
     }
 
-    /// <summary>Words of a block of the class: its header and its capacity.</summary>
-    private static int LengthOf(int cls) => Sizes[cls] + 1;
+    /// <summary>Bytes of a block of the class: its header and its capacity.</summary>
+    private static int LengthOf(int cls) => HeaderBytes + (Sizes[cls] * ValueBytes);
 
-    private Span<int> Block(int block, int length) => _pages[block >>> PageBits].AsSpan(block & (PageSize - 1), length);
+    /// <summary>The block's header and its first <paramref name="values"/> values.</summary>
+    private Span<byte> Block(int block, int values) => _pages[block >>> PageBits].AsSpan(block & (PageSize - 1), HeaderBytes + (values * ValueBytes));
+
+    private int HeaderOf(int block) => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(Block(block, 0));
+
+    private static void SetHeader(Span<byte> block, int cls, int count) =>
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(block, (cls << CountBits) | count);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Read(Span<byte> block, int k)
+    {
+        var at = HeaderBytes + (k * ValueBytes);
+        return block[at] | (block[at + 1] << 8) | (block[at + 2] << 16);
+    }
+
+    private static void Write(Span<byte> block, int k, int value)
+    {
+        var at = HeaderBytes + (k * ValueBytes);
+        block[at] = (byte)value;
+        block[at + 1] = (byte)(value >> 8);
+        block[at + 2] = (byte)(value >> 16);
+    }
+
+    /// <summary>Appends a block's values to a list (decoded straight into the list's storage).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Collect(ReadOnlySpan<byte> block, int count, List<int> into)
+    {
+        var start = into.Count;
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(into, start + count);
+        var target = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(into).Slice(start, count);
+        var bytes = block.Slice(HeaderBytes, count * ValueBytes);
+        for (var k = 0; k < target.Length; k++)
+        {
+            var at = k * ValueBytes;
+            target[k] = bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16);
+        }
+    }
 
     private int Allocate(int cls)
     {
         var free = _freeHeads[cls];
         if (free >= 0)
         {
-            _freeHeads[cls] = Block(free, 1)[0];
+            _freeHeads[cls] = HeaderOf(free);
             return free;
         }
 
@@ -321,7 +372,12 @@ public sealed class TermPostings(TermDictionary? terms = null)
                 _pageUsed += LengthOf(c);
             }
 
-            _pages.Add(new int[PageSize]);
+            if (_pages.Count >= 1 << (31 - PageBits - 1))
+            {
+                throw new InvalidOperationException("Term postings are limited to 2 GB of blocks.");
+            }
+
+            _pages.Add(new byte[PageSize]);
             _pageUsed = 0;
         }
 
@@ -332,7 +388,7 @@ public sealed class TermPostings(TermDictionary? terms = null)
 
     private void Free(int block, int cls)
     {
-        Block(block, 1)[0] = _freeHeads[cls];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(Block(block, 0), _freeHeads[cls]);
         _freeHeads[cls] = block;
     }
 }
