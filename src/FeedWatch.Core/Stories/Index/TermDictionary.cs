@@ -8,7 +8,7 @@ namespace FeedWatch.Core.Stories.Index;
 /// the term postings find a term's list by array position instead of a hash key table. Every holder takes a reference
 /// (<see cref="Acquire"/>) and gives it back (<see cref="Release"/>); the entry — and its index — is freed when the
 /// last reference goes, so expiring stories free their terms. Id → index is an open-addressing table of indexes (at
-/// most 3/4 full) that compares against the index → id array, so a term costs 6 bytes (id and a 16-bit reference
+/// most 3/4 full, 3 bytes a slot) that compares against the index → id array, so a term costs 6 bytes (id and a 16-bit reference
 /// count; the few terms held more than 65,534 times keep their count in a side table) plus its table share.
 /// Not thread-safe.
 /// </summary>
@@ -19,11 +19,12 @@ public sealed class TermDictionary
 
     private const int MinimumTableSize = 1024;
     private const int NoFree = -1;
+    private const int SlotBytes = 3;
     private readonly PagedArray<uint> _terms = new(); // id of a live entry; next free index of a released one
     private const ushort Saturated = ushort.MaxValue;
     private readonly PagedArray<ushort> _references = new();
     private readonly Dictionary<int, int> _manyReferences = []; // index → count, for counts of Saturated and more
-    private int[] _table = new int[MinimumTableSize]; // index + 1; 0 = empty
+    private byte[] _table = new byte[MinimumTableSize * SlotBytes]; // 3 bytes a slot: index + 1 (at most 2^23); 0 = empty
     private int _mask = MinimumTableSize - 1;
     private int _shift = 32 - 10;
     private int _freeHead = NoFree;
@@ -35,7 +36,7 @@ public sealed class TermDictionary
     public int Capacity { get; private set; }
 
     /// <summary>Bytes of the id and reference arrays and of the table, free room included.</summary>
-    public long MemoryBytes => _terms.MemoryBytes + _references.MemoryBytes + 24 + (_table.Length * 4L) + (_manyReferences.Count * 24L);
+    public long MemoryBytes => _terms.MemoryBytes + _references.MemoryBytes + 24 + _table.Length + (_manyReferences.Count * 24L);
 
     /// <summary>The dense index of <paramref name="term"/>, or -1 when no holder has it (it then cannot match anything stored).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -43,9 +44,9 @@ public sealed class TermDictionary
     {
         var table = _table;
         var mask = _mask;
-        for (var e = Home(term, _shift); table[e] != 0; e = (e + 1) & mask)
+        for (var e = Home(term, _shift); Slot(table, e) is var entry && entry != 0; e = (e + 1) & mask)
         {
-            var index = table[e] - 1;
+            var index = entry - 1;
             if (_terms[index] == term)
             {
                 return index;
@@ -60,9 +61,9 @@ public sealed class TermDictionary
     {
         var mask = _mask;
         var e = Home(term, _shift);
-        for (; _table[e] != 0; e = (e + 1) & mask)
+        for (; Slot(_table, e) is var entry && entry != 0; e = (e + 1) & mask)
         {
-            var known = _table[e] - 1;
+            var known = entry - 1;
             if (_terms[known] == term)
             {
                 AddReference(known);
@@ -90,11 +91,11 @@ public sealed class TermDictionary
 
         _terms[index] = term;
         _references[index] = 1;
-        _table[e] = index + 1;
+        SetSlot(e, index + 1);
         Count++;
-        if (Count * 4 > _table.Length * 3)
+        if (Count * 4 > (_mask + 1) * 3)
         {
-            Resize(_table.Length * 2);
+            Resize((_mask + 1) * 2);
         }
 
         return index;
@@ -127,7 +128,7 @@ public sealed class TermDictionary
 
         var term = _terms[index];
         var e = Home(term, _shift);
-        while (_table[e] != index + 1)
+        while (Slot(_table, e) != index + 1)
         {
             e = (e + 1) & _mask;
         }
@@ -168,43 +169,59 @@ public sealed class TermDictionary
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Home(uint term, int shift) => (int)((term * 2654435761u) >> shift);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Slot(byte[] table, int e)
+    {
+        var at = e * SlotBytes;
+        return table[at] | (table[at + 1] << 8) | (table[at + 2] << 16);
+    }
+
+    private void SetSlot(int e, int value)
+    {
+        var at = e * SlotBytes;
+        _table[at] = (byte)value;
+        _table[at + 1] = (byte)(value >> 8);
+        _table[at + 2] = (byte)(value >> 16);
+    }
+
     // Backward-shift deletion: no tombstones, so look-ups of absent terms (most of an article's) stop at the first gap.
     private void Delete(int hole)
     {
         var next = (hole + 1) & _mask;
-        while (_table[next] != 0)
+        while (Slot(_table, next) is var moving && moving != 0)
         {
-            var home = Home(_terms[_table[next] - 1], _shift);
+            var home = Home(_terms[moving - 1], _shift);
             var homeAfterHole = ((home - hole) & _mask) != 0 && ((home - hole) & _mask) <= ((next - hole) & _mask);
             if (!homeAfterHole)
             {
-                _table[hole] = _table[next];
+                SetSlot(hole, moving);
                 hole = next;
             }
 
             next = (next + 1) & _mask;
         }
 
-        _table[hole] = 0;
+        SetSlot(hole, 0);
     }
 
     private void Resize(int size)
     {
         var old = _table;
-        _table = new int[size];
+        _table = new byte[size * SlotBytes];
         _mask = size - 1;
         _shift = 32 - System.Numerics.BitOperations.Log2((uint)size);
-        foreach (var entry in old)
+        for (var at = 0; at < old.Length; at += SlotBytes)
         {
+            var entry = Slot(old, at / SlotBytes);
             if (entry != 0)
             {
                 var e = Home(_terms[entry - 1], _shift);
-                while (_table[e] != 0)
+                while (Slot(_table, e) != 0)
                 {
                     e = (e + 1) & _mask;
                 }
 
-                _table[e] = entry;
+                SetSlot(e, entry);
             }
         }
     }
