@@ -118,7 +118,7 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
         }
 
         var take = Math.Min(options.ArticleTerms, n);
-        SmallestFirst(keys, take);
+        KeySelection.SmallestFirst(keys, take);
         var terms = new uint[take];
         for (var k = 0; k < take; k++)
         {
@@ -138,60 +138,6 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
         }
 
         return (new TopicVector(terms, topWeights, kinds), topFrequencies);
-    }
-
-    /// <summary>
-    /// Moves the <paramref name="count"/> smallest keys (in some order) to the front: quickselect, O(n) where a full sort
-    /// of every distinct term cost more than choosing the hundred kept ones.
-    /// </summary>
-    private static void SmallestFirst(Span<ulong> keys, int count)
-    {
-        var lo = 0;
-        var hi = keys.Length - 1;
-        while (lo < hi && count > lo && count <= hi)
-        {
-            // Median of three as pivot; Hoare partition.
-            var mid = lo + ((hi - lo) >> 1);
-            var a = keys[lo];
-            var b = keys[mid];
-            var c = keys[hi];
-            var pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
-            var i = lo;
-            var j = hi;
-            while (i <= j)
-            {
-                while (keys[i] < pivot)
-                {
-                    i++;
-                }
-
-                while (keys[j] > pivot)
-                {
-                    j--;
-                }
-
-                if (i <= j)
-                {
-                    (keys[i], keys[j]) = (keys[j], keys[i]);
-                    i++;
-                    j--;
-                }
-            }
-
-            // Now keys[lo..j] <= pivot <= keys[i..hi], and everything between j and i equals the pivot.
-            if (count <= j + 1)
-            {
-                hi = j;
-            }
-            else if (count >= i)
-            {
-                lo = i;
-            }
-            else
-            {
-                return;
-            }
-        }
     }
 
     private float Weight(float tf, TermKind kind) => DampedFrequency(tf) * Boost(kind);
