@@ -284,6 +284,7 @@ public sealed partial class StoryEngine : IStoryEngine
         // Reuse candidates: any LSH band collision.
         Span<uint> keys = stackalloc uint[MinHashSketch.Bins];
         var keyCount = LshKeys(fingerprint.MinHash, keys);
+        _touchSink += _lsh.Touch(keys[..keyCount]);
         foreach (var key in keys[..keyCount])
         {
             postings.Clear();
