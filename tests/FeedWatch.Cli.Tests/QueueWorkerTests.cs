@@ -48,6 +48,35 @@ public sealed class QueueWorkerTests
         Assert.Equal(0, handler.Calls);
     }
 
+    [Fact]
+    public async Task A_worker_holds_only_the_messages_it_is_handling_so_a_crash_raises_no_other_dequeue_count()
+    {
+        using var folder = new TempFolder();
+        var handler = new BlockingHandler();
+        using var host = FastLocalHost.Build(folder.Path, handler);
+        var queues = host.Services.GetRequiredService<IQueueProvider>();
+        var queue = queues.GetQueue(QueueNames.PollFeed);
+        for (var i = 0; i < 10; i++)
+        {
+            await queue.SendAsync(PipelineMessages.Serialize(new PollFeedMessage($"feed-{i}", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))));
+        }
+
+        await host.StartAsync();
+        await WaitForAsync(() => Task.FromResult(handler.Running), running => running == 4);
+        await Task.Delay(300); // several idle receive rounds: a worker that prefetched would have taken more by now
+        var waiting = await queue.PeekAsync(32);
+
+        // The poll worker handles 4 at a time; the other 6 are still visible and were never dequeued.
+        Assert.Equal(6, waiting.Count);
+        Assert.All(waiting, m => Assert.Equal(0L, m.DequeueCount));
+
+        handler.Release();
+        await WaitForAsync(() => Task.FromResult(handler.Finished), finished => finished == 10);
+        await host.StopAsync();
+        Assert.Equal(4, handler.MostAtOnce);
+        Assert.Equal(0, await queue.GetApproximateCountAsync());
+    }
+
     private static async Task<T> WaitForAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -73,6 +102,37 @@ public sealed class QueueWorkerTests
         {
             Interlocked.Increment(ref _calls);
             throw new InvalidOperationException("the feed is broken");
+        }
+    }
+
+    private sealed class BlockingHandler : IStageHandler<PollFeedMessage>
+    {
+        private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _running;
+        private int _finished;
+        private int _mostAtOnce;
+
+        public int Running => Volatile.Read(ref _running);
+        public int Finished => Volatile.Read(ref _finished);
+        public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
+
+        public void Release() => _gate.TrySetResult();
+
+        public async Task HandleAsync(PollFeedMessage message, CancellationToken cancellationToken = default)
+        {
+            var running = Interlocked.Increment(ref _running);
+            InterlockedMax(ref _mostAtOnce, running);
+            await _gate.Task.WaitAsync(cancellationToken);
+            Interlocked.Decrement(ref _running);
+            Interlocked.Increment(ref _finished);
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int current;
+            while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+            {
+            }
         }
     }
 }

@@ -10,7 +10,8 @@ namespace FeedWatch.Hosting.Workers;
 
 /// <summary>
 /// The local host's trigger for one queue-driven stage, with the semantics of an Azure Functions queue trigger:
-/// receive a batch, hide it for the visibility timeout, handle, delete. A failure makes the message visible
+/// receive, hide for the visibility timeout, handle, delete. It keeps up to <c>concurrency</c> messages in hand and
+/// receives more as soon as one finishes (never more than it can start at once). A failure makes the message visible
 /// again after a growing delay; after <see cref="QueueNames.MaxDequeueCount"/> attempts (or at once, for a body
 /// that is not the expected message) the original body moves to "{queue}-poison" — kept, never dropped.
 /// </summary>
@@ -36,13 +37,26 @@ public sealed class QueueWorker<TMessage>(
         }
 
         logger.LogDebug("Worker for {Queue} started ({Concurrency} at a time)", queueName, concurrency);
+        var slots = Math.Max(1, concurrency);
+        var inFlight = new List<Task>(slots);
         var idle = _options.IdleDelay;
         while (!stoppingToken.IsCancellationRequested)
         {
+            inFlight.RemoveAll(task => task.IsCompleted);
+            var free = slots - inFlight.Count;
+            if (free == 0)
+            {
+                await Task.WhenAny(inFlight).ConfigureAwait(false);
+                continue;
+            }
+
+            // Only as many messages as can be handled now: a received message is hidden and its dequeue count is
+            // raised, so one held while waiting for a slot would move towards the poison queue on every crash of
+            // the host without ever having been tried.
             IReadOnlyList<QueueMessage> batch;
             try
             {
-                batch = await queue.ReceiveAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
+                batch = await queue.ReceiveAsync(Math.Min(_options.BatchSize, free), _options.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -57,15 +71,22 @@ public sealed class QueueWorker<TMessage>(
 
             if (batch.Count == 0)
             {
-                await DelayAsync(idle, stoppingToken).ConfigureAwait(false);
+                // Nothing new: wait for the idle delay, or less if a message in hand finishes and frees a slot.
+                var delay = DelayAsync(idle, stoppingToken);
+                await (inFlight.Count == 0 ? delay : Task.WhenAny(inFlight.Append(delay))).ConfigureAwait(false);
                 idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxIdleDelay.Ticks));
                 continue;
             }
 
             idle = _options.IdleDelay;
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency) };
-            await Parallel.ForEachAsync(batch, parallel, (message, _) => new ValueTask(ProcessAsync(queue, poison, message, stoppingToken))).ConfigureAwait(false);
+            foreach (var message in batch)
+            {
+                inFlight.Add(Task.Run(() => ProcessAsync(queue, poison, message, stoppingToken), CancellationToken.None));
+            }
         }
+
+        // Stopping: let the messages in hand finish (their handlers observe the token).
+        await Task.WhenAll(inFlight).ConfigureAwait(false);
     }
 
     /// <summary>

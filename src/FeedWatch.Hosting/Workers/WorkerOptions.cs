@@ -8,6 +8,7 @@ public sealed class WorkerOptions
     /// <summary>How often the schedule stage runs (it only enqueues feeds that are due).</summary>
     public TimeSpan ScheduleInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Most messages one receive asks for; a worker never asks for more than it has free handling slots.</summary>
     public int BatchSize { get; set; } = 16;
 
     /// <summary>How long a received message stays hidden while it is handled; a crash makes it visible again after this.</summary>

@@ -23,9 +23,11 @@ internal static class FeedWatchProcess
         }
 
         var process = Process.Start(start)!;
-        // Drain the pipes so a chatty child never blocks on a full buffer.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Drain the pipes so a chatty child never blocks on a full buffer; FEEDWATCH_CHILD_LOG keeps what it printed
+        // (to see, say, why a message went to a poison queue when a fault-injection test fails).
+        var log = Environment.GetEnvironmentVariable("FEEDWATCH_CHILD_LOG");
+        process.OutputDataReceived += (_, e) => AppendToLog(log, e.Data);
+        process.ErrorDataReceived += (_, e) => AppendToLog(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
@@ -57,5 +59,20 @@ internal static class FeedWatchProcess
         }
 
         return process.ExitCode;
+    }
+
+    private static readonly Lock LogLock = new();
+
+    private static void AppendToLog(string? log, string? line)
+    {
+        if (log is null || line is null)
+        {
+            return;
+        }
+
+        lock (LogLock)
+        {
+            File.AppendAllText(log, line + Environment.NewLine);
+        }
     }
 }

@@ -68,6 +68,11 @@ public sealed class HostKillTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose()
     {
+        if (Environment.GetEnvironmentVariable("FEEDWATCH_KEEP_KILL_DATA") is not null)
+        {
+            return; // kept for a look at the data folders and queues after a failure
+        }
+
         try
         {
             Directory.Delete(_root, recursive: true);
