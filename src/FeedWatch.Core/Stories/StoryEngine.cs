@@ -299,6 +299,7 @@ public sealed partial class StoryEngine : IStoryEngine
         // Reuse candidates: any LSH band collision.
         Span<uint> keys = stackalloc uint[MinHashSketch.Bins];
         var keyCount = LshKeys(fingerprint.MinHash, keys);
+        _touchSink += _lsh.Touch(keys[..keyCount]);
         foreach (var key in keys[..keyCount])
         {
             postings.Clear();
@@ -323,7 +324,8 @@ public sealed partial class StoryEngine : IStoryEngine
             order[i] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(topic.Weights[i])) << 32) | (uint)i;
         }
 
-        order.Sort();
+        // Only the first QueryTerms keys are read: those are selected and sorted, not all (keys are distinct: same order).
+        KeySelection.SortSmallest(order, _options.QueryTerms);
         // All postings first (one run per query term), so the accumulator is sized once for the stories they name.
         var queried = Math.Min(_options.QueryTerms, termCount);
         var runEnds = queried <= 256 ? stackalloc int[queried] : new int[queried];
@@ -375,7 +377,7 @@ public sealed partial class StoryEngine : IStoryEngine
         }
 
         var selected = heap.AsSpan(0, size);
-        selected.Sort((a, b) => Weaker(a, b) ? 1 : Weaker(b, a) ? -1 : 0);
+        selected.Sort(default(CandidateOrder));
         foreach (var (_, slot) in selected)
         {
             if (seenStamp[slot] != stamp)
