@@ -8,6 +8,50 @@ namespace FeedWatch.Core.Tests.Stories;
 public sealed class TermDictionaryTests
 {
     [Fact]
+    public void Table_grows_in_one_and_a_half_steps_and_finds_every_term_at_every_size()
+    {
+        var dictionary = new TermDictionary();
+        var sizes = new List<int> { dictionary.TableSlots };
+        var terms = new List<uint>();
+        for (var i = 0; i < 30_000; i++)
+        {
+            var term = (uint)(i * 7_919) + 11u;
+            terms.Add(term);
+            Assert.Equal(i, dictionary.Acquire(term));
+            if (dictionary.TableSlots != sizes[^1])
+            {
+                Assert.Equal(sizes[^1] + (sizes[^1] / 2), dictionary.TableSlots);
+                sizes.Add(dictionary.TableSlots);
+                Assert.All(terms, (t, index) => Assert.Equal(index, dictionary.Find(t))); // rehashed into the new size
+            }
+
+            Assert.True(dictionary.Count * 4L <= dictionary.TableSlots * 3L);
+        }
+
+        Assert.Equal([1024, 1536, 2304, 3456, 5184, 7776, 11664, 17496, 26244, 39366, 59049], sizes);
+        Assert.Equal(-1, dictionary.Find(5u));
+
+        // Release every other term (backward-shift deletion around a non-power-of-two table), then the rest.
+        for (var i = 0; i < terms.Count; i += 2)
+        {
+            dictionary.Release(i);
+        }
+
+        for (var i = 0; i < terms.Count; i++)
+        {
+            Assert.Equal(i % 2 == 0 ? -1 : i, dictionary.Find(terms[i]));
+        }
+
+        for (var i = 1; i < terms.Count; i += 2)
+        {
+            dictionary.Release(i);
+        }
+
+        Assert.Equal(0, dictionary.Count);
+        Assert.All(terms, t => Assert.Equal(-1, dictionary.Find(t)));
+    }
+
+    [Fact]
     public void Dictionary_matches_a_reference_count_model_through_acquires_releases_and_reuse()
     {
         // Few distinct terms with clustered hashes: long probe runs, so backward-shift deletion and resizing are exercised.

@@ -2,22 +2,25 @@ namespace FeedWatch.Core.Stories.Index;
 
 /// <summary>
 /// Story id → slot without a string key per story: an open-addressing table of slots (4 bytes an entry, at most 3/4
-/// full) whose ids live in the <see cref="IdArena"/>; a look-up compares the id's characters in place. Linear probing
-/// with backward-shift deletion (no tombstones).
+/// full, grown in ×1.5 steps so it keeps less free room than a power-of-two table) whose ids live in the
+/// <see cref="IdArena"/>; a look-up compares the id's characters in place. Linear probing with backward-shift deletion
+/// (no tombstones).
 /// </summary>
-internal sealed class StoryIdMap(Func<int, int> idHandleOfSlot, Func<IdArena> ids)
+public sealed class StoryIdMap(Func<int, int> idHandleOfSlot, Func<IdArena> ids)
 {
     private int[] _entries = new int[1024]; // slot + 1; 0 = empty
-    private int _mask = 1023;
 
     public int Count { get; private set; }
+
+    /// <summary>Slots of the table (grows ×1.5 once it would be more than 3/4 full).</summary>
+    public int Slots => _entries.Length;
 
     public long MemoryBytes => 24 + (_entries.Length * 4L);
 
     public bool TryGet(ReadOnlySpan<char> id, out int slot)
     {
         var arena = ids();
-        for (var e = Home(IdArena.HashOf(id)); _entries[e] != 0; e = (e + 1) & _mask)
+        for (var e = Home(IdArena.HashOf(id)); _entries[e] != 0; e = Next(e))
         {
             var candidate = _entries[e] - 1;
             if (arena.Equals(idHandleOfSlot(candidate), id))
@@ -36,7 +39,7 @@ internal sealed class StoryIdMap(Func<int, int> idHandleOfSlot, Func<IdArena> id
     {
         if ((Count + 1) * 4 > _entries.Length * 3)
         {
-            Resize(_entries.Length * 2);
+            Resize(_entries.Length + (_entries.Length / 2));
         }
 
         Insert(slot);
@@ -45,7 +48,7 @@ internal sealed class StoryIdMap(Func<int, int> idHandleOfSlot, Func<IdArena> id
 
     public void Remove(int slot)
     {
-        for (var e = HomeOfSlot(slot); _entries[e] != 0; e = (e + 1) & _mask)
+        for (var e = HomeOfSlot(slot); _entries[e] != 0; e = Next(e))
         {
             if (_entries[e] == slot + 1)
             {
@@ -56,7 +59,12 @@ internal sealed class StoryIdMap(Func<int, int> idHandleOfSlot, Func<IdArena> id
         }
     }
 
-    private int Home(uint hash) => (int)Text.StableHash.Mix(hash) & _mask;
+    // Multiply-high range reduction: maps the mixed hash onto [0, size) for any size.
+    private int Home(uint hash) => (int)(((Text.StableHash.Mix(hash) >> 32) * (uint)_entries.Length) >> 32);
+
+    private int Next(int e) => ++e == _entries.Length ? 0 : e;
+
+    private int Distance(int from, int to) => to >= from ? to - from : to - from + _entries.Length;
 
     private int HomeOfSlot(int slot) => Home(ids().HashOf(idHandleOfSlot(slot)));
 
@@ -65,7 +73,7 @@ internal sealed class StoryIdMap(Func<int, int> idHandleOfSlot, Func<IdArena> id
         var e = HomeOfSlot(slot);
         while (_entries[e] != 0)
         {
-            e = (e + 1) & _mask;
+            e = Next(e);
         }
 
         _entries[e] = slot + 1;
@@ -73,18 +81,18 @@ internal sealed class StoryIdMap(Func<int, int> idHandleOfSlot, Func<IdArena> id
 
     private void Delete(int hole)
     {
-        var next = (hole + 1) & _mask;
+        var next = Next(hole);
         while (_entries[next] != 0)
         {
             var home = HomeOfSlot(_entries[next] - 1);
-            var homeAfterHole = ((home - hole) & _mask) != 0 && ((home - hole) & _mask) <= ((next - hole) & _mask);
+            var homeAfterHole = Distance(hole, home) is var d && d != 0 && d <= Distance(hole, next);
             if (!homeAfterHole)
             {
                 _entries[hole] = _entries[next];
                 hole = next;
             }
 
-            next = (next + 1) & _mask;
+            next = Next(next);
         }
 
         _entries[hole] = 0;
@@ -94,7 +102,6 @@ internal sealed class StoryIdMap(Func<int, int> idHandleOfSlot, Func<IdArena> id
     {
         var old = _entries;
         _entries = new int[size];
-        _mask = size - 1;
         foreach (var entry in old)
         {
             if (entry != 0)
