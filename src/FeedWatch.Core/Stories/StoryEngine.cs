@@ -38,8 +38,8 @@ public sealed partial class StoryEngine : IStoryEngine
     private readonly List<int> _postingScratch = [];
     private readonly SlotAccumulator _accumulator = new();
     private (double Weight, int Slot)[] _heap = [];
-    private int[] _seenStamp = [];
-    private int _stamp;
+    private byte[] _seenStamp = []; // a byte a story slot: cleared every 255 matches instead of every 2^31
+    private byte _stamp;
     private uint _touchSink;
 
     public StoryEngine(StoryEngineOptions? options = null)
@@ -73,7 +73,7 @@ public sealed partial class StoryEngine : IStoryEngine
 
     /// <summary>What <see cref="EstimateIndexBytes"/> counts, structure by structure (for `eval speed`).</summary>
     public IReadOnlyList<(string Structure, long Bytes)> IndexMemory() =>
-        [.. _store.Memory(), ("LSH bands", _lsh.MemoryBytes), ("term postings: blocks", _termIndex.BlockBytes), ("term postings: heads", _termIndex.HeadBytes), ("retrieval scratch", _seenStamp.Length * 4L), ("document-frequency sketch (fixed)", DocumentFrequencies.MemoryBytes)];
+        [.. _store.Memory(), ("LSH bands", _lsh.MemoryBytes), ("term postings: blocks", _termIndex.BlockBytes), ("term postings: heads", _termIndex.HeadBytes), ("retrieval scratch", (long)_seenStamp.Length), ("document-frequency sketch (fixed)", DocumentFrequencies.MemoryBytes)];
 
     public IReadOnlyList<StoryMatch> Match(StoryArticle article)
     {
@@ -286,8 +286,9 @@ public sealed partial class StoryEngine : IStoryEngine
             Array.Resize(ref _seenStamp, Math.Max(_store.StorySlots, _seenStamp.Length * 2));
         }
 
-        // A fresh stamp marks "seen in this call" without clearing the array (wrap-around clears it once).
-        if (++_stamp == int.MaxValue)
+        // A fresh stamp marks "seen in this call" without clearing the array; when the byte wraps to 0 the array is
+        // cleared (a memset every 255 matches) so no earlier call's mark can equal the stamp.
+        if (++_stamp == 0)
         {
             Array.Clear(_seenStamp);
             _stamp = 1;

@@ -41,6 +41,41 @@ public sealed class IndexMemoryTests
         Assert.Equal("round-4-story-17", match.StoryId);
     }
 
+    [Fact]
+    public void Repeated_matches_past_many_retrieval_stamp_wraps_give_the_same_candidates()
+    {
+        // The retrieval scratch marks a story "seen in this match" with a byte stamp that wraps every 255 matches. 255
+        // probes matched in turn, three times over: each probe comes back exactly when the stamp value it used last
+        // time comes back, and the stories only it retrieves still carry that mark unless the wrap cleared it.
+        const int Probes = 255;
+        var generator = new SyntheticArticles();
+        var engine = new StoryEngine();
+        for (var i = 0; i < 300; i++)
+        {
+            engine.Add($"s{i}", Article(generator, i, i));
+        }
+
+        var probes = Enumerable.Range(0, Probes).Select(k => generator.Create(k) with { Id = $"copy-{k}", Outlet = "elsewhere.example" }).ToArray();
+        var first = new string[Probes];
+        for (var k = 0; k < Probes; k++)
+        {
+            var matches = engine.Match(probes[k]);
+            Assert.Equal($"s{k}", matches[0].StoryId);
+            first[k] = Describe(matches);
+        }
+
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var k = 0; k < Probes; k++)
+            {
+                Assert.Equal(first[k], Describe(engine.Match(probes[k])));
+            }
+        }
+    }
+
+    private static string Describe(IReadOnlyList<StoryMatch> matches) =>
+        string.Join(";", matches.Select(m => $"{m.StoryId}:{m.Score:R}"));
+
     /// <summary>The same 50 outlets in every round: outlet names are interned for good (there are a few thousand).</summary>
     private static StoryArticle Article(SyntheticArticles generator, long number, int i) =>
         generator.Create(number) with { Outlet = $"outlet-{i % 50}.example" };
