@@ -79,6 +79,8 @@ public static class EvalSpeedCommand
             Console.WriteLine($"  {structure,-36} {bytes / (double)indexed,8:F1}");
         }
 
+        Console.WriteLine($"distinct terms: {engine.DistinctTerms:N0} in centroids, {engine.IndexedTermCount:N0} with postings");
+
         GC.KeepAlive(engine);
 
         Console.WriteLine($"load average at end: {LoadAverage()}");

@@ -24,14 +24,14 @@ public sealed partial class StoryEngine : IStoryEngine
     private readonly ArticleFingerprinter _fingerprinter;
     private readonly RelationClassifier _classifier;
     private readonly BandTable _lsh;
-    private readonly TermPostings _termIndex = new();
+    private readonly TermPostings _termIndex;
     private readonly StoryStore _store;
     private readonly SourceCache _sources;
     private ArticleFingerprint? _lastFingerprint;
     private ArticleFingerprint? _eventYearOf;
     private int? _eventYear;
     private WeightedTopic? _ledeNamesFor;
-    private (uint[] Terms, float[] Weights, double Mass) _ledeNames = ([], [], 0);
+    private (int[] Positions, double Mass) _ledeNames = ([], 0);
 
     // Per-call scratch of candidate retrieval, reused so a match allocates little: stamps mark the stories seen or
     // accumulated in the current call without clearing arrays sized by the story count.
@@ -50,11 +50,18 @@ public sealed partial class StoryEngine : IStoryEngine
         _sources = new SourceCache(_options.SourceCacheSize);
         _store = new StoryStore(_options.RepresentativesPerStory);
         _lsh = new BandTable(new StoredBandKeys(_store, _options.LshRowsPerBand));
+        _termIndex = new TermPostings(_store.Terms);
     }
 
     public StoryEngineOptions Options => _options;
 
     public int ActiveStoryCount => _store.LiveStories;
+
+    /// <summary>Distinct terms the active stories' centroids hold (entries of the index's term dictionary).</summary>
+    public int DistinctTerms => _store.Terms.Count;
+
+    /// <summary>Distinct terms with a term-postings list (the active stories' indexed terms).</summary>
+    public int IndexedTermCount => _termIndex.Keys;
 
     /// <summary>
     /// Bytes held by everything that grows with the index, as allocated (headers, free room of pages and tables
@@ -66,7 +73,7 @@ public sealed partial class StoryEngine : IStoryEngine
 
     /// <summary>What <see cref="EstimateIndexBytes"/> counts, structure by structure (for `eval speed`).</summary>
     public IReadOnlyList<(string Structure, long Bytes)> IndexMemory() =>
-        [.. _store.Memory(), ("LSH bands", _lsh.MemoryBytes), ("term postings: blocks", _termIndex.BlockBytes), ("term postings: key table", _termIndex.KeyTableBytes), ("retrieval scratch", _seenStamp.Length * 4L), ("document-frequency sketch (fixed)", DocumentFrequencies.MemoryBytes)];
+        [.. _store.Memory(), ("LSH bands", _lsh.MemoryBytes), ("term postings: blocks", _termIndex.BlockBytes), ("term postings: heads", _termIndex.HeadBytes), ("retrieval scratch", _seenStamp.Length * 4L), ("document-frequency sketch (fixed)", DocumentFrequencies.MemoryBytes)];
 
     public IReadOnlyList<StoryMatch> Match(StoryArticle article)
     {
@@ -240,9 +247,16 @@ public sealed partial class StoryEngine : IStoryEngine
         return _lastFingerprint;
     }
 
-    /// <summary>The article's topic with IDF applied, reusing the frequencies read while fingerprinting if none changed since.</summary>
-    private WeightedTopic WeighTopic(ArticleFingerprint fingerprint) =>
-        new(fingerprint.Topic, _frequencies, fingerprint.FrequenciesVersion == _frequencies.Version ? fingerprint.TopicFrequencies : null);
+    /// <summary>
+    /// The article's topic with IDF applied (reusing the frequencies read while fingerprinting if none changed since)
+    /// and its terms' dictionary indexes, with its lede names when they are scored: built once per match.
+    /// </summary>
+    private IndexedTopic WeighTopic(ArticleFingerprint fingerprint)
+    {
+        var topic = new WeightedTopic(fingerprint.Topic, _frequencies, fingerprint.FrequenciesVersion == _frequencies.Version ? fingerprint.TopicFrequencies : null);
+        var lede = _options.LedeNameAgreement ? LedeNamesOf(fingerprint, topic).Positions : [];
+        return new IndexedTopic(topic, _store.Terms, lede);
+    }
 
     private int? EventYearOf(ArticleFingerprint fingerprint)
     {
@@ -262,8 +276,9 @@ public sealed partial class StoryEngine : IStoryEngine
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private List<int> CollectCandidates(ArticleFingerprint fingerprint, WeightedTopic topic)
+    private List<int> CollectCandidates(ArticleFingerprint fingerprint, IndexedTopic indexed)
     {
+        var topic = indexed.Topic;
         var found = new List<int>();
         var postings = _postingScratch;
         if (_seenStamp.Length < _store.StorySlots)
@@ -317,7 +332,7 @@ public sealed partial class StoryEngine : IStoryEngine
         postings.Clear();
         for (var k = 0; k < queried; k++)
         {
-            _termIndex.TryCollect(topic.Terms[(int)(uint)order[k]], _options.MaxPostingsPerTerm, postings);
+            _termIndex.TryCollectAt(indexed.TermIndexes[(int)(uint)order[k]], _options.MaxPostingsPerTerm, postings);
             runEnds[k] = postings.Count;
         }
 
@@ -394,11 +409,10 @@ public sealed partial class StoryEngine : IStoryEngine
                 sink += terms[i];
             }
 
-            var weights = arena.Weights(story.CentroidBlock, story.CentroidCount);
             var idf = arena.Idf(story.CentroidBlock, story.CentroidCount);
-            for (var i = 0; i < weights.Length; i += 64)
+            for (var i = 0; i < idf.Length; i += 64)
             {
-                sink += weights[i] + (uint)idf[i];
+                sink += idf[i];
             }
 
             foreach (var repSlot in _store.Representatives(slot))
@@ -460,7 +474,7 @@ public sealed partial class StoryEngine : IStoryEngine
 
     private int LshKeys(ReadOnlySpan<ushort> minHash, Span<uint> into) => LshBands.Keys(minHash, _options.LshRowsPerBand, into);
 
-    private CandidateScore Score(ArticleFingerprint fingerprint, WeightedTopic weightedTopic, int slot)
+    private CandidateScore Score(ArticleFingerprint fingerprint, IndexedTopic indexedTopic, int slot)
     {
         var reuse = 0.0;
         var best = -1;
@@ -497,9 +511,8 @@ public sealed partial class StoryEngine : IStoryEngine
         ref var story = ref _store.Story(slot);
         var arena = _store.Centroids;
         var topic = CentroidComparison.Compare(
-            weightedTopic,
+            indexedTopic,
             arena.Terms(story.CentroidBlock, story.CentroidCount),
-            arena.Weights(story.CentroidBlock, story.CentroidCount),
             arena.Idf(story.CentroidBlock, story.CentroidCount),
             story.WeightScale,
             story.CentroidNorm,
@@ -508,7 +521,7 @@ public sealed partial class StoryEngine : IStoryEngine
         var time = TimeProximity.Evidence(fingerprint.Article.Published, firstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor, _options.TopicTimeScaleBefore);
         // Who and where, both ways: the share of the article's names the story has and of the story's names the article
         // has. Two events of one kind share most words but only some names, so the topic score leans on agreement.
-        var agreement = Math.Sqrt(ArticleNameShare(fingerprint, weightedTopic, slot, topic.NameAgreement) * topic.StoryNameAgreement);
+        var agreement = Math.Sqrt(ArticleNameShare(indexedTopic, topic) * topic.StoryNameAgreement);
         var topicScore = topic.Cosine * time * (1 - _options.NameAgreementWeight + (_options.NameAgreementWeight * agreement));
         if ((fingerprint.Article.Published is null || firstSeen is null) && story.EventYear != int.MinValue && EventYearOf(fingerprint) is { } articleYear && story.EventYear != articleYear)
         {
@@ -526,61 +539,18 @@ public sealed partial class StoryEngine : IStoryEngine
     /// an earlier event of the same kind — which is exactly the story the article must not join. Falls back to the
     /// whole article's share when the lede names nobody.
     /// </summary>
-    private double ArticleNameShare(ArticleFingerprint fingerprint, WeightedTopic weightedTopic, int slot, double wholeArticleShare)
+    private double ArticleNameShare(IndexedTopic indexedTopic, TopicComparison topic)
     {
-        if (!_options.LedeNameAgreement)
+        if (!_options.LedeNameAgreement || indexedTopic.LedeMass <= 0)
         {
-            return wholeArticleShare;
+            return topic.NameAgreement;
         }
 
-        var (terms, weights, mass) = LedeNamesOf(fingerprint, weightedTopic);
-        if (mass <= 0)
-        {
-            return wholeArticleShare;
-        }
-
-        ref var story = ref _store.Story(slot);
-        var centroid = _store.Centroids.Terms(story.CentroidBlock, story.CentroidCount);
-        double present = 0;
-        for (var k = 0; k < terms.Length; k++)
-        {
-            if (Contains(centroid, terms[k]))
-            {
-                present += weights[k];
-            }
-        }
-
-        return present / mass;
+        return topic.SharedLedeNames / indexedTopic.LedeMass;
     }
 
-    /// <summary>Binary search of a term in a stored centroid (sorted by term id; the lowest bit of each word is its kind).</summary>
-    private static bool Contains(ReadOnlySpan<uint> words, uint term)
-    {
-        int lo = 0, hi = words.Length - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var t = words[mid] | 1u;
-            if (t == term)
-            {
-                return true;
-            }
-
-            if (t < term)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The distinct name terms of the article's lede that made its topic vector, with their weights (once per match).</summary>
-    private (uint[] Terms, float[] Weights, double Mass) LedeNamesOf(ArticleFingerprint fingerprint, WeightedTopic weightedTopic)
+    /// <summary>The distinct name terms of the article's lede that made its topic vector: their positions in it and their weight (once per match).</summary>
+    private (int[] Positions, double Mass) LedeNamesOf(ArticleFingerprint fingerprint, WeightedTopic weightedTopic)
     {
         if (ReferenceEquals(_ledeNamesFor, weightedTopic))
         {
@@ -605,8 +575,7 @@ public sealed partial class StoryEngine : IStoryEngine
         }
 
         found.Sort();
-        var terms = new List<uint>(found.Count);
-        var weights = new List<float>(found.Count);
+        var positions = new List<int>(found.Count);
         double mass = 0;
         for (var k = 0; k < found.Count; k++)
         {
@@ -615,13 +584,12 @@ public sealed partial class StoryEngine : IStoryEngine
                 continue;
             }
 
-            terms.Add(weightedTopic.Terms[found[k]]);
-            weights.Add(weightedTopic.Weights[found[k]]);
+            positions.Add(found[k]);
             mass += weightedTopic.Weights[found[k]];
         }
 
         _ledeNamesFor = weightedTopic;
-        _ledeNames = ([.. terms], [.. weights], mass);
+        _ledeNames = ([.. positions], mass);
         return _ledeNames;
     }
 

@@ -5,7 +5,7 @@ using FeedWatch.Core.Stories.Scoring;
 
 namespace FeedWatch.Core.Tests.Stories;
 
-/// <summary>The stored story centroid (6 bytes a term: id with kind bit, 8-bit log-scale weight and IDF codes) and its comparison.</summary>
+/// <summary>The stored story centroid (5 bytes a term: dictionary index with kind bit and 8-bit log-scale weight code, 8-bit IDF code) and its comparison.</summary>
 public sealed class CompactCentroidTests
 {
     [Theory]
@@ -95,35 +95,82 @@ public sealed class CompactCentroidTests
         var random = new Random(11);
         var frequencies = new DocumentFrequencies();
         var arena = new CentroidArena();
+        var dictionary = new TermDictionary();
         for (var round = 0; round < 200; round++)
         {
-            // Overlapping random term sets (some shared, most not), names and numbers mixed in.
+            // Overlapping random term sets (some shared, most not), names and numbers mixed in; other stories' terms
+            // fill the dictionary too, so article terms no story has are in it or not.
             var articleTopic = RandomVector(random, 100, 400);
             var story = RandomVector(random, 128, 400);
+            var other = RandomVector(random, 50, 600).Terms.Select(dictionary.Acquire).ToArray();
             var scale = CentroidCodec.ScaleOf(story.Weights);
             var block = arena.Allocate(story.Count);
             var words = arena.Terms(block, story.Count);
-            var weightCodes = arena.Weights(block, story.Count);
             var idfCodes = arena.Idf(block, story.Count);
             for (var i = 0; i < story.Count; i++)
             {
-                words[i] = (story.Terms[i] & ~1u) | (story.Kinds[i] == TermKind.Word ? 0u : 1u);
-                weightCodes[i] = CentroidCodec.EncodeWeight(story.Weights[i], scale);
+                words[i] = CentroidWord.Pack(dictionary.Acquire(story.Terms[i]), story.Kinds[i] != TermKind.Word, CentroidCodec.EncodeWeight(story.Weights[i], scale));
                 idfCodes[i] = CentroidCodec.EncodeIdf((float)(random.NextDouble() * 10));
             }
 
             var decoded = new TopicVector(
-                story.Terms,
-                [.. weightCodes.ToArray().Select(c => CentroidCodec.DecodeWeight(c, scale))],
-                [.. words.ToArray().Select(w => (w & 1u) != 0 ? TermKind.Name : TermKind.Word)]);
+                [.. words.ToArray().Select(w => dictionary.TermOf(CentroidWord.TermIndex(w)))],
+                [.. words.ToArray().Select(w => CentroidCodec.DecodeWeight(CentroidWord.WeightCode(w), scale))],
+                [.. words.ToArray().Select(w => CentroidWord.IsName(w) ? TermKind.Name : TermKind.Word)]);
+            Assert.Equal(story.Terms, decoded.Terms);
             var idf = idfCodes.ToArray().Select(CentroidCodec.DecodeIdf).ToArray();
             var norm = TopicSimilarity.Norm(decoded, idf);
             var names = TopicSimilarity.NameMass(decoded, idf);
             var article = new WeightedTopic(articleTopic, frequencies);
+            int[] lede = round % 4 == 0 ? [] : [.. Enumerable.Range(0, articleTopic.Count).Where(i => articleTopic.Kinds[i] != TermKind.Word && random.Next(3) == 0)];
 
-            var stored = CentroidComparison.Compare(article, words, weightCodes, idfCodes, scale, norm, names);
-            Assert.Equal(MergeCompare(article, decoded, idf, norm, names), stored);
+            var stored = CentroidComparison.Compare(new IndexedTopic(article, dictionary, lede), words, idfCodes, scale, norm, names);
+            Assert.Equal(MergeCompare(article, decoded, idf, norm, names, lede), stored);
+            foreach (var word in words)
+            {
+                dictionary.Release(CentroidWord.TermIndex(word));
+            }
+
+            foreach (var index in other)
+            {
+                dictionary.Release(index);
+            }
+
             arena.Free(block, story.Count);
+        }
+
+        Assert.Equal(0, dictionary.Count);
+    }
+
+    [Fact]
+    public void Indexed_topic_maps_each_term_to_its_dictionary_index_and_finds_it_by_index()
+    {
+        var random = new Random(6);
+        var topic = RandomVector(random, 150, int.MaxValue);
+        var dictionary = new TermDictionary();
+        // Half the article's terms are held by some story, among many other terms.
+        foreach (var term in RandomVector(random, 5_000, int.MaxValue).Terms.Concat(topic.Terms.Where((_, i) => i % 2 == 0)))
+        {
+            dictionary.Acquire(term);
+        }
+
+        var indexed = new IndexedTopic(new WeightedTopic(topic, new DocumentFrequencies()), dictionary);
+        for (var i = 0; i < topic.Count; i++)
+        {
+            Assert.Equal(i % 2 == 0 ? dictionary.Find(topic.Terms[i]) : -1, indexed.TermIndexes[i]);
+            if (i % 2 == 0)
+            {
+                Assert.Equal(i, indexed.IndexOf(indexed.TermIndexes[i]));
+            }
+        }
+
+        var own = indexed.TermIndexes.Where(t => t >= 0).ToHashSet();
+        for (var index = 0; index < dictionary.Capacity; index++)
+        {
+            if (!own.Contains(index))
+            {
+                Assert.Equal(-1, indexed.IndexOf(index));
+            }
         }
     }
 
@@ -162,8 +209,11 @@ public sealed class CompactCentroidTests
             [.. sorted.Select(_ => (TermKind)random.Next(3))]);
     }
 
-    /// <summary>The plain two-pointer merge over decoded arrays: the reference for every figure.</summary>
-    private static TopicComparison MergeCompare(WeightedTopic article, TopicVector story, float[] storyIdf, double storyNorm, double storyNameMass)
+    /// <summary>
+    /// The plain two-pointer merge over decoded arrays: the reference for every figure; the shared lede names by a
+    /// binary search of each lede name (ascending) in the story's terms, as the engine did before comparing by index.
+    /// </summary>
+    private static TopicComparison MergeCompare(WeightedTopic article, TopicVector story, float[] storyIdf, double storyNorm, double storyNameMass, int[] lede)
     {
         double dot = 0, sharedNames = 0, sharedStoryNames = 0;
         int i = 0, j = 0;
@@ -188,11 +238,21 @@ public sealed class CompactCentroidTests
             }
         }
 
+        double present = 0;
+        foreach (var at in lede)
+        {
+            if (Array.BinarySearch(story.Terms, article.Terms[at]) >= 0)
+            {
+                present += article.Weights[at];
+            }
+        }
+
         var cosine = article.Norm == 0 || storyNorm == 0 ? 0 : dot / (article.Norm * storyNorm);
         return new TopicComparison(
             cosine,
             article.NameMass == 0 ? 1 : sharedNames / article.NameMass,
             article.NameMass > 0,
-            storyNameMass <= 0 ? 1 : Math.Min(1, sharedStoryNames / storyNameMass));
+            storyNameMass <= 0 ? 1 : Math.Min(1, sharedStoryNames / storyNameMass),
+            present);
     }
 }

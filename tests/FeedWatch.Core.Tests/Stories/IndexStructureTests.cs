@@ -137,7 +137,7 @@ public sealed class IndexStructureTests
                 var block = arena.Allocate(count);
                 var tag = (uint)step;
                 arena.Terms(block, count).Fill(tag);
-                arena.Weights(block, count).Fill((byte)step);
+                arena.Idf(block, count).Fill((byte)step);
                 live.Add((block, count, tag));
             }
         }

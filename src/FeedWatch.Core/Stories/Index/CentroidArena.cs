@@ -1,9 +1,9 @@
 namespace FeedWatch.Core.Stories.Index;
 
 /// <summary>
-/// Every story's centroid in shared pages instead of arrays per story: per term a 32-bit word (the term id, whose
-/// lowest bit — always 1 in an id — says "name or number") and one byte each for the weight and IDF codes
-/// (<see cref="CentroidCodec"/>): 6 bytes a term and no per-story headers. A block never crosses a page; a freed block
+/// Every story's centroid in shared pages instead of arrays per story: per term a 32-bit word (the term's index in the
+/// <see cref="TermDictionary"/>, a "name or number" bit and the weight code, see <see cref="CentroidWord"/>) and one
+/// byte for the IDF code (<see cref="CentroidCodec"/>): 5 bytes a term and no per-story headers. A block never crosses a page; a freed block
 /// goes on the free list of its exact length (its first word links the list), so stories that expire or whose
 /// centroid changes size leave room for the next centroid of that length (most are 100 or 128 terms long).
 /// </summary>
@@ -13,7 +13,6 @@ public sealed class CentroidArena
     private const int PageSize = 1 << PageBits;
     private const int NoBlock = -1;
     private readonly List<uint[]> _terms = [];
-    private readonly List<byte[]> _weights = [];
     private readonly List<byte[]> _idf = [];
     private readonly Dictionary<int, int> _freeHeads = [];
     private int _pageUsed = PageSize;
@@ -22,7 +21,7 @@ public sealed class CentroidArena
     public long LiveTerms { get; private set; }
 
     /// <summary>Bytes of the pages (with headers) and the free-list table.</summary>
-    public long MemoryBytes => (_terms.Count * ((PageSize * 6L) + 72)) + (_freeHeads.Count * 24L);
+    public long MemoryBytes => (_terms.Count * ((PageSize * 5L) + 48)) + (_freeHeads.Count * 24L);
 
     /// <summary>Longest block: a centroid is bounded by <see cref="StoryEngineOptions.StoryTerms"/>, far below this.</summary>
     public static int MaxBlock => PageSize;
@@ -50,7 +49,6 @@ public sealed class CentroidArena
         if (_pageUsed + count > PageSize)
         {
             _terms.Add(new uint[PageSize]);
-            _weights.Add(new byte[PageSize]);
             _idf.Add(new byte[PageSize]);
             _pageUsed = 0;
         }
@@ -73,8 +71,6 @@ public sealed class CentroidArena
     }
 
     public Span<uint> Terms(int block, int count) => count == 0 ? [] : _terms[block >>> PageBits].AsSpan(block & (PageSize - 1), count);
-
-    public Span<byte> Weights(int block, int count) => count == 0 ? [] : _weights[block >>> PageBits].AsSpan(block & (PageSize - 1), count);
 
     public Span<byte> Idf(int block, int count) => count == 0 ? [] : _idf[block >>> PageBits].AsSpan(block & (PageSize - 1), count);
 }

@@ -2,11 +2,17 @@ namespace FeedWatch.Core.Stories.Index;
 
 /// <summary>
 /// A representative article as the index keeps it, one element of a slab indexed by representative slot: story,
-/// identity, date and shingle count (its MinHash sits in a parallel flat arena; text, title and URL live in the
-/// bounded source cache and in the persisted profile).
+/// identity, date and shingle count in 24 bytes (its MinHash sits in a parallel flat arena; text, title and URL live in
+/// the bounded source cache and in the persisted profile).
 /// </summary>
 internal struct RepresentativeRecord
 {
+    /// <summary>Largest shingle count kept exactly (21 bits; texts are analysed up to 200,000 characters by default).</summary>
+    public const int MaxShingleCount = (1 << ShingleBits) - 1;
+
+    private const int OffsetBits = 11; // a UTC offset is whole minutes within ±14 hours: ±840
+    private const int ShingleBits = 32 - OffsetBits;
+
     public long PublishedTicks;
 
     /// <summary>The story it belongs to; -1 marks a free slot.</summary>
@@ -18,15 +24,28 @@ internal struct RepresentativeRecord
     /// <summary>Index of its outlet in the engine's outlet table.</summary>
     public int Outlet;
 
-    public int ShingleCount;
-
-    public short PublishedOffset;
+    // Shingle count in the high 21 bits, the publication offset in minutes (signed) in the low 11.
+    private int _shinglesAndOffset;
 
     public readonly bool IsLive => StorySlot >= 0;
 
+    /// <summary>
+    /// Word 3-grams of the article (what the MinHash overlap estimate divides by); a count beyond
+    /// <see cref="MaxShingleCount"/> (only with a raised analysis limit) is kept as that maximum.
+    /// </summary>
+    public int ShingleCount
+    {
+        readonly get => (int)((uint)_shinglesAndOffset >> OffsetBits);
+        set => _shinglesAndOffset = (Math.Clamp(value, 0, MaxShingleCount) << OffsetBits) | (_shinglesAndOffset & ((1 << OffsetBits) - 1));
+    }
+
     public DateTimeOffset? Published
     {
-        readonly get => StoredDate.From(PublishedTicks, PublishedOffset);
-        set => (PublishedTicks, PublishedOffset) = (StoredDate.TicksOf(value), StoredDate.OffsetOf(value));
+        readonly get => StoredDate.From(PublishedTicks, (short)((_shinglesAndOffset << ShingleBits) >> ShingleBits));
+        set
+        {
+            PublishedTicks = StoredDate.TicksOf(value);
+            _shinglesAndOffset = (_shinglesAndOffset & ~((1 << OffsetBits) - 1)) | (StoredDate.OffsetOf(value) & ((1 << OffsetBits) - 1));
+        }
     }
 }

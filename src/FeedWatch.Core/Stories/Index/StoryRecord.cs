@@ -2,9 +2,9 @@ namespace FeedWatch.Core.Stories.Index;
 
 /// <summary>
 /// A story in the active index, one element of a slab indexed by story slot (no object, no per-story arrays): what
-/// scoring reads (centroid block, norm, name mass, time span, event year) sits together in 72 bytes. Its
-/// representatives' slots live in a parallel slab, its centroid in the <see cref="CentroidArena"/>, its ids in the
-/// <see cref="IdArena"/>.
+/// scoring reads (centroid block, norm, name mass, time span, event year) sits together in 72 bytes. A lone
+/// representative's slot is kept here (<see cref="Representatives"/>); two or more live in a block of a parallel slab.
+/// Its centroid is in the <see cref="CentroidArena"/>, its ids in the <see cref="IdArena"/>.
 /// </summary>
 internal struct StoryRecord
 {
@@ -33,14 +33,19 @@ internal struct StoryRecord
     /// <summary>Index of the origin outlet in the engine's outlet table, or -1.</summary>
     public int OriginOutlet;
 
-    /// <summary>The event year its first article that mentions one suggests, or <see cref="int.MinValue"/>.</summary>
-    public int EventYear;
+    /// <summary>
+    /// The slot of its representative when it has one, the index of its block of representative slots when it has
+    /// more (see <see cref="StoryStore.Representatives"/>).
+    /// </summary>
+    public int Representatives;
 
     public short FirstSeenOffset;
 
     public short LastSeenOffset;
 
     public ushort CentroidCount;
+
+    private short _eventYear;
 
     public byte RepresentativeCount;
 
@@ -53,6 +58,18 @@ internal struct StoryRecord
     }
 
     public readonly bool IsLive => Id >= 0;
+
+    /// <summary>
+    /// The event year its first article that mentions one suggests (<see cref="Scoring.EventYear"/> finds 1950–2099), or
+    /// <see cref="int.MinValue"/>; kept in 16 bits.
+    /// </summary>
+    public int EventYear
+    {
+        readonly get => _eventYear == short.MinValue ? int.MinValue : _eventYear;
+        set => _eventYear = value == int.MinValue ? short.MinValue
+            : value is > short.MinValue and <= short.MaxValue ? (short)value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "An event year must lie between -32767 and 32767.");
+    }
 
     public DateTimeOffset? FirstSeen
     {

@@ -12,7 +12,8 @@ namespace FeedWatch.Core.Stories.Index;
 internal sealed class StoryStore
 {
     private readonly PagedArray<StoryRecord> _stories = new();
-    private readonly PagedArray<int> _storyReps = new();
+    private readonly PagedArray<int> _repBlocks = new();
+    private readonly Stack<int> _freeRepBlocks = new();
     private readonly PagedArray<RepresentativeRecord> _reps = new();
     private readonly PagedArray<ushort> _minHashes = new();
     private readonly Stack<int> _freeStories = new();
@@ -22,6 +23,7 @@ internal sealed class StoryStore
     private readonly Dictionary<int, StoryQuery> _queries = [];
     private readonly StoryIdMap _byId;
     private readonly int _repStride;
+    private int _repBlockCount;
     private IdArena _ids = new();
 
     public StoryStore(int representativesPerStory)
@@ -35,6 +37,9 @@ internal sealed class StoryStore
     public int RepresentativesPerStory { get; }
 
     public CentroidArena Centroids { get; } = new();
+
+    /// <summary>The term dictionary the centroids (and the engine's term postings) index terms by.</summary>
+    public TermDictionary Terms { get; } = new();
 
     /// <summary>One past the highest story slot ever used (bounds slot-indexed scratch arrays).</summary>
     public int StorySlots { get; private set; }
@@ -71,8 +76,18 @@ internal sealed class StoryStore
 
     public ReadOnlySpan<ushort> MinHash(int repSlot) => _minHashes.Slice(repSlot * MinHashSketch.Bins, MinHashSketch.Bins);
 
-    /// <summary>The story's representative slots; index 0 is the origin article.</summary>
-    public Span<int> Representatives(int slot) => _storyReps.Slice(slot * _repStride, _stories[slot].RepresentativeCount);
+    /// <summary>
+    /// The story's representative slots; index 0 is the origin article. A lone one is read from the story record
+    /// itself (most stories have one article), more from the story's block. Valid until the story's representatives
+    /// change.
+    /// </summary>
+    public Span<int> Representatives(int slot)
+    {
+        ref var story = ref _stories[slot];
+        return story.RepresentativeCount <= 1
+            ? System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref story.Representatives, story.RepresentativeCount)
+            : _repBlocks.Slice(story.Representatives * _repStride, story.RepresentativeCount);
+    }
 
     public StoryQuery? QueryOf(int slot) => _queries.GetValueOrDefault(slot);
 
@@ -102,9 +117,13 @@ internal sealed class StoryStore
 
     public int CreateStory(string storyId)
     {
+        if (_freeStories.Count == 0 && StorySlots > TermPostings.MaxValue)
+        {
+            throw new InvalidOperationException($"An engine holds at most {TermPostings.MaxValue + 1L:N0} active stories; expire stories (a shorter active window) or run more engines.");
+        }
+
         var slot = _freeStories.Count > 0 ? _freeStories.Pop() : StorySlots++;
         _stories.EnsureCapacity(slot);
-        _storyReps.EnsureCapacity(((slot + 1) * _repStride) - 1);
         _stories[slot] = new StoryRecord
         {
             Id = _ids.Add(storyId),
@@ -124,6 +143,7 @@ internal sealed class StoryStore
     {
         ref var story = ref _stories[slot];
         _byId.Remove(slot);
+        ReleaseCentroidTerms(ref story);
         Centroids.Free(story.CentroidBlock, story.CentroidCount);
         _ids.Release(story.Id);
         if (story.OriginArticleId >= 0)
@@ -196,7 +216,24 @@ internal sealed class StoryStore
 
         _reps[repSlot] = new RepresentativeRecord { StorySlot = slot, ArticleId = idHandle, Outlet = InternOutlet(outlet), ShingleCount = shingleCount, Published = published };
         minHash.CopyTo(_minHashes.Slice(repSlot * MinHashSketch.Bins, MinHashSketch.Bins));
-        _storyReps[(slot * _repStride) + story.RepresentativeCount] = repSlot;
+        if (story.RepresentativeCount == 0)
+        {
+            story.Representatives = repSlot;
+        }
+        else
+        {
+            if (story.RepresentativeCount == 1)
+            {
+                // The second one: both move into a block.
+                var block = _freeRepBlocks.Count > 0 ? _freeRepBlocks.Pop() : _repBlockCount++;
+                _repBlocks.EnsureCapacity(((block + 1) * _repStride) - 1);
+                _repBlocks[block * _repStride] = story.Representatives;
+                story.Representatives = block;
+            }
+
+            _repBlocks[(story.Representatives * _repStride) + story.RepresentativeCount] = repSlot;
+        }
+
         story.RepresentativeCount++;
         LiveRepresentatives++;
         return repSlot;
@@ -208,7 +245,16 @@ internal sealed class StoryStore
         var reps = Representatives(slot);
         var repSlot = reps[index];
         reps[(index + 1)..].CopyTo(reps[index..]);
-        _stories[slot].RepresentativeCount--;
+        ref var story = ref _stories[slot];
+        if (story.RepresentativeCount == 2)
+        {
+            // One left: back into the record, and the block is free.
+            var block = story.Representatives;
+            story.Representatives = reps[0];
+            _freeRepBlocks.Push(block);
+        }
+
+        story.RepresentativeCount--;
         FreeRepresentative(repSlot);
     }
 
@@ -220,7 +266,13 @@ internal sealed class StoryStore
             FreeRepresentative(repSlot);
         }
 
-        _stories[slot].RepresentativeCount = 0;
+        ref var story = ref _stories[slot];
+        if (story.RepresentativeCount > 1)
+        {
+            _freeRepBlocks.Push(story.Representatives);
+        }
+
+        story.RepresentativeCount = 0;
     }
 
     /// <summary>The centroid decoded (IDF-free weights as stored, i.e. rounded); non-word terms come back as names.</summary>
@@ -229,15 +281,14 @@ internal sealed class StoryStore
         ref var story = ref _stories[slot];
         var count = story.CentroidCount;
         var words = Centroids.Terms(story.CentroidBlock, count);
-        var codes = Centroids.Weights(story.CentroidBlock, count);
         var terms = new uint[count];
         var weights = new float[count];
         var kinds = new TermKind[count];
         for (var i = 0; i < count; i++)
         {
-            terms[i] = words[i] | 1u;
-            weights[i] = CentroidCodec.DecodeWeight(codes[i], story.WeightScale);
-            kinds[i] = (words[i] & 1u) != 0 ? TermKind.Name : TermKind.Word;
+            terms[i] = Terms.TermOf(CentroidWord.TermIndex(words[i]));
+            weights[i] = CentroidCodec.DecodeWeight(CentroidWord.WeightCode(words[i]), story.WeightScale);
+            kinds[i] = CentroidWord.IsName(words[i]) ? TermKind.Name : TermKind.Word;
         }
 
         return new TopicVector(terms, weights, kinds);
@@ -258,12 +309,30 @@ internal sealed class StoryStore
 
     /// <summary>
     /// Stores the centroid (terms sorted by id), its weights rounded to their codes; set the IDF next with
-    /// <see cref="SetCentroidIdf"/>. The block is reused when the length is unchanged.
+    /// <see cref="SetCentroidIdf"/>. The block is reused when the length is unchanged. The new terms' dictionary
+    /// references are taken before the old ones are given back, so a term the story keeps never changes index.
     /// </summary>
     public void SetCentroid(int slot, TopicVector centroid)
     {
         ArgumentNullException.ThrowIfNull(centroid);
         ref var story = ref _stories[slot];
+        if (centroid.Count > CentroidArena.MaxBlock || centroid.Count > ushort.MaxValue)
+        {
+            throw new ArgumentException($"A centroid holds at most {ushort.MaxValue} terms.", nameof(centroid));
+        }
+
+        var scale = CentroidCodec.ScaleOf(centroid.Weights);
+        var packed = centroid.Count <= 512 ? stackalloc uint[centroid.Count] : new uint[centroid.Count];
+        for (var i = 0; i < centroid.Count; i++)
+        {
+            // Term ids always have their lowest bit set (a profile written by hand may not: it is forced, as it always was).
+            packed[i] = CentroidWord.Pack(
+                Terms.Acquire(centroid.Terms[i] | 1u),
+                centroid.Kinds[i] != TermKind.Word,
+                CentroidCodec.EncodeWeight(centroid.Weights[i], scale));
+        }
+
+        ReleaseCentroidTerms(ref story);
         if (story.CentroidCount != centroid.Count)
         {
             Centroids.Free(story.CentroidBlock, story.CentroidCount);
@@ -271,17 +340,9 @@ internal sealed class StoryStore
             story.CentroidCount = checked((ushort)centroid.Count);
         }
 
-        story.WeightScale = CentroidCodec.ScaleOf(centroid.Weights);
-        var words = Centroids.Terms(story.CentroidBlock, centroid.Count);
-        var codes = Centroids.Weights(story.CentroidBlock, centroid.Count);
-        var idf = Centroids.Idf(story.CentroidBlock, centroid.Count);
-        for (var i = 0; i < centroid.Count; i++)
-        {
-            // Term ids always have their lowest bit set, so it is free to say "name or number".
-            words[i] = (centroid.Terms[i] & ~1u) | (centroid.Kinds[i] == TermKind.Word ? 0u : 1u);
-            codes[i] = CentroidCodec.EncodeWeight(centroid.Weights[i], story.WeightScale);
-            idf[i] = 1;
-        }
+        story.WeightScale = scale;
+        packed.CopyTo(Centroids.Terms(story.CentroidBlock, centroid.Count));
+        Centroids.Idf(story.CentroidBlock, centroid.Count).Fill(1);
     }
 
     public void SetCentroidIdf(int slot, ReadOnlySpan<float> idf)
@@ -336,14 +397,23 @@ internal sealed class StoryStore
     public IEnumerable<(string Structure, long Bytes)> Memory() =>
     [
         ("story records", _stories.MemoryBytes + (_freeStories.Count * 4L)),
-        ("story representative slots", _storyReps.MemoryBytes),
+        ("story representative slots", _repBlocks.MemoryBytes + (_freeRepBlocks.Count * 4L)),
         ("representative records", _reps.MemoryBytes + (_freeReps.Count * 4L)),
         ("MinHash sketches", _minHashes.MemoryBytes),
         ("centroids", Centroids.MemoryBytes),
+        ("term dictionary", Terms.MemoryBytes),
         ("ids", _ids.MemoryBytes),
         ("id table", _byId.MemoryBytes),
         ("outlets", _outlets.Sum(o => 24L + (o.Length * 2) + 40)),
     ];
+
+    private void ReleaseCentroidTerms(ref StoryRecord story)
+    {
+        foreach (var word in Centroids.Terms(story.CentroidBlock, story.CentroidCount))
+        {
+            Terms.Release(CentroidWord.TermIndex(word));
+        }
+    }
 
     private void FreeRepresentative(int repSlot)
     {

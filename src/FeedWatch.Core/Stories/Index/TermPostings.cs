@@ -3,318 +3,392 @@ using System.Runtime.CompilerServices;
 namespace FeedWatch.Core.Stories.Index;
 
 /// <summary>
-/// Term → story slots for topic retrieval. Each term's postings are one contiguous block in shared pages (4 bytes a
-/// posting; block lengths come in classes 1, 2, 3, 4, 6, 10, 16, 24 … (about ×1.5; most terms have a few postings), a list
-/// grows by moving into the next class and shrinks into the previous one when it falls to the class before that, and
-/// a freed block is reused by the next list of its class), instead of a pool of chained (value, next) pairs with tombstones: half the bytes
-/// per posting, no compaction passes, and reading a list is one sequential stream. Lists longer than a page (a term
-/// tens of thousands of stories share, far past the retrieval cap) live in their own arrays. Values come back in no
-/// particular order: retrieval sums each story's weights term by term and ranks stories by (sum, slot), so the order
-/// of a list never changes a result.
+/// Term → story slots for topic retrieval. A term's list starts at a 4-byte head at the term's index in the
+/// <see cref="TermDictionary"/> (no hash key table): a list of one story (most terms: a name or number only one story
+/// has) is that head alone; a longer list is one contiguous block in shared byte pages, a header word (size class and
+/// count) then the values, 3 bytes a posting (story slots stay below 2^24, see <see cref="MaxValue"/>). Block capacities come in classes 2, 3, 4, 5, 6, 8, 10, 12 … (about ×1.25, so a
+/// block is on average ~90 % full); a list grows by moving into the next class and shrinks into the previous one when
+/// it falls to the class before that, and a freed block is reused by the next list of its class. Lists longer than a
+/// page (a term tens of thousands of stories share, far past the retrieval cap) live in their own arrays. Each list
+/// holds one dictionary reference, so a term keeps its index while it has postings. Values come back in no particular
+/// order: retrieval sums each story's weights term by term and ranks stories by (sum, slot), so the order of a list
+/// never changes a result.
 /// </summary>
-public sealed class TermPostings
+public sealed class TermPostings(TermDictionary? terms = null)
 {
-    private const int PageBits = 16;
+    /// <summary>Largest value (story slot) a list can hold: 3 bytes.</summary>
+    public const int MaxValue = (1 << 24) - 1;
+
+    private const int HeaderBytes = 4;
+    private const int ValueBytes = 3;
+    private const int PageBits = 18;
     private const int PageSize = 1 << PageBits;
-    private const int LargeClass = 31;
-    private static readonly int[] Sizes = BuildSizes();
-    private static readonly int MaxClass = Sizes.Length - 1;
+    private const int LargeClass = 127; // past the last size class (there are about 45)
     private const int CountBits = 24;
     private const int CountMask = (1 << CountBits) - 1;
-    private readonly List<int[]> _pages = [];
-    private readonly int[] _freeHeads = new int[Sizes.Length];
-    private readonly Dictionary<uint, List<int>> _large = [];
-    private int _pageUsed = PageSize;
-    private uint[] _keys = new uint[1024];
-    private int[] _blocks = new int[1024];
-    private int[] _counts = new int[1024]; // class << 24 | count
-    private int _keyCount;
+    private static readonly int[] Sizes = BuildSizes();
+    private static readonly int MaxClass = Sizes.Length - 1;
+    private readonly List<byte[]> _pages = [];
+    private readonly int[] _freeHeads = NewFreeHeads();
+    private readonly Dictionary<int, List<int>> _large = [];
 
-    public TermPostings()
-    {
-        Array.Fill(_freeHeads, -1);
-    }
+    // Per dictionary index: 0 no list; odd: a one-story list, the value is head >>> 1; even: the list's block is
+    // (head >>> 1) - 1, whose first word is class << 24 | count.
+    private readonly PagedArray<int> _heads = new();
+    private int _pageUsed = PageSize;
+
+    /// <summary>The dictionary the lists are indexed by (shared with the centroids in the engine).</summary>
+    public TermDictionary Terms { get; } = terms ?? new TermDictionary();
 
     public long Postings { get; private set; }
 
-    public int Keys => _keyCount;
+    /// <summary>Terms with at least one posting.</summary>
+    public int Keys { get; private set; }
 
-    public long MemoryBytes => BlockBytes + KeyTableBytes;
+    public long MemoryBytes => BlockBytes + HeadBytes;
 
     /// <summary>Bytes of the posting pages (free blocks included) and of the lists too long for a page.</summary>
-    public long BlockBytes => (_pages.Count * ((PageSize * 4L) + 24)) + _large.Sum(l => 64 + (l.Value.Capacity * 4L));
+    public long BlockBytes => (_pages.Count * (PageSize + 24L)) + _large.Sum(l => 64 + (l.Value.Capacity * 4L));
 
-    /// <summary>Bytes of the key table (key, block, count per entry, at most 7/10 full).</summary>
-    public long KeyTableBytes => (_keys.Length * 12L) + 72;
+    /// <summary>Bytes of the list heads (one word per dictionary index, whether or not the term has a list).</summary>
+    public long HeadBytes => _heads.MemoryBytes;
 
     public void Add(uint key, int value)
     {
-        key |= 1u; // 0 marks an empty entry
-        if ((_keyCount + 1) * 10 > _keys.Length * 7)
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxValue);
+        var index = Terms.Acquire(key | 1u);
+        _heads.EnsureCapacity(index);
+        var head = _heads[index];
+        Postings++;
+        if (head == 0)
         {
-            Grow();
+            _heads[index] = (value << 1) | 1; // the list keeps the reference just taken
+            Keys++;
+            return;
         }
 
-        var e = Find(key);
-        if (_keys[e] == 0)
+        Terms.Release(index); // a list holds one reference however long it is
+        if ((head & 1) != 0)
         {
-            _keys[e] = key;
-            _blocks[e] = Allocate(0);
-            _counts[e] = 0;
-            _keyCount++;
+            var pair = Allocate(0);
+            var bytes = Block(pair, 2);
+            SetHeader(bytes, 0, 2);
+            Write(bytes, 0, head >>> 1);
+            Write(bytes, 1, value);
+            _heads[index] = HeadOf(pair);
+            return;
         }
 
-        var count = _counts[e] & CountMask;
-        var cls = _counts[e] >>> CountBits;
+        var block = BlockOf(head);
+        var header = HeaderOf(block);
+        var cls = header >>> CountBits;
+        var count = header & CountMask;
         if (cls == LargeClass)
         {
-            _large[key].Add(value);
+            _large[index].Add(value);
+            SetHeader(Block(block, 0), cls, count + 1);
+            return;
         }
-        else
-        {
-            if (count == Sizes[cls])
-            {
-                // Full: move into a block of the next class (or out of the pages).
-                var old = _blocks[e];
-                if (cls + 1 > MaxClass)
-                {
-                    _large[key] = [.. Block(old, count)];
-                    _large[key].Add(value);
-                    Free(old, cls);
-                    _counts[e] = (LargeClass << CountBits) | (count + 1);
-                    Postings++;
-                    return;
-                }
 
-                var moved = Allocate(cls + 1);
-                Block(old, count).CopyTo(Block(moved, count));
-                Free(old, cls);
-                _blocks[e] = moved;
-                cls++;
+        if (count == Sizes[cls])
+        {
+            // Full: move into a block of the next class (or out of the pages, keeping a block for the header).
+            if (cls == MaxClass)
+            {
+                var large = new List<int>(count + 1);
+                Collect(Block(block, count), count, large);
+                large.Add(value);
+                _large[index] = large;
+                Free(block, cls);
+                var holder = Allocate(0);
+                SetHeader(Block(holder, 0), LargeClass, count + 1);
+                _heads[index] = HeadOf(holder);
+                return;
             }
 
-            Block(_blocks[e], count + 1)[count] = value;
+            var moved = Allocate(cls + 1);
+            Block(block, count).CopyTo(Block(moved, count));
+            Free(block, cls);
+            block = moved;
+            cls++;
+            _heads[index] = HeadOf(block);
         }
 
-        _counts[e] = (cls << CountBits) | (count + 1);
-        Postings++;
+        var list = Block(block, count + 1);
+        Write(list, count, value);
+        SetHeader(list, cls, count + 1);
     }
 
     public bool Remove(uint key, int value)
     {
-        key |= 1u;
-        var e = Find(key);
-        if (_keys[e] == 0)
+        var index = Terms.Find(key | 1u);
+        if (index < 0 || index >= _heads.Capacity || _heads[index] == 0)
         {
             return false;
         }
 
-        var count = _counts[e] & CountMask;
-        var cls = _counts[e] >>> CountBits;
-        if (cls == LargeClass)
+        var head = _heads[index];
+        if ((head & 1) != 0)
         {
-            var list = _large[key];
-            var at = list.IndexOf(value);
-            if (at < 0)
+            if (head >>> 1 != value)
             {
                 return false;
             }
 
-            list[at] = list[^1];
-            list.RemoveAt(list.Count - 1);
-        }
-        else
-        {
-            var block = Block(_blocks[e], count);
-            var at = block.IndexOf(value);
-            if (at < 0)
-            {
-                return false;
-            }
-
-            block[at] = block[count - 1];
-        }
-
-        Postings--;
-        count--;
-        if (count == 0)
-        {
-            if (cls == LargeClass)
-            {
-                _large.Remove(key);
-            }
-            else
-            {
-                Free(_blocks[e], cls);
-            }
-
-            DeleteEntry(e);
-            _keyCount--;
+            _heads[index] = 0;
+            Keys--;
+            Postings--;
+            Terms.Release(index);
             return true;
         }
 
-        if (cls != LargeClass && cls >= 2 && count <= Sizes[cls - 2])
+        var block = BlockOf(head);
+        var header = HeaderOf(block);
+        var cls = header >>> CountBits;
+        var count = header & CountMask;
+        if (cls == LargeClass)
+        {
+            var large = _large[index];
+            var at = large.IndexOf(value);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            large[at] = large[^1];
+            large.RemoveAt(large.Count - 1);
+            Postings--;
+            if (large.Count == 0)
+            {
+                _large.Remove(index);
+                Free(block, 0);
+                _heads[index] = 0;
+                Keys--;
+                Terms.Release(index);
+                return true;
+            }
+
+            SetHeader(Block(block, 0), cls, count - 1);
+            return true;
+        }
+
+        var values = Block(block, count);
+        var found = -1;
+        for (var k = 0; k < count; k++)
+        {
+            if (Read(values, k) == value)
+            {
+                found = k;
+                break;
+            }
+        }
+
+        if (found < 0)
+        {
+            return false;
+        }
+
+        Write(values, found, Read(values, count - 1));
+        Postings--;
+        count--;
+        if (count == 1)
+        {
+            // One story left: back into the head.
+            _heads[index] = (Read(values, 0) << 1) | 1;
+            Free(block, cls);
+            return true;
+        }
+
+        if (cls >= 2 && count <= Sizes[cls - 2])
         {
             // Shrink by one class (hysteresis of one more) so a list that lost most of its stories does not keep its largest block.
             var moved = Allocate(cls - 1);
-            Block(_blocks[e], count).CopyTo(Block(moved, count));
-            Free(_blocks[e], cls);
-            _blocks[e] = moved;
+            Block(block, count).CopyTo(Block(moved, count));
+            Free(block, cls);
+            block = moved;
             cls--;
+            _heads[index] = HeadOf(block);
         }
 
-        _counts[e] = (cls << CountBits) | count;
+        SetHeader(Block(block, 0), cls, count);
         return true;
     }
 
     /// <summary>Number of postings of the key.</summary>
     public int CountOf(uint key)
     {
-        var e = Find(key | 1u);
-        return _keys[e] == 0 ? 0 : _counts[e] & CountMask;
+        var index = Terms.Find(key | 1u);
+        if (index < 0 || index >= _heads.Capacity || _heads[index] == 0)
+        {
+            return 0;
+        }
+
+        var head = _heads[index];
+        return (head & 1) != 0 ? 1 : HeaderOf(BlockOf(head)) & CountMask;
     }
 
     /// <summary>
     /// Appends the key's values to <paramref name="into"/>. Returns false (having added nothing) when the key has more
     /// than <paramref name="limit"/> postings: such a term is too common to tell candidates apart.
     /// </summary>
+    public bool TryCollect(uint key, int limit, List<int> into) => TryCollectAt(Terms.Find(key | 1u), limit, into);
+
+    /// <summary><see cref="TryCollect"/> by dictionary index (-1, a term the dictionary does not hold, has no postings).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryCollect(uint key, int limit, List<int> into)
+    public bool TryCollectAt(int index, int limit, List<int> into)
     {
-        key |= 1u;
-        var e = Find(key);
-        if (_keys[e] == 0)
+        if (index < 0 || index >= _heads.Capacity)
         {
             return true;
         }
 
-        var count = _counts[e] & CountMask;
+        var head = _heads[index];
+        if (head == 0)
+        {
+            return true;
+        }
+
+        if ((head & 1) != 0)
+        {
+            if (limit < 1)
+            {
+                return false;
+            }
+
+            into.Add(head >>> 1);
+            return true;
+        }
+
+        var block = BlockOf(head);
+        var header = HeaderOf(block);
+        var count = header & CountMask;
         if (count > limit)
         {
             return false;
         }
 
-        var cls = _counts[e] >>> CountBits;
-        if (cls == LargeClass)
+        if (header >>> CountBits == LargeClass)
         {
-            into.AddRange(_large[key]);
+            into.AddRange(_large[index]);
         }
         else
         {
-            into.AddRange(Block(_blocks[e], count));
+            Collect(Block(block, count), count, into);
         }
 
         return true;
     }
 
-    /// <summary>1, 2, 3, 4, then ×1.5 (rounded up to even) up to a page.</summary>
-    private static int[] BuildSizes()
-    {
-        var sizes = new List<int> { 1, 2, 3, 4 };
-        while (sizes[^1] < PageSize)
-        {
-            var next = ((sizes[^1] * 3 / 2) + 1) & ~1;
-            sizes.Add(Math.Min(PageSize, next));
-        }
+    private static int HeadOf(int block) => (block + 1) << 1;
 
-        return [.. sizes];
+    private static int BlockOf(int head) => (head >>> 1) - 1;
+
+    private static int[] NewFreeHeads()
+    {
+        var heads = new int[Sizes.Length];
+        Array.Fill(heads, -1);
+        return heads;
     }
 
-    private Span<int> Block(int block, int count) => _pages[block >>> PageBits].AsSpan(block & (PageSize - 1), count);
+    /// <summary>Capacities 2, 3, 4, then ×1.25 (at least one more) up to a page less the header word.</summary>
+    private static int[] BuildSizes()
+    {
+        const int largest = (PageSize - HeaderBytes) / ValueBytes;
+        var sizes = new List<int> { 2, 3, 4 };
+        while (sizes[^1] < largest)
+        {
+            var next = Math.Max(sizes[^1] + 1, (sizes[^1] * 5) / 4);
+            sizes.Add(Math.Min(largest, next));
+        }
+
+        return sizes.Count < LargeClass ? [.. sizes] : throw new InvalidOperationException("Size classes must stay below the large-list mark.");
+    }
+
+    /// <summary>Bytes of a block of the class: its header and its capacity.</summary>
+    private static int LengthOf(int cls) => HeaderBytes + (Sizes[cls] * ValueBytes);
+
+    /// <summary>The block's header and its first <paramref name="values"/> values.</summary>
+    private Span<byte> Block(int block, int values) => _pages[block >>> PageBits].AsSpan(block & (PageSize - 1), HeaderBytes + (values * ValueBytes));
+
+    private int HeaderOf(int block) => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(Block(block, 0));
+
+    private static void SetHeader(Span<byte> block, int cls, int count) =>
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(block, (cls << CountBits) | count);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Read(Span<byte> block, int k)
+    {
+        var at = HeaderBytes + (k * ValueBytes);
+        return block[at] | (block[at + 1] << 8) | (block[at + 2] << 16);
+    }
+
+    private static void Write(Span<byte> block, int k, int value)
+    {
+        var at = HeaderBytes + (k * ValueBytes);
+        block[at] = (byte)value;
+        block[at + 1] = (byte)(value >> 8);
+        block[at + 2] = (byte)(value >> 16);
+    }
+
+    /// <summary>Appends a block's values to a list (decoded straight into the list's storage).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Collect(ReadOnlySpan<byte> block, int count, List<int> into)
+    {
+        var start = into.Count;
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(into, start + count);
+        var target = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(into).Slice(start, count);
+        var bytes = block.Slice(HeaderBytes, count * ValueBytes);
+        for (var k = 0; k < target.Length; k++)
+        {
+            var at = k * ValueBytes;
+            target[k] = bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16);
+        }
+    }
 
     private int Allocate(int cls)
     {
-        var head = _freeHeads[cls];
-        if (head >= 0)
+        var free = _freeHeads[cls];
+        if (free >= 0)
         {
-            _freeHeads[cls] = Block(head, 1)[0];
-            return head;
+            _freeHeads[cls] = HeaderOf(free);
+            return free;
         }
 
-        var size = Sizes[cls];
-        if (_pageUsed + size > PageSize)
+        var length = LengthOf(cls);
+        if (_pageUsed + length > PageSize)
         {
-            // The rest of the page is cut into free blocks of the largest classes that fit, so nothing is lost.
-            while (_pages.Count > 0 && _pageUsed < PageSize)
+            // The rest of the page is cut into free blocks of the largest classes that fit, so little is lost.
+            while (_pages.Count > 0 && PageSize - _pageUsed >= LengthOf(0))
             {
                 var rest = PageSize - _pageUsed;
                 var c = MaxClass;
-                while (Sizes[c] > rest)
+                while (LengthOf(c) > rest)
                 {
                     c--;
                 }
 
                 Free(((_pages.Count - 1) << PageBits) | _pageUsed, c);
-                _pageUsed += Sizes[c];
+                _pageUsed += LengthOf(c);
             }
 
-            _pages.Add(new int[PageSize]);
+            if (_pages.Count >= 1 << (31 - PageBits - 1))
+            {
+                throw new InvalidOperationException("Term postings are limited to 2 GB of blocks.");
+            }
+
+            _pages.Add(new byte[PageSize]);
             _pageUsed = 0;
         }
 
         var allocated = ((_pages.Count - 1) << PageBits) | _pageUsed;
-        _pageUsed += size;
+        _pageUsed += length;
         return allocated;
     }
 
     private void Free(int block, int cls)
     {
-        Block(block, 1)[0] = _freeHeads[cls];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(Block(block, 0), _freeHeads[cls]);
         _freeHeads[cls] = block;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Find(uint key)
-    {
-        var mask = _keys.Length - 1;
-        var e = (int)((key * 2654435761u) >> 1) & mask;
-        while (_keys[e] != 0 && _keys[e] != key)
-        {
-            e = (e + 1) & mask;
-        }
-
-        return e;
-    }
-
-    private int Home(uint key) => (int)((key * 2654435761u) >> 1) & (_keys.Length - 1);
-
-    private void DeleteEntry(int hole)
-    {
-        var mask = _keys.Length - 1;
-        var next = (hole + 1) & mask;
-        while (_keys[next] != 0)
-        {
-            var home = Home(_keys[next]);
-            var homeAfterHole = ((home - hole) & mask) != 0 && ((home - hole) & mask) <= ((next - hole) & mask);
-            if (!homeAfterHole)
-            {
-                _keys[hole] = _keys[next];
-                _blocks[hole] = _blocks[next];
-                _counts[hole] = _counts[next];
-                hole = next;
-            }
-
-            next = (next + 1) & mask;
-        }
-
-        _keys[hole] = 0;
-    }
-
-    private void Grow()
-    {
-        var (keys, blocks, counts) = (_keys, _blocks, _counts);
-        _keys = new uint[keys.Length * 2];
-        _blocks = new int[keys.Length * 2];
-        _counts = new int[keys.Length * 2];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            if (keys[i] != 0)
-            {
-                var e = Find(keys[i]);
-                _keys[e] = keys[i];
-                _blocks[e] = blocks[i];
-                _counts[e] = counts[i];
-            }
-        }
     }
 }

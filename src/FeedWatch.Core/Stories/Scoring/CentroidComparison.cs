@@ -5,10 +5,11 @@ using FeedWatch.Core.Stories.Index;
 namespace FeedWatch.Core.Stories.Scoring;
 
 /// <summary>
-/// Compares an article's weighted topic with a centroid as the <see cref="CentroidArena"/> stores it (term words whose
-/// lowest bit is the kind, weight and IDF codes). Story terms are visited in ascending id order, each looked up among
-/// the article's: the shared terms come in the order of a merge of the two sorted arrays, so the sums are bit-for-bit
-/// those of a merge over the decoded values (tested against one).
+/// Compares an article's topic with a centroid as the <see cref="CentroidArena"/> stores it (<see cref="CentroidWord"/>s:
+/// dictionary index, kind bit and weight code; IDF codes beside them). Story terms are visited in ascending term id
+/// order (the order they are stored in), each looked up among the article's by its dictionary index: the shared terms
+/// come in the order of a merge of the two sorted arrays, so the sums are bit-for-bit those of a merge over the decoded
+/// values (tested against one).
 /// </summary>
 public static class CentroidComparison
 {
@@ -17,41 +18,44 @@ public static class CentroidComparison
     /// written one after the other and the write position moves on only when the filter bit is set (which terms pass
     /// is unpredictable, and a branch per term mispredicted on a good share of them). Then the look-ups of the few that
     /// passed, still in ascending story order, so the sums are accumulated in exactly the same order as before.
+    /// The shared weight of the article's lede names is summed in the same pass (in ascending term order, as a scan of
+    /// the lede names would).
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static TopicComparison Compare(
-        WeightedTopic article,
-        ReadOnlySpan<uint> storyTerms,
-        ReadOnlySpan<byte> weightCodes,
+        IndexedTopic indexed,
+        ReadOnlySpan<uint> storyWords,
         ReadOnlySpan<byte> idfCodes,
         float weightScale,
         double storyNorm,
         double storyNameMass)
     {
-        ArgumentNullException.ThrowIfNull(article);
-        var passed = storyTerms.Length <= 512 ? stackalloc int[storyTerms.Length + 1] : new int[storyTerms.Length + 1];
+        ArgumentNullException.ThrowIfNull(indexed);
+        var passed = storyWords.Length <= 512 ? stackalloc int[storyWords.Length + 1] : new int[storyWords.Length + 1];
         var count = 0;
-        for (var j = 0; j < storyTerms.Length; j++)
+        for (var j = 0; j < storyWords.Length; j++)
         {
             passed[count] = j;
-            count += article.MayContain(storyTerms[j] | 1u) ? 1 : 0;
+            count += indexed.MayContain(CentroidWord.TermIndex(storyWords[j])) ? 1 : 0;
         }
 
-        double dot = 0, sharedNames = 0, sharedStoryNames = 0;
+        double dot = 0, sharedNames = 0, sharedStoryNames = 0, sharedLede = 0;
+        var article = indexed.Topic;
         var aw = article.Weights;
         var ak = article.Kinds;
+        var lede = indexed.HasLedeNames;
         for (var p = 0; p < count; p++)
         {
             var j = passed[p];
-            var word = storyTerms[j];
-            var i = article.Probe(word | 1u);
+            var word = storyWords[j];
+            var i = indexed.Probe(CentroidWord.TermIndex(word));
             if (i < 0)
             {
                 continue;
             }
 
             var wa = aw[i];
-            var ws = CentroidCodec.DecodeWeight(weightCodes[j], weightScale);
+            var ws = CentroidCodec.DecodeWeight(CentroidWord.WeightCode(word), weightScale);
             var idf = CentroidCodec.DecodeIdf(idfCodes[j]);
             dot += wa * ws * idf;
             if (ak[i] != TermKind.Word)
@@ -59,9 +63,15 @@ public static class CentroidComparison
                 sharedNames += wa;
             }
 
-            if ((word & 1u) != 0)
+            if (CentroidWord.IsName(word))
             {
                 sharedStoryNames += ws * idf;
+            }
+
+            if (lede)
+            {
+                // 0 for a term that is not a lede name: adding +0.0 leaves the sum exactly as it was.
+                sharedLede += indexed.LedeWeightAt(i);
             }
         }
 
@@ -70,6 +80,7 @@ public static class CentroidComparison
             cosine,
             article.NameMass == 0 ? 1 : sharedNames / article.NameMass,
             article.NameMass > 0,
-            storyNameMass <= 0 ? 1 : Math.Min(1, sharedStoryNames / storyNameMass));
+            storyNameMass <= 0 ? 1 : Math.Min(1, sharedStoryNames / storyNameMass),
+            sharedLede);
     }
 }

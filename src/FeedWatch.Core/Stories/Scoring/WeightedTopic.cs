@@ -34,12 +34,6 @@ public sealed class WeightedTopic
 
         Norm = Math.Sqrt(norm);
         NameMass = names;
-        _lookup = BuildLookup(topic.Terms);
-        _filter = new ulong[FilterWords];
-        foreach (var term in topic.Terms)
-        {
-            _filter[(term >> FilterShift) >> 6] |= 1UL << (int)(term >> FilterShift);
-        }
     }
 
     // A 2,048-bit filter over the top bits of the article's term ids (ids are hashes, so their top bits are uniform):
@@ -47,11 +41,11 @@ public sealed class WeightedTopic
     private const int FilterBits = 11;
     private const int FilterShift = 32 - FilterBits;
     private const int FilterWords = (1 << FilterBits) / 64; // indexed by the top 5 bits of a term id: no bounds check needed
-    private readonly ulong[] _filter;
+    private ulong[]? _filter;
 
-    // Open-addressing table of (term << 32 | index + 1) so a comparison probes the article's terms once per story term
-    // instead of merging two sorted arrays of hash-ordered ids (a merge mispredicts at almost every step).
-    private readonly ulong[] _lookup;
+    // Open-addressing table of (term << 32 | index + 1): a probe per term instead of a binary search. Built on first
+    // use: the engine compares by dictionary index (IndexedTopic), so most topics never need it.
+    private ulong[]? _lookup;
 
     public uint[] Terms { get; }
 
@@ -74,13 +68,13 @@ public sealed class WeightedTopic
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MayContain(uint term) =>
-        (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_filter), (int)(term >> FilterShift >> 6)) & (1UL << (int)(term >> FilterShift))) != 0;
+        (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_filter ??= BuildFilter(Terms)), (int)(term >> FilterShift >> 6)) & (1UL << (int)(term >> FilterShift))) != 0;
 
     /// <summary>Position of <paramref name="term"/> in <see cref="Terms"/>, or -1, by the hash table alone.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Probe(uint term)
     {
-        var table = _lookup;
+        var table = _lookup ??= BuildLookup(Terms);
         var mask = table.Length - 1;
         var slot = (int)((term * 2654435761u) >> 16) & mask;
         while (true)
@@ -98,6 +92,17 @@ public sealed class WeightedTopic
 
             slot = (slot + 1) & mask;
         }
+    }
+
+    private static ulong[] BuildFilter(uint[] terms)
+    {
+        var filter = new ulong[FilterWords];
+        foreach (var term in terms)
+        {
+            filter[(term >> FilterShift) >> 6] |= 1UL << (int)(term >> FilterShift);
+        }
+
+        return filter;
     }
 
     private static ulong[] BuildLookup(uint[] terms)
