@@ -378,7 +378,7 @@ public sealed partial class StoryEngine : IStoryEngine
         }
 
         var selected = heap.AsSpan(0, size);
-        selected.Sort(default(CandidateOrder));
+        CandidateOrder.Sort(selected);
         foreach (var (_, slot) in selected)
         {
             if (seenStamp[slot] != stamp)

@@ -16,9 +16,6 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
 
     private readonly TermCounts _counts = new();
 
-    // Positions of the tokens one CountTerms pass counts, reused from article to article.
-    private int[] _counted = new int[1024];
-
     public ArticleFingerprint Build(StoryArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
@@ -51,40 +48,30 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
         return new ArticleFingerprint(article, body, shingles, minHash, topic, topicFrequencies, version);
     }
 
-    /// <remarks>
-    /// Two passes: first the positions of the counted tokens (not a function word, at least two characters) are written
-    /// one after the other without a branch (about half of all tokens are function words, in no predictable order), then
-    /// the counted ones are added in the same order as one pass with a test per token would add them.
-    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void CountTerms(ReadOnlySpan<Token> tokens, TermCounts counts, float weight, bool namesAllowed)
+    private static void CountTerms(ReadOnlySpan<Token> tokens, TermCounts counts, float weight, bool namesAllowed)
     {
         if (weight <= 0)
         {
             return;
         }
 
-        if (_counted.Length < tokens.Length)
-        {
-            _counted = new int[Math.Max(tokens.Length, _counted.Length * 2)];
-        }
-
-        var counted = _counted.AsSpan(0, tokens.Length);
-        var n = 0;
         for (var i = 0; i < tokens.Length; i++)
         {
-            counted[n] = i;
-            // Skipped: function words, and tokens of one character (a single letter says nothing; single digits are everywhere).
-            n += ((tokens[i].Flags & TokenFlags.Stop) == 0) & (tokens[i].Length >= 2) ? 1 : 0;
-        }
-
-        // Common words are damped by counting them as a fraction of an occurrence (× 1 leaves the weight exactly as it is).
-        var commonWeight = weight * 0.25f;
-        foreach (var i in counted[..n])
-        {
             var t = tokens[i];
+            if (t.IsStop || (t.Length < 2 && !t.IsNumber))
+            {
+                continue;
+            }
+
             var kind = t.IsNumber ? TermKind.Number : namesAllowed && t.IsNameLike ? TermKind.Name : TermKind.Word;
-            counts.Add(TermIds.Of(t.Stem), (t.Flags & TokenFlags.Common) != 0 ? commonWeight : weight, kind);
+            if (t.IsNumber && t.Length < 2)
+            {
+                continue; // single digits are everywhere
+            }
+
+            // Common words are damped by counting them as a fraction of an occurrence.
+            counts.Add(TermIds.Of(t.Stem), (t.Flags & TokenFlags.Common) != 0 ? weight * 0.25f : weight, kind);
 
             // Adjacent capitalised words form a name ("Lindsay Lohan"): the pair identifies more than either word.
             if (namesAllowed && i + 1 < tokens.Length && (t.Flags & TokenFlags.Capitalized) != 0 && tokens[i + 1].IsNameLike && !tokens[i + 1].IsNumber)

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace FeedWatch.Core.Stories.Fingerprints;
 
 /// <summary>
@@ -46,33 +44,36 @@ internal sealed class TermCounts
     }
 
     /// <summary>Adds an occurrence; a name or number reading of a term wins over a plain-word one.</summary>
-    /// <remarks>
-    /// The probe stops at the term's entry or at an empty one, and both cases are then written without a branch:
-    /// whether a term is new or seen before is a coin toss over an article's words, which the processor mispredicted
-    /// on about every other call. A new entry's sum starts from +0 (0 + tf is exactly tf: weights are positive).
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(uint term, float tf, TermKind kind)
     {
-        var keys = _keys;
-        var mask = keys.Length - 1;
+        var mask = _keys.Length - 1;
         var slot = (int)((term * 2654435761u) >> 7) & mask;
-        uint key;
-        while ((key = keys[slot]) != term && key != 0)
+        while (true)
         {
+            var key = _keys[slot];
+            if (key == term)
+            {
+                _tf[slot] += tf;
+                if (_kinds[slot] == TermKind.Word)
+                {
+                    _kinds[slot] = kind;
+                }
+
+                return;
+            }
+
+            if (key == 0)
+            {
+                _keys[slot] = term;
+                _tf[slot] = tf;
+                _kinds[slot] = kind;
+                _order[slot] = Count;
+                _used[Count++] = slot;
+                return;
+            }
+
             slot = (slot + 1) & mask;
         }
-
-        var isNew = key == 0 ? 1 : 0;
-        // All ones for a term seen before, zero for a new one: masks the old sum and kind away for a new entry.
-        var seen = isNew - 1;
-        keys[slot] = term;
-        _tf[slot] = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(_tf[slot]) & seen) + tf;
-        var old = (int)_kinds[slot] & seen;
-        _kinds[slot] = (TermKind)(old == (int)TermKind.Word ? (int)kind : old);
-        _order[slot] = (_order[slot] & seen) | (Count & ~seen);
-        _used[Count] = slot;
-        Count += isNew;
     }
 
     /// <summary>Position (as used by <see cref="TermAt"/>) of a term that was added.</summary>

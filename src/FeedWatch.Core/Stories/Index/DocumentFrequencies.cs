@@ -165,11 +165,26 @@ public sealed class DocumentFrequencies
                 slots[(2 * k) + 1] = b;
             }
 
-            // Slots are masked to the row size, so the reads need no bounds checks.
+            // Slots are masked to the row size, so the reads need no bounds checks. A saturated minimum (both counters in
+            // the side tables: practically never) is only noted here and resolved after the loop, which keeps the loop free
+            // of calls and branches.
+            var saturated = false;
             for (var k = 0; k < count; k++)
             {
                 int frequency = Math.Min(Unsafe.Add(ref row0, slots[2 * k]), Unsafe.Add(ref row1, slots[(2 * k) + 1]));
-                into[from + k] = frequency == Saturated ? SaturatedMinimum(slots[2 * k], slots[(2 * k) + 1]) : frequency;
+                into[from + k] = frequency;
+                saturated |= frequency == Saturated;
+            }
+
+            if (saturated)
+            {
+                for (var k = 0; k < count; k++)
+                {
+                    if (into[from + k] == Saturated)
+                    {
+                        into[from + k] = SaturatedMinimum(slots[2 * k], slots[(2 * k) + 1]);
+                    }
+                }
             }
         }
     }
