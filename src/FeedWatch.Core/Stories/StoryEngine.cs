@@ -30,8 +30,6 @@ public sealed partial class StoryEngine : IStoryEngine
     private ArticleFingerprint? _lastFingerprint;
     private ArticleFingerprint? _eventYearOf;
     private int? _eventYear;
-    private WeightedTopic? _ledeNamesFor;
-    private (int[] Positions, double Mass) _ledeNames = ([], 0);
 
     // Per-call scratch of candidate retrieval, reused so a match allocates little: stamps mark the stories seen or
     // accumulated in the current call without clearing arrays sized by the story count.
@@ -254,7 +252,7 @@ public sealed partial class StoryEngine : IStoryEngine
     private IndexedTopic WeighTopic(ArticleFingerprint fingerprint)
     {
         var topic = new WeightedTopic(fingerprint.Topic, _frequencies, fingerprint.FrequenciesVersion == _frequencies.Version ? fingerprint.TopicFrequencies : null);
-        var lede = _options.LedeNameAgreement ? LedeNamesOf(fingerprint, topic).Positions : [];
+        var lede = _options.LedeNameAgreement ? LedeNamesOf(fingerprint, topic) : [];
         return new IndexedTopic(topic, _store.Terms, lede);
     }
 
@@ -550,14 +548,9 @@ public sealed partial class StoryEngine : IStoryEngine
         return topic.SharedLedeNames / indexedTopic.LedeMass;
     }
 
-    /// <summary>The distinct name terms of the article's lede that made its topic vector: their positions in it and their weight (once per match).</summary>
-    private (int[] Positions, double Mass) LedeNamesOf(ArticleFingerprint fingerprint, WeightedTopic weightedTopic)
+    /// <summary>The distinct name terms of the article's lede that made its topic vector: their ascending positions in it.</summary>
+    private int[] LedeNamesOf(ArticleFingerprint fingerprint, WeightedTopic weightedTopic)
     {
-        if (ReferenceEquals(_ledeNamesFor, weightedTopic))
-        {
-            return _ledeNames;
-        }
-
         var body = fingerprint.Body;
         var lede = Math.Min(_options.LedeSentences, body.Sentences.Length);
         var end = lede == 0 ? 0 : body.Sentences[lede - 1].FirstToken + body.Sentences[lede - 1].TokenCount;
@@ -576,22 +569,7 @@ public sealed partial class StoryEngine : IStoryEngine
         }
 
         found.Sort();
-        var positions = new List<int>(found.Count);
-        double mass = 0;
-        for (var k = 0; k < found.Count; k++)
-        {
-            if (k > 0 && found[k] == found[k - 1])
-            {
-                continue;
-            }
-
-            positions.Add(found[k]);
-            mass += weightedTopic.Weights[found[k]];
-        }
-
-        _ledeNamesFor = weightedTopic;
-        _ledeNames = ([.. positions], mass);
-        return _ledeNames;
+        return [.. found.Distinct()]; // Distinct keeps the first of each in order, so the positions stay ascending
     }
 
     private StoryMatch BuildMatch(ArticleFingerprint fingerprint, int slot, CandidateScore score)

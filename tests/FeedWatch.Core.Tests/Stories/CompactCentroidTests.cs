@@ -174,26 +174,6 @@ public sealed class CompactCentroidTests
         }
     }
 
-    [Fact]
-    public void Topic_lookup_finds_every_term_and_nothing_else()
-    {
-        var random = new Random(5);
-        var topic = RandomVector(random, 100, int.MaxValue);
-        var weighted = new WeightedTopic(topic, new DocumentFrequencies());
-        for (var i = 0; i < topic.Count; i++)
-        {
-            Assert.Equal(i, weighted.IndexOf(topic.Terms[i]));
-        }
-
-        for (var probe = 0; probe < 10_000; probe++)
-        {
-            var term = (uint)random.NextInt64(0, uint.MaxValue);
-            Assert.Equal(Array.BinarySearch(topic.Terms, term) >= 0 ? Array.BinarySearch(topic.Terms, term) : -1, weighted.IndexOf(term));
-        }
-
-        Assert.Equal(-1, weighted.IndexOf(0));
-    }
-
     private static TopicVector RandomVector(Random random, int count, int range)
     {
         var terms = new SortedSet<uint>();
