@@ -25,8 +25,10 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
         var titleIsInBody = title.Length == 0 || text.AsSpan(0, Math.Min(text.Length, title.Length + 200)).Contains(title.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
         var titleTokens = title.Length == 0 ? [] : TextAnalyzer.Analyze(title, 2_000).Tokens;
 
-        var shingles = ShingleSet.WordGrams(body.Tokens, ShingleLength);
-        var minHash = MinHashSketch.Build(shingles);
+        // The MinHash is taken in the 3-gram hashing pass (the same sketch MinHashSketch.Build gives of the distinct set).
+        var minHash = new ushort[MinHashSketch.Bins];
+        minHash.AsSpan().Fill(MinHashSketch.Empty);
+        var shingles = ShingleSet.WordGrams(body.Tokens, ShingleLength, minHash);
         var counts = _counts;
         counts.Reset((2 * body.Tokens.Length) + (2 * titleTokens.Length) + 16);
         CountTerms(body.Tokens, counts, 1f, namesAllowed: true);
