@@ -863,6 +863,7 @@ public sealed partial class StoryEngine : IStoryEngine
             EventYear = story.EventYear == int.MinValue ? null : story.EventYear,
             BornAt = PendingBirthOf(_store.IdOf(slot)),
             Sequence = _sequence,
+            ConsolidatedThrough = _consolidatedThrough,
             MergedFrom = MergedFromOf(_store.IdOf(slot)),
         };
     }

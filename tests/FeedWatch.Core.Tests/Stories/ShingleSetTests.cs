@@ -37,6 +37,55 @@ public sealed class ShingleSetTests
         }
     }
 
+    [Theory]
+    [InlineData(0, 3)]
+    [InlineData(1, 3)]
+    [InlineData(2, 3)]
+    [InlineData(3, 3)]
+    [InlineData(40, 3)]
+    [InlineData(63, 3)]
+    [InlineData(64, 3)]
+    [InlineData(66, 3)]
+    [InlineData(700, 3)]
+    [InlineData(700, 2)]
+    [InlineData(1, 4)]
+    [InlineData(300, 5)]
+    public void The_minhash_taken_while_hashing_is_the_sketch_of_the_distinct_grams(int words, int n)
+    {
+        var text = string.Join(' ', Enumerable.Range(0, words).Select(i => i % 5 == 0 ? "of the people" : $"word{i % 80}"));
+        var tokens = TextAnalyzer.Analyze(text).Tokens;
+        var sketch = new ushort[MinHashSketch.Bins];
+        Array.Fill(sketch, MinHashSketch.Empty);
+
+        var grams = ShingleSet.WordGrams(tokens, n, sketch);
+
+        Assert.Equal(Naive(tokens, n), grams);
+        Assert.Equal(MinHashSketch.Build(Naive(tokens, n)), sketch);
+    }
+
+    [Fact]
+    public void The_minhash_of_synthetic_articles_equals_the_separate_build()
+    {
+        var generator = new SyntheticArticles();
+        for (var i = 0; i < 20; i++)
+        {
+            var tokens = TextAnalyzer.Analyze(generator.Create(i).Text).Tokens;
+            var sketch = new ushort[MinHashSketch.Bins];
+            Array.Fill(sketch, MinHashSketch.Empty);
+            var grams = ShingleSet.WordGrams(tokens, 3, sketch);
+            Assert.Equal(Naive(tokens, 3), grams);
+            Assert.Equal(MinHashSketch.Build(grams), sketch);
+            Assert.Contains(sketch, bin => bin != MinHashSketch.Empty);
+        }
+    }
+
+    [Fact]
+    public void A_minhash_buffer_of_the_wrong_size_is_refused()
+    {
+        var tokens = TextAnalyzer.Analyze("one two three four").Tokens;
+        Assert.Throws<ArgumentException>(() => ShingleSet.WordGrams(tokens, 3, new ushort[10]));
+    }
+
     private static ulong[] Naive(Token[] tokens, int n)
     {
         if (tokens.Length < n)

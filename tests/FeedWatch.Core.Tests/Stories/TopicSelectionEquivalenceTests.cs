@@ -56,6 +56,11 @@ public sealed class TopicSelectionEquivalenceTests
         yield return new StoryArticle("e3", "a.example", null, at, "Quake", "A 6.1 quake hit Kermadec Islands. A 6.1 quake hit. I am a b c d e 5 5 5 50 50 in in in.");
         yield return new StoryArticle("e4", "a.example", null, null, "Same words", string.Join(' ', Enumerable.Repeat("said Minister Anna Berg said the report 2026 report", 80)));
         yield return new StoryArticle("e5", "a.example", null, at, "Lindsay Lohan rehab", "Lindsay Lohan checked into rehab. Lohan checks in. Rehab checked Lohan Lindsay.\n\nThe actress Lindsay Lohan said so.");
+        // Between 64 and 100 distinct terms (all kept, sorted by the bucket path), and far more than the reused buffers'
+        // first size (1,024 terms: the counting table and the selection buffers grow, then serve a small article again).
+        yield return new StoryArticle("e6", "a.example", null, at, "Seventy", string.Join(' ', Enumerable.Range(0, 70).Select(k => $"term{k} Name{k % 9}")));
+        yield return new StoryArticle("e7", "a.example", null, at, "Thousands", string.Join(' ', Enumerable.Range(0, 3_000).Select(k => k % 4 == 0 ? $"Person{k} said" : $"w{k} {k * 7}")));
+        yield return new StoryArticle("e8", "a.example", null, at, "Small again", "Lindsay Lohan checked into rehab again, the court said on Friday.");
     }
 
     /// <summary>The rules of <see cref="ArticleFingerprinter"/>, spelled out without any of its data structures.</summary>

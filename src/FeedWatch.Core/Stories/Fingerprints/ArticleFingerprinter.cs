@@ -16,6 +16,10 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
 
     private readonly TermCounts _counts = new();
 
+    // Topic selection's per-term buffers, reused (the fingerprinter is single-threaded).
+    private int[] _frequencyScratch = new int[1024];
+    private ulong[] _keyScratch = new ulong[1024];
+
     public ArticleFingerprint Build(StoryArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
@@ -25,8 +29,10 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
         var titleIsInBody = title.Length == 0 || text.AsSpan(0, Math.Min(text.Length, title.Length + 200)).Contains(title.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
         var titleTokens = title.Length == 0 ? [] : TextAnalyzer.Analyze(title, 2_000).Tokens;
 
-        var shingles = ShingleSet.WordGrams(body.Tokens, ShingleLength);
-        var minHash = MinHashSketch.Build(shingles);
+        // The MinHash is taken in the 3-gram hashing pass (the same sketch MinHashSketch.Build gives of the distinct set).
+        var minHash = new ushort[MinHashSketch.Bins];
+        minHash.AsSpan().Fill(MinHashSketch.Empty);
+        var shingles = ShingleSet.WordGrams(body.Tokens, ShingleLength, minHash);
         var counts = _counts;
         counts.Reset((2 * body.Tokens.Length) + (2 * titleTokens.Length) + 16);
         CountTerms(body.Tokens, counts, 1f, namesAllowed: true);
@@ -88,16 +94,19 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
         // salience is positive, so its float bits order like the value; the low half is the term id. Keys are distinct
         // (one per term), so the smallest `take` keys are one well-defined set whatever way they are found.
         var n = counts.Count;
-        var frequency = n <= 1024 ? stackalloc int[n] : new int[n];
-        var distinct = n <= 1024 ? stackalloc uint[n] : new uint[n];
-        for (var k = 0; k < n; k++)
+        var distinct = counts.Terms;
+        if (_frequencyScratch.Length < n)
         {
-            distinct[k] = counts.TermAt(k);
+            _frequencyScratch = new int[Math.Max(n, 2 * _frequencyScratch.Length)];
+            _keyScratch = new ulong[_frequencyScratch.Length];
         }
+
+        // Reused buffers: stack buffers of this size were zeroed on every call.
+        var frequency = _frequencyScratch.AsSpan(0, n);
+        var keys = _keyScratch.AsSpan(0, n);
 
         // All sketch reads in one batch: their cache misses overlap instead of queueing behind the logs below.
         frequencies.Frequencies(distinct, frequency);
-        var keys = n <= 1024 ? stackalloc ulong[n] : new ulong[n];
         for (var k = 0; k < n; k++)
         {
             var salience = Weight(counts.TfAt(k), counts.KindAt(k)) * frequencies.IdfOf(frequency[k]);
@@ -106,19 +115,25 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
 
         var take = Math.Min(options.ArticleTerms, n);
         KeySelection.SmallestFirst(keys, take);
-        var terms = new uint[take];
+
+        // The kept terms in term order, each with its position in the counts riding in the low half (terms are distinct,
+        // so the order is the term order alone); the bucket sort suits them, being hash bits.
+        var chosen = keys[..take];
         for (var k = 0; k < take; k++)
         {
-            terms[k] = (uint)keys[k];
+            var term = (uint)chosen[k];
+            chosen[k] = ((ulong)term << 32) | (uint)counts.IndexOf(term);
         }
 
-        Array.Sort(terms);
+        HashSort.Sort(chosen);
+        var terms = new uint[take];
         var topWeights = new float[take];
         var kinds = new TermKind[take];
         var topFrequencies = new int[take];
         for (var k = 0; k < take; k++)
         {
-            var index = counts.IndexOf(terms[k]);
+            var index = (int)(uint)chosen[k];
+            terms[k] = (uint)(chosen[k] >> 32);
             kinds[k] = counts.KindAt(index);
             topWeights[k] = Weight(counts.TfAt(index), kinds[k]);
             topFrequencies[k] = frequency[index];

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace FeedWatch.Core.Stories.Fingerprints;
 
@@ -30,6 +31,47 @@ internal static class HashSort
         return buffer.AsSpan(0, length);
     }
 
+    /// <summary>
+    /// The distinct values, sorted, in a new array of their exact size (<paramref name="values"/> is left in some order).
+    /// Large inputs are written out straight from the sort's scratch: no copy back into <paramref name="values"/> and no
+    /// separate counting pass.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ulong[] SortedDistinct(Span<ulong> values)
+    {
+        var n = values.Length;
+        if (n == 0)
+        {
+            return [];
+        }
+
+        Span<ulong> sorted;
+        if (n < SmallInput)
+        {
+            values.Sort();
+            sorted = values;
+        }
+        else
+        {
+            sorted = SortIntoScratch(values);
+        }
+
+        // Distinct values are compacted in place without a branch (the write position advances only past a new value),
+        // then copied out once.
+        ref var at = ref MemoryMarshal.GetReference(sorted);
+        var w = 1;
+        for (var r = 1; r < n; r++)
+        {
+            var v = Unsafe.Add(ref at, r);
+            Unsafe.Add(ref at, w) = v;
+            w += v != Unsafe.Add(ref at, w - 1) ? 1 : 0;
+        }
+
+        var result = GC.AllocateUninitializedArray<ulong>(w);
+        sorted[..w].CopyTo(result);
+        return result;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sort(Span<ulong> values)
     {
@@ -40,6 +82,13 @@ internal static class HashSort
             return;
         }
 
+        SortIntoScratch(values).CopyTo(values);
+    }
+
+    /// <summary>The bucket sort of <paramref name="values"/> (at least <see cref="SmallInput"/> of them) into the thread's scratch.</summary>
+    private static Span<ulong> SortIntoScratch(Span<ulong> values)
+    {
+        var n = values.Length;
         var bits = 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)n); // about one value per bucket
         var buckets = 1 << bits;
         var shift = 64 - bits;
@@ -75,6 +124,6 @@ internal static class HashSort
             scratch[j + 1] = v;
         }
 
-        scratch.AsSpan(0, n).CopyTo(values);
+        return scratch.AsSpan(0, n);
     }
 }

@@ -19,15 +19,22 @@ public static class MinHashSketch
         Array.Fill(sketch, Empty);
         foreach (var h in shingles)
         {
-            var bin = (int)(h >> 58);
-            var value = (ushort)Math.Min((uint)(h & 0xFFFF), Empty - 1u);
-            if (value < sketch[bin])
-            {
-                sketch[bin] = value;
-            }
+            Add(sketch, h);
         }
 
         return sketch;
+    }
+
+    /// <summary>Takes one shingle hash into a sketch of <see cref="Bins"/> bins (its bin keeps the smaller value).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Add(Span<ushort> sketch, ulong shingle)
+    {
+        var bin = (int)(shingle >> 58);
+        var value = (ushort)Math.Min((uint)(shingle & 0xFFFF), Empty - 1u);
+        if (value < sketch[bin])
+        {
+            sketch[bin] = value;
+        }
     }
 
     /// <summary>Estimated Jaccard similarity over the bins filled in either sketch.</summary>

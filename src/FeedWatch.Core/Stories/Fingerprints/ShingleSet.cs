@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FeedWatch.Core.Stories.Text;
 
 namespace FeedWatch.Core.Stories.Fingerprints;
@@ -7,9 +8,22 @@ namespace FeedWatch.Core.Stories.Fingerprints;
 public static class ShingleSet
 {
     /// <summary>Word n-grams over every token (function words included: verbatim reuse keeps them).</summary>
+    public static ulong[] WordGrams(ReadOnlySpan<Token> tokens, int n) => WordGrams(tokens, n, []);
+
+    /// <summary>
+    /// <see cref="WordGrams(ReadOnlySpan{Token}, int)"/>, and when <paramref name="minHash"/> is not empty (it must then
+    /// hold <see cref="MinHashSketch.Bins"/> bins, all <see cref="MinHashSketch.Empty"/>) the one-permutation MinHash of
+    /// the same n-grams, folded into the hashing pass: a bin keeps a minimum, so duplicates change nothing and the sketch
+    /// of every window is the sketch of the distinct set <see cref="MinHashSketch.Build"/> would give.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static ulong[] WordGrams(ReadOnlySpan<Token> tokens, int n)
+    public static ulong[] WordGrams(ReadOnlySpan<Token> tokens, int n, Span<ushort> minHash)
     {
+        if (minHash.Length != 0 && minHash.Length != MinHashSketch.Bins)
+        {
+            throw new ArgumentException($"A MinHash sketch has {MinHashSketch.Bins} bins.", nameof(minHash));
+        }
+
         if (tokens.Length < n)
         {
             if (tokens.Length == 0)
@@ -24,42 +38,81 @@ public static class ShingleSet
                 h = StableHash.Combine(h, t.Hash);
             }
 
+            if (minHash.Length != 0)
+            {
+                MinHashSketch.Add(minHash, h);
+            }
+
             return [h];
         }
 
         // Hashed into a reused buffer and sorted there; only the distinct hashes are copied out, into an array of their
         // exact size (the per-article allocation is the result alone, not a full-length array and its trimmed copy).
         var grams = HashSort.Buffer(tokens.Length - n + 1);
-        for (var i = 0; i < grams.Length; i++)
+        if (n == 3)
         {
-            var h = (ulong)n;
-            for (var j = 0; j < n; j++)
+            HashTrigrams(tokens, grams, minHash);
+        }
+        else
+        {
+            for (var i = 0; i < grams.Length; i++)
             {
-                h = StableHash.Combine(h, tokens[i + j].Hash);
+                var h = (ulong)n;
+                for (var j = 0; j < n; j++)
+                {
+                    h = StableHash.Combine(h, tokens[i + j].Hash);
+                }
+
+                grams[i] = h;
             }
 
-            grams[i] = h;
-        }
-
-        HashSort.Sort(grams);
-        var distinct = 1;
-        for (var r = 1; r < grams.Length; r++)
-        {
-            distinct += grams[r] != grams[r - 1] ? 1 : 0;
-        }
-
-        var result = GC.AllocateUninitializedArray<ulong>(distinct);
-        result[0] = grams[0];
-        var w = 1;
-        for (var r = 1; r < grams.Length; r++)
-        {
-            if (grams[r] != grams[r - 1])
+            if (minHash.Length != 0)
             {
-                result[w++] = grams[r];
+                foreach (var h in grams)
+                {
+                    MinHashSketch.Add(minHash, h);
+                }
             }
         }
 
-        return result;
+        return HashSort.SortedDistinct(grams);
+    }
+
+    /// <summary>
+    /// The 3-gram hashes (the general loop's nesting, unrolled: the window's three hashes are read without bounds checks)
+    /// and, when wanted, their MinHash, in one pass. The three combines of a window depend on each other, but windows do
+    /// not, so the processor overlaps consecutive windows.
+    /// </summary>
+    private static void HashTrigrams(ReadOnlySpan<Token> tokens, Span<ulong> grams, Span<ushort> minHash)
+    {
+        ref var token = ref MemoryMarshal.GetReference(tokens);
+        ref var gram = ref MemoryMarshal.GetReference(grams);
+        var count = grams.Length;
+        if (minHash.Length == 0)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var h = StableHash.Combine(3UL, Unsafe.Add(ref token, i).Hash);
+                h = StableHash.Combine(h, Unsafe.Add(ref token, i + 1).Hash);
+                Unsafe.Add(ref gram, i) = StableHash.Combine(h, Unsafe.Add(ref token, i + 2).Hash);
+            }
+
+            return;
+        }
+
+        ref var bins = ref MemoryMarshal.GetReference(minHash);
+        for (var i = 0; i < count; i++)
+        {
+            var h = StableHash.Combine(3UL, Unsafe.Add(ref token, i).Hash);
+            h = StableHash.Combine(h, Unsafe.Add(ref token, i + 1).Hash);
+            h = StableHash.Combine(h, Unsafe.Add(ref token, i + 2).Hash);
+            Unsafe.Add(ref gram, i) = h;
+            // The bin is the top six bits (below 64 = the sketch's length); the minimum is taken without a branch (a new
+            // minimum is an unpredictable event early in the text).
+            ref var bin = ref Unsafe.Add(ref bins, (int)(h >> 58));
+            var value = (ushort)Math.Min((uint)(h & 0xFFFF), MinHashSketch.Empty - 1u);
+            bin = Math.Min(bin, value);
+        }
     }
 
     public static ulong[] SortDistinct(ulong[] values)

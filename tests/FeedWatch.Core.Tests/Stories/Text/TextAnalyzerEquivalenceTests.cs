@@ -99,6 +99,41 @@ public sealed class TextAnalyzerEquivalenceTests
     }
 
     [Fact]
+    public void Runs_of_single_spaced_plain_words_hand_over_exactly_where_the_general_scan_is_needed()
+    {
+        // The plain-word loop takes words after one space; each word below ends a run in a different way (a joiner
+        // candidate, a number before a comma or period, a letter word before a period, non-ASCII inside or right after,
+        // the length cap, two spaces, a tab, a line break) and the run must resume after it with the same tokens.
+        var enders = new[]
+        {
+            "don't", "rock'n'roll", "o'", "5,000", "3.5", "12.", "7,", "Smith.", "end,", "café", "naïve", "x\u2019s", "\u0130zmir",
+            new string('q', 63), new string('r', 64), new string('s', 65) + "ing", new string('8', 70), "a  b", "c\td", "e\nf", "g\n\nH",
+            "A", "Z9", "9Z", "ing", "studies", "boxes",
+        };
+        var stops = StopWords.All.ToArray();
+        var words = new List<string>();
+        var random = new Random(5);
+        for (var k = 0; k < 400; k++)
+        {
+            words.Add(random.Next(3) == 0 ? enders[random.Next(enders.Length)] : stops[random.Next(stops.Length)]);
+            words.Add(random.Next(4) == 0 ? "Name" + k : "word" + (k % 37));
+        }
+
+        AssertSameAsReference(string.Join(" ", words));
+        AssertSameAsReference(string.Join(" ", words) + " ");
+        AssertSameAsReference("Start " + string.Join(" ", words) + " " + enders[0]);
+    }
+
+    [Fact]
+    public void A_run_longer_than_the_token_scratch_grows_it_and_matches_the_reference()
+    {
+        // One sentence of 5,000 single-spaced words: the plain-word loop fills the scratch and the general loop grows it.
+        var text = "Opening " + string.Join(" ", Enumerable.Range(0, 5_000).Select(k => k % 3 == 0 ? "the" : "w" + k));
+        AssertSameAsReference(text);
+        Assert.Equal(5_001, TextAnalyzer.Analyze(text).Tokens.Length);
+    }
+
+    [Fact]
     public void Truncation_at_max_chars_matches_the_reference()
     {
         var text = new SyntheticArticles().Create(7).Text;
