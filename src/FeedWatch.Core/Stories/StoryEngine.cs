@@ -328,10 +328,18 @@ public sealed partial class StoryEngine : IStoryEngine
         // All postings first (one run per query term), so the accumulator is sized once for the stories they name.
         var queried = Math.Min(_options.QueryTerms, termCount);
         var runEnds = queried <= 256 ? stackalloc int[queried] : new int[queried];
+        var queriedIndexes = queried <= 256 ? stackalloc int[queried] : new int[queried];
+        for (var k = 0; k < queried; k++)
+        {
+            queriedIndexes[k] = indexed.TermIndexes[(int)(uint)order[k]];
+        }
+
+        // Heads and blocks of all the lists read back to back first, so their cache misses overlap.
+        _touchSink += (uint)_termIndex.Touch(queriedIndexes, _options.MaxPostingsPerTerm);
         postings.Clear();
         for (var k = 0; k < queried; k++)
         {
-            _termIndex.TryCollectAt(indexed.TermIndexes[(int)(uint)order[k]], _options.MaxPostingsPerTerm, postings);
+            _termIndex.TryCollectAt(queriedIndexes[k], _options.MaxPostingsPerTerm, postings);
             runEnds[k] = postings.Count;
         }
 
@@ -390,34 +398,52 @@ public sealed partial class StoryEngine : IStoryEngine
     }
 
     /// <summary>
-    /// Reads one word of every cache line the exact scoring of the candidates will read, in one pass of independent
-    /// loads: the candidates' centroids and sketches are scattered over the heap, and scoring them one after the other
-    /// waited for each cache miss in turn (most of its time at 100,000 stories); here the misses overlap.
+    /// Reads one word of every cache line the exact scoring of the candidates will read, in passes of independent
+    /// loads: the candidates' records, centroids and sketches are scattered over the heap, and scoring them one after
+    /// the other waited for each cache miss in turn (most of its time at 100,000 stories); here the misses overlap.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Touch(List<int> candidates)
     {
+        // In stages, each one pass of independent loads over every candidate: the story records first (what the next
+        // stage's addresses come from), then the centroids, sketches and representative records they point to, then
+        // the article ids those point to. One candidate at a time, each stage waited for the previous one's miss.
         var sink = 0u;
+        foreach (var slot in candidates)
+        {
+            ref var story = ref _store.Story(slot);
+            // A 72-byte record straddles two cache lines more often than not: read its first and last fields.
+            sink += (uint)BitConverter.DoubleToInt64Bits(story.CentroidNorm) + story.RepresentativeCount;
+        }
+
         var arena = _store.Centroids;
         foreach (var slot in candidates)
         {
             ref var story = ref _store.Story(slot);
-            var terms = arena.Terms(story.CentroidBlock, story.CentroidCount);
-            for (var i = 0; i < terms.Length; i += 16)
+            // Words and IDF codes are one run of bytes: every cache line of it, and its last.
+            var centroid = arena.Bytes(story.CentroidBlock, story.CentroidCount);
+            for (var i = 0; i < centroid.Length; i += 64)
             {
-                sink += terms[i];
+                sink += centroid[i];
             }
 
-            var idf = arena.Idf(story.CentroidBlock, story.CentroidCount);
-            for (var i = 0; i < idf.Length; i += 64)
+            if (centroid.Length > 0)
             {
-                sink += idf[i];
+                sink += centroid[^1];
             }
 
             foreach (var repSlot in _store.Representatives(slot))
             {
                 var minHash = _store.MinHash(repSlot);
-                sink += minHash[0] + (uint)minHash[^1] + _store.TouchArticleId(repSlot);
+                sink += minHash[0] + (uint)minHash[^1] + (uint)_store.Representative(repSlot).ArticleId;
+            }
+        }
+
+        foreach (var slot in candidates)
+        {
+            foreach (var repSlot in _store.Representatives(slot))
+            {
+                sink += _store.TouchArticleId(repSlot);
             }
         }
 
@@ -836,6 +862,7 @@ public sealed partial class StoryEngine : IStoryEngine
             EventYear = story.EventYear == int.MinValue ? null : story.EventYear,
             BornAt = PendingBirthOf(_store.IdOf(slot)),
             Sequence = _sequence,
+            ConsolidatedThrough = _consolidatedThrough,
             MergedFrom = MergedFromOf(_store.IdOf(slot)),
         };
     }

@@ -39,6 +39,13 @@ public sealed record StoryProfile
     /// <summary>The engine's article sequence number when this profile was written (a reloaded engine resumes from it).</summary>
     public long? Sequence { get; init; }
 
+    /// <summary>
+    /// The sequence number through which the engine's delayed re-checks had been made, and their merges written, when
+    /// this profile was written. A restarted engine makes again the re-checks due after it (a crash between a merge in
+    /// memory and its document writes loses nothing). Null in profiles written before it was recorded.
+    /// </summary>
+    public long? ConsolidatedThrough { get; init; }
+
     /// <summary>Stories merged into this one by consolidation (their documents redirect here).</summary>
     public IReadOnlyList<string> MergedFrom { get; init; } = [];
 }

@@ -136,4 +136,44 @@ public sealed class PipelineConsolidationTests
         Assert.DoesNotContain(restarted.Match(ferry), m => m.StoryId == fragment);
         Assert.True(restarted.IsTracked(tracked));
     }
+
+    [Fact]
+    public async Task While_a_merge_is_unwritten_written_profiles_claim_consolidation_only_up_to_before_it()
+    {
+        var (rig, tracked, fragment) = await TrackedStoryAndFragmentAsync();
+        var third = new StoryArticle("third-1", "third.example", null, rig.Time.GetUtcNow(), "Third", "A story about a school play and its stage that collapsed");
+        rig.Index.Add("story-third", third, null); // one more article, so the next consolidation moves the point on
+        rig.Engine.QueueMerge(fragment, tracked);
+        var merge = Assert.Single(rig.Index.Consolidate()); // made in memory; its documents are not written yet
+        var before = merge.Profile.ConsolidatedThrough;
+        Assert.NotNull(before);
+        Assert.True(rig.Engine.ConsolidatedThrough > before);
+
+        // Another classification writes a profile meanwhile: it must not claim the unwritten merge's re-check as made.
+        var other = new StoryArticle("other-1", "other.example", null, rig.Time.GetUtcNow(), "Other", "An unrelated story about a village fete and its prize marrows");
+        Assert.Equal(before, rig.Index.Add("story-other", other, null).ConsolidatedThrough);
+
+        await rig.Updater.MergeAsync(merge, default);
+        rig.Index.MergeWritten(merge);
+        Assert.Empty(rig.Index.Consolidate());
+        var next = new StoryArticle("other-2", "other.example", null, rig.Time.GetUtcNow(), "Other", "A second unrelated story about a lost parrot");
+        Assert.Equal(rig.Engine.ConsolidatedThrough, rig.Index.Add("story-next", next, null).ConsolidatedThrough);
+    }
+
+    [Fact]
+    public async Task A_restarted_index_makes_the_due_revisions_before_it_matches_and_hands_them_over_to_be_written()
+    {
+        var (rig, tracked, fragment) = await TrackedStoryAndFragmentAsync();
+
+        // A fresh engine whose re-check (here queued by hand) finds the fragment part of the tracked story.
+        var engine = new WordOverlapStoryEngine();
+        engine.QueueMerge(fragment, tracked);
+        var restarted = new StoryIndex(engine, rig.Blobs, rig.Options, rig.Time, NullLogger<StoryIndex>.Instance);
+        await restarted.EnsureFreshAsync(default, force: true);
+
+        var ferry = new StoryArticle("again", "other.example", null, rig.Time.GetUtcNow(), "Ferry", Ferry);
+        Assert.DoesNotContain(restarted.Match(ferry), m => m.StoryId == fragment);
+        var merge = Assert.Single(restarted.Consolidate());
+        Assert.Equal((fragment, tracked), (merge.From, merge.Into));
+    }
 }

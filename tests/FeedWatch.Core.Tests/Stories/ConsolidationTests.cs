@@ -21,10 +21,18 @@ public sealed class ConsolidationTests
     /// <summary>
     /// Classifies as the pipeline does (best match or a new story, then consolidate), persisting every profile as JSON;
     /// at <paramref name="restartAt"/> the engine is replaced by one that only loads the persisted profiles of the
-    /// stories not merged away, in a shuffled order. Returns one line per article and one per merge.
+    /// stories not merged away, in a shuffled order, and consolidates once before matching (as the pipeline's story
+    /// index does after loading). At <paramref name="crashAt"/> the article's profile is persisted but the process dies
+    /// before the merges its consolidation made reach the profiles, and the engine restarts at once. Returns one line
+    /// per article and one per merge.
     /// </summary>
-    private static List<string> Run(IReadOnlyList<StoryArticle> articles, int restartAt = 0, StoryEngineOptions? options = null)
+    private static List<string> Run(IReadOnlyList<StoryArticle> articles, int restartAt = 0, StoryEngineOptions? options = null, int crashAt = -1)
     {
+        if (crashAt >= 0)
+        {
+            restartAt = crashAt + 1;
+        }
+
         var engine = new StoryEngine(options);
         var persisted = new Dictionary<string, string>(StringComparer.Ordinal);
         var log = new List<string>();
@@ -39,6 +47,8 @@ public sealed class ConsolidationTests
                 {
                     engine.Load(JsonSerializer.Deserialize<StoryProfile>(json, FeedWatchJson.Options)!);
                 }
+
+                Consolidated(engine, persisted, log);
             }
 
             var article = articles[i];
@@ -47,15 +57,23 @@ public sealed class ConsolidationTests
             log.Add($"{article.Id} -> {story} [{string.Join("; ", matches.Select(m => $"{m.StoryId} {m.Relation} {m.Score:R}"))}]");
             var current = persisted.TryGetValue(story, out var json0) ? JsonSerializer.Deserialize<StoryProfile>(json0, FeedWatchJson.Options) : null;
             persisted[story] = JsonSerializer.Serialize(engine.Add(story, article, current), FeedWatchJson.Options);
-            foreach (var merge in engine.Consolidate())
+            if (i != crashAt)
             {
-                log.Add($"merged {merge.From} into {merge.Into} ({merge.Profile.ArticleCount} articles)");
-                persisted.Remove(merge.From);
-                persisted[merge.Into] = JsonSerializer.Serialize(merge.Profile, FeedWatchJson.Options);
+                Consolidated(engine, persisted, log);
             }
         }
 
         return log;
+    }
+
+    private static void Consolidated(StoryEngine engine, Dictionary<string, string> persisted, List<string> log)
+    {
+        foreach (var merge in engine.Consolidate())
+        {
+            log.Add($"merged {merge.From} into {merge.Into} ({merge.Profile.ArticleCount} articles)");
+            persisted.Remove(merge.From);
+            persisted[merge.Into] = JsonSerializer.Serialize(merge.Profile, FeedWatchJson.Options);
+        }
     }
 
     [Fact]
@@ -152,6 +170,34 @@ public sealed class ConsolidationTests
         var uninterrupted = Run(articles);
         Assert.Contains(uninterrupted, l => l.StartsWith("merged ", StringComparison.Ordinal));
         Assert.Equal(uninterrupted, Run(articles, restartAt));
+    }
+
+    [Fact]
+    public void A_crash_between_a_merge_in_memory_and_its_profile_writes_loses_no_merge()
+    {
+        var articles = Ecb.Value.Take(220).ToList();
+        var uninterrupted = Run(articles);
+
+        // The articles whose consolidation merged something: a crash right after each one's own profile was written.
+        var crashPoints = new List<int>();
+        var article = -1;
+        foreach (var line in uninterrupted)
+        {
+            if (!line.StartsWith("merged ", StringComparison.Ordinal))
+            {
+                article++;
+            }
+            else if (crashPoints.LastOrDefault(-1) != article)
+            {
+                crashPoints.Add(article);
+            }
+        }
+
+        Assert.NotEmpty(crashPoints);
+        foreach (var crashAt in crashPoints.Take(3))
+        {
+            Assert.Equal(uninterrupted, Run(articles, crashAt: crashAt));
+        }
     }
 
     [Fact]

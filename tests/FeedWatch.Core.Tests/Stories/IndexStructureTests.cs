@@ -128,6 +128,7 @@ public sealed class IndexStructureTests
                 var at = random.Next(live.Count);
                 var (block, count, tag) = live[at];
                 Assert.All(arena.Terms(block, count).ToArray(), t => Assert.Equal(tag, t));
+                Assert.All(arena.Idf(block, count).ToArray(), c => Assert.Equal((byte)tag, c));
                 arena.Free(block, count);
                 live.RemoveAt(at);
             }
@@ -144,11 +145,54 @@ public sealed class IndexStructureTests
 
         Assert.Equal(live.Sum(l => (long)l.Count), arena.LiveTerms);
         Assert.All(live, l => Assert.All(arena.Terms(l.Block, l.Count).ToArray(), t => Assert.Equal(l.Tag, t)));
+        Assert.All(live, l => Assert.All(arena.Idf(l.Block, l.Count).ToArray(), c => Assert.Equal((byte)l.Tag, c)));
 
         // A freed block of a length is the next one handed out for that length.
         var freed = live[0];
         arena.Free(freed.Block, freed.Count);
         Assert.Equal(freed.Block, arena.Allocate(freed.Count));
+    }
+
+    [Fact]
+    public void Centroid_block_is_its_words_then_its_idf_codes_in_one_run()
+    {
+        var arena = new CentroidArena();
+        var blocks = new List<(int Block, int Count)>();
+        foreach (var count in new[] { 1, 3, 100, 7, 128, 2, 99 })
+        {
+            var block = arena.Allocate(count);
+            blocks.Add((block, count));
+            var words = arena.Terms(block, count);
+            var idf = arena.Idf(block, count);
+            for (var i = 0; i < count; i++)
+            {
+                words[i] = 0xA0000000u + ((uint)count << 8) + (uint)i;
+                idf[i] = (byte)(count + i);
+            }
+        }
+
+        foreach (var (block, count) in blocks)
+        {
+            var bytes = arena.Bytes(block, count);
+            Assert.Equal(count * 5, bytes.Length);
+            for (var i = 0; i < count; i++)
+            {
+                // Little-endian words first, then one code per term: the layout Touch and the comparison rely on.
+                Assert.Equal(0xA0000000u + ((uint)count << 8) + (uint)i, BitConverter.ToUInt32(bytes.Slice(i * 4, 4)));
+                Assert.Equal((byte)(count + i), bytes[(count * 4) + i]);
+                Assert.Equal(0xA0000000u + ((uint)count << 8) + (uint)i, arena.Terms(block, count)[i]);
+                Assert.Equal((byte)(count + i), arena.Idf(block, count)[i]);
+            }
+        }
+
+        // 5 bytes a term in pages of 256 KB: a page holds 52,428 terms, and the count grows page by page.
+        var before = arena.MemoryBytes;
+        for (var i = 0; i < 600; i++)
+        {
+            arena.Allocate(100);
+        }
+
+        Assert.InRange(arena.MemoryBytes - before, (600 * 100 * 5) - (1 << 18), (600 * 100 * 5) + (1 << 18) + 24);
     }
 
     [Fact]

@@ -73,6 +73,17 @@ public sealed class StoryIndex(
             var expired = 0;
             lock (_engineLock)
             {
+                if (loaded > 0)
+                {
+                    // Re-checks an earlier engine made in memory but may not have written (a crash in between) are made
+                    // again now, before anything is matched, as that engine made them; their merges are written by the
+                    // next classification.
+                    foreach (var merge in engine.Consolidate())
+                    {
+                        Unwritten(merge);
+                    }
+                }
+
                 expired = engine.Expire(time.GetUtcNow());
                 if (expired > 0)
                 {
@@ -108,7 +119,7 @@ public sealed class StoryIndex(
     {
         lock (_engineLock)
         {
-            return engine.Add(storyId, article, current);
+            return Stamped(engine.Add(storyId, article, current));
         }
     }
 
@@ -153,12 +164,41 @@ public sealed class StoryIndex(
         {
             foreach (var merge in engine.Consolidate())
             {
-                _mergedAway.Add(merge.From);
-                _unwritten.Add(merge);
+                Unwritten(merge);
             }
 
             return [.. _unwritten];
         }
+    }
+
+    private void Unwritten(StoryMerged merge)
+    {
+        _mergedAway.Add(merge.From);
+        _unwritten.Add(merge with { Profile = Stamped(merge.Profile) });
+    }
+
+    /// <summary>
+    /// A profile about to be written claims re-checks made only as far as every merge is written: while one is not,
+    /// the consolidation point stays where it was before that merge was made, so an engine restarted from the documents
+    /// makes the merge again instead of taking it as written.
+    /// </summary>
+    private StoryProfile Stamped(StoryProfile profile)
+    {
+        if (profile.ConsolidatedThrough is not { } claimed)
+        {
+            return profile;
+        }
+
+        var floor = claimed;
+        foreach (var merge in _unwritten)
+        {
+            if (merge.Profile.ConsolidatedThrough is { } before && before < floor)
+            {
+                floor = before;
+            }
+        }
+
+        return floor == claimed ? profile : profile with { ConsolidatedThrough = floor };
     }
 
     public void MergeWritten(StoryMerged merge)
@@ -181,7 +221,7 @@ public sealed class StoryIndex(
         {
             engine.Load(into.Profile);
             engine.Load(from.Profile);
-            var profile = engine.Merge(from.Id, into.Id);
+            var profile = Stamped(engine.Merge(from.Id, into.Id));
             _mergedAway.Add(from.Id);
             return profile;
         }

@@ -22,9 +22,12 @@ public sealed partial class StoryEngine
     private readonly Dictionary<string, string[]> _mergedFrom = new(StringComparer.Ordinal);
     private long _sequence;
 
-    // Sequence reached by profiles loaded before this engine added an article itself (a restart): re-checks due up to
-    // it were made by the engine that wrote those profiles.
-    private long _restoredSequence;
+    // Sequence through which re-checks have been made. A profile records it when written; a restarted engine takes
+    // the highest it loads (before adding an article itself): re-checks due up to it were made, and written, by the
+    // engine that wrote those profiles. Re-checks due after it — made in memory by an engine that crashed before their
+    // merges reached the documents — are made again, so a crash between the two loses no merge.
+    private long _consolidatedThrough;
+    private long _restoredConsolidated;
     private bool _addedSinceStart;
 
     /// <summary>Articles added so far (restored from the profiles after a restart).</summary>
@@ -38,7 +41,7 @@ public sealed partial class StoryEngine
             var (due, storyId) = _rechecks.Min;
             _rechecks.Remove(_rechecks.Min);
             _pendingBirths.Remove(storyId);
-            if (due <= _restoredSequence || !_store.TryFind(storyId, out var slot))
+            if (due <= _restoredConsolidated || !_store.TryFind(storyId, out var slot))
             {
                 continue;
             }
@@ -49,6 +52,7 @@ public sealed partial class StoryEngine
             }
         }
 
+        _consolidatedThrough = _sequence;
         return merges;
     }
 
@@ -160,7 +164,10 @@ public sealed partial class StoryEngine
             _sequence = Math.Max(_sequence, sequence);
             if (!_addedSinceStart)
             {
-                _restoredSequence = Math.Max(_restoredSequence, sequence);
+                // Profiles written before consolidation points were recorded: their sequence is the best bound known.
+                var consolidated = Math.Min(sequence, profile.ConsolidatedThrough ?? sequence);
+                _restoredConsolidated = Math.Max(_restoredConsolidated, consolidated);
+                _consolidatedThrough = Math.Max(_consolidatedThrough, consolidated);
             }
         }
 
@@ -179,9 +186,10 @@ public sealed partial class StoryEngine
 
     private bool Schedule(int slot, string storyId, long bornAt)
     {
-        // A re-check already due was made (by this engine, or by the one that wrote the profiles it restarted from).
+        // A re-check due at or before the consolidation point was made (by this engine, or by the one that wrote the
+        // profiles it restarted from); one due after it is still to make, even if its due point has passed.
         var due = bornAt + _options.RecheckAfterArticles;
-        if (_options.RecheckAfterArticles <= 0 || due <= _sequence || _store.QueryOf(slot) is not null || _store.Story(slot).ArticleCount > _options.RecheckMaxArticles)
+        if (_options.RecheckAfterArticles <= 0 || due <= _consolidatedThrough || _store.QueryOf(slot) is not null || _store.Story(slot).ArticleCount > _options.RecheckMaxArticles)
         {
             return false;
         }

@@ -27,6 +27,7 @@ public sealed class TermDictionary
     private byte[] _table = new byte[MinimumTableSize * SlotBytes]; // 3 bytes a slot: index + 1 (at most 2^23); 0 = empty
     private int _size = MinimumTableSize; // any size: homes come from a multiply-high range reduction, not a mask
     private int _freeHead = NoFree;
+    private int _touchSink; // keeps FindAll's touching reads from being optimised away
 
     /// <summary>Live entries.</summary>
     public int Count { get; private set; }
@@ -56,6 +57,60 @@ public sealed class TermDictionary
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// <see cref="Find"/> of every term at once: <paramref name="indexes"/>[i] is the index of <paramref name="terms"/>[i]
+    /// or -1. A look-up walks a probe run of the table and reads the id of every entry in it, each a cache miss into
+    /// megabytes once the index is large, and one look-up at a time waits for them in turn (its exit branch depends on
+    /// each id read). So the table slots at all the terms' homes are read first in one pass of independent loads, then
+    /// the ids their runs name (the slots are cached by then, so that walk waits for no id), and only then the look-ups
+    /// themselves, which find everything in cache. Results are exactly those of <see cref="Find"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void FindAll(ReadOnlySpan<uint> terms, Span<int> indexes)
+    {
+        if (indexes.Length < terms.Length)
+        {
+            throw new ArgumentException("One index per term is needed.", nameof(indexes));
+        }
+
+        var table = _table;
+        var size = _size;
+        var homes = terms.Length <= 512 ? stackalloc int[terms.Length] : new int[terms.Length];
+        var sink = 0;
+        for (var i = 0; i < terms.Length; i++)
+        {
+            var home = Home(terms[i], size);
+            homes[i] = home;
+            sink += table[home * SlotBytes];
+        }
+
+        for (var i = 0; i < terms.Length; i++)
+        {
+            for (var e = homes[i]; Slot(table, e) is var entry && entry != 0; e = Next(e, size))
+            {
+                sink += (int)_terms[entry - 1];
+            }
+        }
+
+        for (var i = 0; i < terms.Length; i++)
+        {
+            var found = -1;
+            var term = terms[i];
+            for (var e = homes[i]; Slot(table, e) is var entry && entry != 0; e = Next(e, size))
+            {
+                if (_terms[entry - 1] == term)
+                {
+                    found = entry - 1;
+                    break;
+                }
+            }
+
+            indexes[i] = found;
+        }
+
+        _touchSink = sink;
     }
 
     /// <summary>The dense index of <paramref name="term"/> with one more reference (a new entry when it had none).</summary>

@@ -41,10 +41,17 @@ public sealed class IndexedTopic
         _lookup = new ulong[size];
         _shift = 32 - System.Numerics.BitOperations.Log2((uint)size);
         var mask = size - 1;
+        var ids = count <= 512 ? stackalloc uint[count] : new uint[count];
         for (var i = 0; i < count; i++)
         {
-            var index = terms.Find(topic.Terms[i] | 1u);
-            TermIndexes[i] = index;
+            ids[i] = topic.Terms[i] | 1u;
+        }
+
+        // All look-ups in one batch: their cache misses into the dictionary overlap (see TermDictionary.FindAll).
+        terms.FindAll(ids, TermIndexes);
+        for (var i = 0; i < count; i++)
+        {
+            var index = TermIndexes[i];
             if (index < 0)
             {
                 continue;

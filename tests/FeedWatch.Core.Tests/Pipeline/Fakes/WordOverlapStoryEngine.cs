@@ -11,6 +11,11 @@ public sealed class WordOverlapStoryEngine : IStoryEngine
 
     public int LoadCalls { get; private set; }
 
+    /// <summary>Articles added, and the count consolidation has caught up with (stamped on profiles as the real engine does).</summary>
+    public long Sequence { get; private set; }
+
+    public long ConsolidatedThrough { get; private set; }
+
     public IReadOnlyList<StoryMatch> Match(StoryArticle article) =>
         _stories.Values
             .Select(p => (p.StoryId, Score: Overlap(article.Text, p.Representatives[0].Text)))
@@ -22,9 +27,11 @@ public sealed class WordOverlapStoryEngine : IStoryEngine
 
     public StoryProfile Add(string storyId, StoryArticle article, StoryProfile? current = null)
     {
+        Sequence++;
         var profile = current is null
             ? new StoryProfile { StoryId = storyId, ArticleCount = 1, LastSeen = article.Published, Representatives = [article] }
             : current with { ArticleCount = current.ArticleCount + 1, LastSeen = article.Published };
+        profile = profile with { Sequence = Sequence, ConsolidatedThrough = ConsolidatedThrough };
         _stories[storyId] = profile;
         return profile;
     }
@@ -42,6 +49,7 @@ public sealed class WordOverlapStoryEngine : IStoryEngine
     {
         var merges = _queued.Where(q => _stories.ContainsKey(q.From) && _stories.ContainsKey(q.Into)).Select(q => new StoryMerged(q.From, q.Into, Merge(q.From, q.Into))).ToList();
         _queued.Clear();
+        ConsolidatedThrough = Sequence;
         return merges;
     }
 
@@ -51,7 +59,7 @@ public sealed class WordOverlapStoryEngine : IStoryEngine
     {
         var from = _stories[fromId];
         var into = _stories[intoId];
-        var merged = into with { ArticleCount = into.ArticleCount + from.ArticleCount, MergedFrom = [.. into.MergedFrom, fromId, .. from.MergedFrom] };
+        var merged = into with { ArticleCount = into.ArticleCount + from.ArticleCount, MergedFrom = [.. into.MergedFrom, fromId, .. from.MergedFrom], Sequence = Sequence, ConsolidatedThrough = ConsolidatedThrough };
         _stories.Remove(fromId);
         _stories[intoId] = merged;
         return merged;
