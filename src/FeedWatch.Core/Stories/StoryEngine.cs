@@ -542,13 +542,14 @@ public sealed partial class StoryEngine : IStoryEngine
             story.WeightScale,
             story.CentroidNorm,
             story.CentroidNameMass);
-        var firstSeen = story.FirstSeen;
-        var time = TimeProximity.Evidence(fingerprint.Article.Published, firstSeen, story.LastSeen, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor, _options.TopicTimeScaleBefore);
+        // Dates as stored (UTC ticks, StoredDate.None = TimeProximity.NoDate for none): no date is built per candidate.
+        var firstSeen = story.FirstSeenTicks;
+        var time = TimeProximity.Evidence(TimeProximity.UtcTicksOf(fingerprint.Article.Published), firstSeen, story.LastSeenTicks, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor, _options.TopicTimeScaleBefore);
         // Who and where, both ways: the share of the article's names the story has and of the story's names the article
         // has. Two events of one kind share most words but only some names, so the topic score leans on agreement.
         var agreement = Math.Sqrt(ArticleNameShare(indexedTopic, topic) * topic.StoryNameAgreement);
         var topicScore = topic.Cosine * time * (1 - _options.NameAgreementWeight + (_options.NameAgreementWeight * agreement));
-        if ((fingerprint.Article.Published is null || firstSeen is null) && story.EventYear != int.MinValue && EventYearOf(fingerprint) is { } articleYear && story.EventYear != articleYear)
+        if ((fingerprint.Article.Published is null || firstSeen == TimeProximity.NoDate) && story.EventYear != int.MinValue && EventYearOf(fingerprint) is { } articleYear && story.EventYear != articleYear)
         {
             // No publication dates to compare: a different year in the text is the time evidence left.
             topicScore *= _options.YearMismatchFactor;

@@ -8,7 +8,8 @@ namespace FeedWatch.Core.Stories.Index;
 /// </summary>
 public static class CentroidWord
 {
-    private const int IndexShift = 9;
+    /// <summary>Where the term index starts in the word (the vectorised filter test shifts by it).</summary>
+    public const int IndexShift = 9;
     private const uint NameBit = 1u << 8;
 
     public static uint Pack(int termIndex, bool isName, byte weightCode)

@@ -6,7 +6,7 @@ namespace FeedWatch.Core.Stories.Index;
 /// </summary>
 internal static class StoredDate
 {
-    public const long None = long.MinValue;
+    public const long None = Scoring.TimeProximity.NoDate; // scoring reads stored ticks as they are
 
     public static long TicksOf(DateTimeOffset? value) => value is { } v ? v.UtcTicks : None;
 

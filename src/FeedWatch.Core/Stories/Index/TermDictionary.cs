@@ -61,11 +61,11 @@ public sealed class TermDictionary
 
     /// <summary>
     /// <see cref="Find"/> of every term at once: <paramref name="indexes"/>[i] is the index of <paramref name="terms"/>[i]
-    /// or -1. A look-up walks a probe run of the table and reads the id of every entry in it, each a cache miss into
-    /// megabytes once the index is large, and one look-up at a time waits for them in turn (its exit branch depends on
-    /// each id read). So the table slots at all the terms' homes are read first in one pass of independent loads, then
-    /// the ids their runs name (the slots are cached by then, so that walk waits for no id), and only then the look-ups
-    /// themselves, which find everything in cache. Results are exactly those of <see cref="Find"/>.
+    /// or -1. A look-up reads the table slot at the term's home and the id of the entry there, two cache misses into
+    /// megabytes once the index is large, and one look-up at a time waits for both in turn (its branch depends on the
+    /// id read). So the home slots of all the terms are read first in one pass of independent loads, then the ids of
+    /// the entries there (the slots are cached by then), and only then the look-ups themselves, which mostly find
+    /// everything in cache. Results are exactly those of <see cref="Find"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void FindAll(ReadOnlySpan<uint> terms, Span<int> indexes)
@@ -88,7 +88,9 @@ public sealed class TermDictionary
 
         for (var i = 0; i < terms.Length; i++)
         {
-            for (var e = homes[i]; Slot(table, e) is var entry && entry != 0; e = Next(e, size))
+            // Only the home entry's id: a term that is held sits at its home or next to it (1.2 probes on average at
+            // 100,000 synthetic stories), while walking whole runs read ~8 ids a term (runs at 70 % full are long).
+            if (Slot(table, homes[i]) is var entry && entry != 0)
             {
                 sink += (int)_terms[entry - 1];
             }

@@ -14,9 +14,9 @@ namespace FeedWatch.Core.Stories.Scoring;
 public static class CentroidComparison
 {
     /// <remarks>
-    /// Two passes. First the filter test of every story term without a branch: the positions that may be shared are
-    /// written one after the other and the write position moves on only when the filter bit is set (which terms pass
-    /// is unpredictable, and a branch per term mispredicted on a good share of them). Then the look-ups of the few that
+    /// Two passes. First the filter test of every story term (<see cref="IndexedTopic.Passing"/>: eight terms a step
+    /// with vector instructions, else without a branch per term): the positions that may be shared are written one
+    /// after the other (which terms pass is unpredictable, and a branch per term mispredicted on a good share of them). Then the look-ups of the few that
     /// passed, still in ascending story order, so the sums are accumulated in exactly the same order as before.
     /// The shared weight of the article's lede names is summed in the same pass (in ascending term order, as a scan of
     /// the lede names would).
@@ -32,12 +32,7 @@ public static class CentroidComparison
     {
         ArgumentNullException.ThrowIfNull(indexed);
         var passed = storyWords.Length <= 512 ? stackalloc int[storyWords.Length + 1] : new int[storyWords.Length + 1];
-        var count = 0;
-        for (var j = 0; j < storyWords.Length; j++)
-        {
-            passed[count] = j;
-            count += indexed.MayContain(CentroidWord.TermIndex(storyWords[j])) ? 1 : 0;
-        }
+        var count = indexed.Passing(storyWords, passed);
 
         double dot = 0, sharedNames = 0, sharedStoryNames = 0, sharedLede = 0;
         var article = indexed.Topic;

@@ -10,29 +10,45 @@ namespace FeedWatch.Core.Stories.Scoring;
 /// </summary>
 public static class TimeProximity
 {
+    /// <summary>"No date" in the tick overloads (the index stores a missing date so, too).</summary>
+    public const long NoDate = long.MinValue;
+
     /// <param name="scaleBefore">
     /// Time scale for an article published before the story's first article (met out of order); zero or less uses
     /// <paramref name="scale"/>.
     /// </param>
-    public static double Factor(DateTimeOffset? published, DateTimeOffset? storyFirst, DateTimeOffset? storyLast, TimeSpan scale, TimeSpan scaleBefore = default)
+    public static double Factor(DateTimeOffset? published, DateTimeOffset? storyFirst, DateTimeOffset? storyLast, TimeSpan scale, TimeSpan scaleBefore = default) =>
+        Factor(UtcTicksOf(published), UtcTicksOf(storyFirst), UtcTicksOf(storyLast), scale, scaleBefore);
+
+    /// <summary>
+    /// <see cref="Factor(DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, TimeSpan, TimeSpan)"/> on UTC ticks
+    /// (<see cref="NoDate"/> for none), which is all it depends on: scoring reads the story's dates as stored, without
+    /// building a date per candidate. The same arithmetic as the date overload (the differences and quotients of
+    /// ticks that date subtraction and span division compute), so the same double.
+    /// </summary>
+    public static double Factor(long published, long storyFirst, long storyLast, TimeSpan scale, TimeSpan scaleBefore = default)
     {
-        if (published is not { } p || storyFirst is not { } first || storyLast is not { } last || scale <= TimeSpan.Zero)
+        if (published == NoDate || storyFirst == NoDate || storyLast == NoDate || scale <= TimeSpan.Zero)
         {
             return 1;
         }
 
-        if (p < first)
+        if (published < storyFirst)
         {
-            return 1 / (1 + ((first - p) / (scaleBefore > TimeSpan.Zero ? scaleBefore : scale)));
+            return 1 / (1 + ((storyFirst - published) / (double)(scaleBefore > TimeSpan.Zero ? scaleBefore : scale).Ticks));
         }
 
-        var distance = p > last ? p - last : TimeSpan.Zero;
-        return 1 / (1 + (distance / scale));
+        var distance = published > storyLast ? published - storyLast : 0;
+        return 1 / (1 + (distance / (double)scale.Ticks));
     }
 
-    public static double Evidence(DateTimeOffset? published, DateTimeOffset? storyFirst, DateTimeOffset? storyLast, TimeSpan scale, double bonus, double floor = 0, TimeSpan scaleBefore = default)
+    public static double Evidence(DateTimeOffset? published, DateTimeOffset? storyFirst, DateTimeOffset? storyLast, TimeSpan scale, double bonus, double floor = 0, TimeSpan scaleBefore = default) =>
+        Evidence(UtcTicksOf(published), UtcTicksOf(storyFirst), UtcTicksOf(storyLast), scale, bonus, floor, scaleBefore);
+
+    /// <summary><see cref="Evidence(DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, TimeSpan, double, double, TimeSpan)"/> on UTC ticks.</summary>
+    public static double Evidence(long published, long storyFirst, long storyLast, TimeSpan scale, double bonus, double floor = 0, TimeSpan scaleBefore = default)
     {
-        if (published is null || storyFirst is null || storyLast is null)
+        if (published == NoDate || storyFirst == NoDate || storyLast == NoDate)
         {
             return 1;
         }
@@ -41,4 +57,7 @@ public static class TimeProximity
 
         return Math.Max(floor, factor * (1 + (bonus * factor)));
     }
+
+    /// <summary>UTC ticks of a date, <see cref="NoDate"/> for none.</summary>
+    public static long UtcTicksOf(DateTimeOffset? value) => value is { } v ? v.UtcTicks : NoDate;
 }
