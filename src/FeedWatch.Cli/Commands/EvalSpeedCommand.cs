@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace FeedWatch.Cli.Commands;
 
 /// <summary>
-/// `feedwatch eval speed [--sizes 10000,100000] [--queries 5000]`: grows one active index of synthetic 500–800-word
+/// `feedwatch eval speed [--sizes 10000,100000] [--queries 5000] [--rounds 1]`: grows one active index of synthetic 500–800-word
 /// articles (one story each) and measures single-threaded Match throughput against them and the managed memory they
 /// hold. Run a Release build pinned to one core:
 /// `taskset -c 0 src/FeedWatch.Cli/bin/Release/net10.0/feedwatch eval speed`.
@@ -23,12 +23,13 @@ public static class EvalSpeedCommand
     {
         var sizes = new Option<string>("--sizes") { Description = "Comma-separated index sizes (stories).", DefaultValueFactory = _ => "10000,100000" };
         var queries = new Option<int>("--queries") { Description = "Articles matched per size (one in ten is a reworked copy of an indexed article).", DefaultValueFactory = _ => 5000 };
-        var command = new Command("speed", "Measure story matching throughput and index memory on synthetic articles.") { sizes, queries };
-        command.SetAction(parse => Run(parse.GetValue(sizes)!, parse.GetValue(queries)));
+        var rounds = new Option<int>("--rounds") { Description = "Timed rounds per size, each with its own new queries; more than one prints every round's matches per CPU-second and their median (this machine's noise moves a single round by ±25 %).", DefaultValueFactory = _ => 1 };
+        var command = new Command("speed", "Measure story matching throughput and index memory on synthetic articles.") { sizes, queries, rounds };
+        command.SetAction(parse => Run(parse.GetValue(sizes)!, parse.GetValue(queries), parse.GetValue(rounds)));
         return command;
     }
 
-    private static int Run(string sizesText, int queryCount)
+    private static int Run(string sizesText, int queryCount, int roundCount)
     {
         long[] sizes;
         try
@@ -41,9 +42,9 @@ public static class EvalSpeedCommand
             return 2;
         }
 
-        if (sizes.Length == 0 || sizes.Any(s => s <= 0) || queryCount <= 0)
+        if (sizes.Length == 0 || sizes.Any(s => s <= 0) || queryCount <= 0 || roundCount <= 0)
         {
-            Console.Error.WriteLine("--sizes and --queries must be positive.");
+            Console.Error.WriteLine("--sizes, --queries and --rounds must be positive.");
             return 2;
         }
 
@@ -70,6 +71,11 @@ public static class EvalSpeedCommand
             indexed = size;
             var (row, managed) = Measure(engine, generator, size, queryCount, build.Elapsed, buildCpu, baseline, previous);
             Console.WriteLine(row);
+            if (roundCount > 1)
+            {
+                Console.WriteLine(Rounds(engine, generator, size, queryCount, roundCount));
+            }
+
             previous = (size, managed);
         }
 
@@ -156,6 +162,31 @@ public static class EvalSpeedCommand
         var matchUs = matchCpu.TotalMilliseconds * 1000 / queries.Count;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         return ($"{size,10} {build.TotalSeconds,8:F1} {buildCpu.TotalSeconds,9:F1} {queries.Count / match.Elapsed.TotalSeconds,8:F0} {queries.Count / matchCpu.TotalSeconds,8:F0} {fingerprintUs,6:F0} {Math.Max(0, matchUs - fingerprintUs),7:F0} {allocated / queries.Count,8} {joined,7} {managed / 1048576.0,10:F1} {managed / (double)size,9:F0} {marginal,14} {indexBytes / (double)size,11:F0} {peak / 1048576.0,8:F0}", managed);
+    }
+
+    /// <summary>
+    /// The row's round and <paramref name="roundCount"/> − 1 more, each matching a query set of its own (so no round
+    /// finds the previous one's candidates in the cache): matches per CPU-second of every round and their median.
+    /// </summary>
+    private static string Rounds(StoryEngine engine, SyntheticArticles generator, long size, int queryCount, int roundCount)
+    {
+        var perCpuSecond = new List<double>(roundCount);
+        for (var round = 0; round < roundCount; round++)
+        {
+            var queries = CreateQueries(generator, size, queryCount, seed: size + ((round + 1) * 1_000_003L));
+            var cpu = CpuTime();
+            foreach (var query in queries)
+            {
+                engine.Match(query);
+            }
+
+            perCpuSecond.Add(queries.Count / (CpuTime() - cpu).TotalSeconds);
+        }
+
+        var sorted = perCpuSecond.Order().ToList();
+        var median = roundCount % 2 == 1 ? sorted[roundCount / 2] : (sorted[(roundCount / 2) - 1] + sorted[roundCount / 2]) / 2;
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        return $"  {size:N0} stories, {roundCount} rounds of {queryCount:N0} matches: per CPU-second {string.Join(' ', perCpuSecond.Select(r => r.ToString("F0", inv)))}; median {median.ToString("F0", inv)}, lowest {sorted[0].ToString("F0", inv)}, highest {sorted[^1].ToString("F0", inv)}";
     }
 
     private static TimeSpan CpuTime() => Process.GetCurrentProcess().TotalProcessorTime;
