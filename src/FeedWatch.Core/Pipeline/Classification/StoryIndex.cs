@@ -80,7 +80,7 @@ public sealed class StoryIndex(
                     // next classification.
                     foreach (var merge in engine.Consolidate())
                     {
-                        Unwritten(merge);
+                        KeepUnwritten(merge);
                     }
                 }
 
@@ -164,14 +164,14 @@ public sealed class StoryIndex(
         {
             foreach (var merge in engine.Consolidate())
             {
-                Unwritten(merge);
+                KeepUnwritten(merge);
             }
 
             return [.. _unwritten];
         }
     }
 
-    private void Unwritten(StoryMerged merge)
+    private void KeepUnwritten(StoryMerged merge)
     {
         _mergedAway.Add(merge.From);
         _unwritten.Add(merge with { Profile = Stamped(merge.Profile) });

@@ -25,9 +25,9 @@ public sealed partial class StoryEngine
     // Sequence through which re-checks have been made. A profile records it when written; a restarted engine takes
     // the highest it loads (before adding an article itself): re-checks due up to it were made, and written, by the
     // engine that wrote those profiles. Re-checks due after it — made in memory by an engine that crashed before their
-    // merges reached the documents — are made again, so a crash between the two loses no merge.
+    // merges reached the documents — are made again, so a crash between the two loses no merge. A re-check scheduled
+    // while profiles were still loading can turn out to be due at or before it: Consolidate skips those.
     private long _consolidatedThrough;
-    private long _restoredConsolidated;
     private bool _addedSinceStart;
 
     /// <summary>Articles added so far (restored from the profiles after a restart).</summary>
@@ -41,7 +41,7 @@ public sealed partial class StoryEngine
             var (due, storyId) = _rechecks.Min;
             _rechecks.Remove(_rechecks.Min);
             _pendingBirths.Remove(storyId);
-            if (due <= _restoredConsolidated || !_store.TryFind(storyId, out var slot))
+            if (due <= _consolidatedThrough || !_store.TryFind(storyId, out var slot))
             {
                 continue;
             }
@@ -165,9 +165,7 @@ public sealed partial class StoryEngine
             if (!_addedSinceStart)
             {
                 // Profiles written before consolidation points were recorded: their sequence is the best bound known.
-                var consolidated = Math.Min(sequence, profile.ConsolidatedThrough ?? sequence);
-                _restoredConsolidated = Math.Max(_restoredConsolidated, consolidated);
-                _consolidatedThrough = Math.Max(_consolidatedThrough, consolidated);
+                _consolidatedThrough = Math.Max(_consolidatedThrough, Math.Min(sequence, profile.ConsolidatedThrough ?? sequence));
             }
         }
 

@@ -65,16 +65,13 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
         for (var i = 0; i < tokens.Length; i++)
         {
             var t = tokens[i];
-            if (t.IsStop || (t.Length < 2 && !t.IsNumber))
+            // Skipped: function words, and tokens of one character (a single letter says nothing; single digits are everywhere).
+            if (t.IsStop || t.Length < 2)
             {
                 continue;
             }
 
             var kind = t.IsNumber ? TermKind.Number : namesAllowed && t.IsNameLike ? TermKind.Name : TermKind.Word;
-            if (t.IsNumber && t.Length < 2)
-            {
-                continue; // single digits are everywhere
-            }
 
             // Common words are damped by counting them as a fraction of an occurrence.
             counts.Add(TermIds.Of(t.Stem), (t.Flags & TokenFlags.Common) != 0 ? weight * 0.25f : weight, kind);

@@ -29,13 +29,21 @@ public static class MinHashSketch
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(Span<ushort> sketch, ulong shingle)
     {
-        var bin = (int)(shingle >> 58);
-        var value = (ushort)Math.Min((uint)(shingle & 0xFFFF), Empty - 1u);
+        var bin = BinOf(shingle);
+        var value = ValueOf(shingle);
         if (value < sketch[bin])
         {
             sketch[bin] = value;
         }
     }
+
+    /// <summary>The bin a shingle hash falls in: its top six bits (below <see cref="Bins"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int BinOf(ulong shingle) => (int)(shingle >> 58);
+
+    /// <summary>The value a shingle hash offers its bin: its low 16 bits, kept below <see cref="Empty"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ushort ValueOf(ulong shingle) => (ushort)Math.Min((uint)(shingle & 0xFFFF), Empty - 1u);
 
     /// <summary>Estimated Jaccard similarity over the bins filled in either sketch.</summary>
     public static double Jaccard(ReadOnlySpan<ushort> a, ReadOnlySpan<ushort> b)

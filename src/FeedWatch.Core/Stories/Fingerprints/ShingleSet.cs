@@ -107,11 +107,10 @@ public static class ShingleSet
             h = StableHash.Combine(h, Unsafe.Add(ref token, i + 1).Hash);
             h = StableHash.Combine(h, Unsafe.Add(ref token, i + 2).Hash);
             Unsafe.Add(ref gram, i) = h;
-            // The bin is the top six bits (below 64 = the sketch's length); the minimum is taken without a branch (a new
-            // minimum is an unpredictable event early in the text).
-            ref var bin = ref Unsafe.Add(ref bins, (int)(h >> 58));
-            var value = (ushort)Math.Min((uint)(h & 0xFFFF), MinHashSketch.Empty - 1u);
-            bin = Math.Min(bin, value);
+            // The bin is below 64 = the sketch's length (read without a bounds check); the minimum is taken without a
+            // branch (a new minimum is an unpredictable event early in the text).
+            ref var bin = ref Unsafe.Add(ref bins, MinHashSketch.BinOf(h));
+            bin = Math.Min(bin, MinHashSketch.ValueOf(h));
         }
     }
 

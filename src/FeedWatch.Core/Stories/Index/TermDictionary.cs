@@ -43,11 +43,15 @@ public sealed class TermDictionary
 
     /// <summary>The dense index of <paramref name="term"/>, or -1 when no holder has it (it then cannot match anything stored).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Find(uint term)
+    public int Find(uint term) => FindFrom(term, Home(term, _size));
+
+    /// <summary>The probe of <see cref="Find"/>, from the term's home slot (which <see cref="FindAll"/> has computed already).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindFrom(uint term, int home)
     {
         var table = _table;
         var size = _size;
-        for (var e = Home(term, size); Slot(table, e) is var entry && entry != 0; e = Next(e, size))
+        for (var e = home; Slot(table, e) is var entry && entry != 0; e = Next(e, size))
         {
             var index = entry - 1;
             if (_terms[index] == term)
@@ -98,18 +102,7 @@ public sealed class TermDictionary
 
         for (var i = 0; i < terms.Length; i++)
         {
-            var found = -1;
-            var term = terms[i];
-            for (var e = homes[i]; Slot(table, e) is var entry && entry != 0; e = Next(e, size))
-            {
-                if (_terms[entry - 1] == term)
-                {
-                    found = entry - 1;
-                    break;
-                }
-            }
-
-            indexes[i] = found;
+            indexes[i] = FindFrom(terms[i], homes[i]);
         }
 
         _touchSink = sink;

@@ -45,12 +45,9 @@ public static class LightStemmer
         var three = (length > 5) & (lastThree == Pack3('i', 'n', 'g'));
         var one = ((last == 's') & (second != 's') & (second != 'u') & (second != 'i')) | (last == 'e');
         // -ies and -es also end in s (one), -ied also in -ed (two): two wins over one; three excludes both (a final g).
-        var cut = (Bit(two) * 2) + (Bit(three) * 3) + (Bit(one & !two));
-        return cut * Bit(length > 4);
+        var cut = (Branchless.Bit(two) * 2) + (Branchless.Bit(three) * 3) + (Branchless.Bit(one & !two));
+        return cut * Branchless.Bit(length > 4);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Bit(bool value) => value ? 1 : 0;
 
     private static uint Pack2(char a, char b) => ((uint)a << 16) | b;
 

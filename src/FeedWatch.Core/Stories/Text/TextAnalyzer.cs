@@ -268,11 +268,11 @@ public static class TextAnalyzer
             Unsafe.Add(ref stateAt, wordLength) = fnv;
             var hash = StableHash.Mix(fnv);
             // Numbers are not stemmed: the cut is masked to 0 for them.
-            var cut = LightStemmer.StemCut(tail, wordLength) & (Bit(isNumber) - 1);
+            var cut = LightStemmer.StemCut(tail, wordLength) & (Branchless.Bit(isNumber) - 1);
             var stem = StableHash.Mix(Unsafe.Add(ref stateAt, wordLength - cut));
             var flags = (int)WordFlags.Of(hash)
-                | (Bit(first - 'A' <= 'Z' - 'A') * (int)TokenFlags.Capitalized)
-                | (Bit(isNumber) * (int)TokenFlags.Number);
+                | (Branchless.Bit(first - 'A' <= 'Z' - 'A') * (int)TokenFlags.Capitalized)
+                | (Branchless.Bit(isNumber) * (int)TokenFlags.Number);
             Unsafe.Add(ref tokenAt, count) = new Token(hash, stem, start, wordLength, (TokenFlags)flags);
             count++;
             i = end;
@@ -281,9 +281,6 @@ public static class TextAnalyzer
         tokenCount = count;
         return i;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Bit(bool value) => Unsafe.As<bool, byte>(ref value);
 
     /// <summary>The general word scan, from <paramref name="i"/> on, with the state <see cref="ScanWord"/> reached.</summary>
     private static int ContinueWord(ReadOnlySpan<char> span, int start, int i, Span<ulong> states, ref WordScan word)

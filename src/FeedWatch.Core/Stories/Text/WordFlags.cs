@@ -33,13 +33,10 @@ internal static class WordFlags
         ref var value = ref MemoryMarshal.GetArrayDataReference(values);
         var a = (int)hash & Mask;
         var b = (int)(hash >> 32) & Mask;
-        var inA = (int)Unsafe.Add(ref value, a) & -Bit(Unsafe.Add(ref key, a) == hash);
-        var inB = (int)Unsafe.Add(ref value, b) & -Bit(Unsafe.Add(ref key, b) == hash);
+        var inA = (int)Unsafe.Add(ref value, a) & -Branchless.Bit(Unsafe.Add(ref key, a) == hash);
+        var inB = (int)Unsafe.Add(ref value, b) & -Branchless.Bit(Unsafe.Add(ref key, b) == hash);
         return (TokenFlags)(inA | inB);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Bit(bool value) => Unsafe.As<bool, byte>(ref value);
 
     private static (ulong[] Keys, TokenFlags[] Values) Build()
     {
