@@ -168,10 +168,11 @@ public sealed partial class StoryEngine : IStoryEngine
         // Profile order is the in-memory order (origin first, then as they joined), so a reloaded story drops and
         // prefers the same representatives as the engine that wrote the profile.
         var centroid = TopicVector.Empty;
-        foreach (var representative in profile.Representatives)
+        for (var k = 0; k < profile.Representatives.Count; k++)
         {
-            var fingerprint = _fingerprinter.Build(representative);
-            AddRepresentative(story, fingerprint);
+            var fingerprint = _fingerprinter.Build(profile.Representatives[k]);
+            // Cached again only if it joined within the source window (a profile without the sequence: never).
+            AddRepresentative(story, fingerprint, k < profile.RepresentativeSequences.Count ? profile.RepresentativeSequences[k] : null);
             centroid = Centroids.Merge(centroid, fingerprint.Topic, int.MaxValue);
         }
 
@@ -681,7 +682,7 @@ public sealed partial class StoryEngine : IStoryEngine
         CountCentroid(previous, updated);
         if (IsNewWording(slot, fingerprint))
         {
-            AddRepresentative(slot, fingerprint);
+            AddRepresentative(slot, fingerprint, _sequence);
         }
 
         if (becomesOrigin)
@@ -710,7 +711,11 @@ public sealed partial class StoryEngine : IStoryEngine
         return true;
     }
 
-    private void AddRepresentative(int slot, ArticleFingerprint fingerprint)
+    /// <summary>
+    /// Adds a representative that joined at article sequence <paramref name="addedAt"/> (null: unknown, so its source is
+    /// not cached — it joined before the window or in a profile that did not record it).
+    /// </summary>
+    private void AddRepresentative(int slot, ArticleFingerprint fingerprint, long? addedAt)
     {
         var article = fingerprint.Article;
         var representatives = _store.Representatives(slot);
@@ -726,8 +731,11 @@ public sealed partial class StoryEngine : IStoryEngine
         Span<uint> keys = stackalloc uint[MinHashSketch.Bins];
         _lsh.Add(keys[..LshKeys(fingerprint.MinHash, keys)], repSlot);
 
-        var text = article.Text.Length > _options.MaxRepresentativeChars ? article.Text[.._options.MaxRepresentativeChars] : article.Text;
-        _sources.Put(repSlot, new CachedSource(article with { Text = text }, fingerprint.Shingles, fingerprint.Spots));
+        if (addedAt is { } joined && _sources.Holds(joined))
+        {
+            var text = article.Text.Length > _options.MaxRepresentativeChars ? article.Text[.._options.MaxRepresentativeChars] : article.Text;
+            _sources.Put(repSlot, new CachedSource(article with { Text = text }, fingerprint.Shingles, fingerprint.Spots), joined);
+        }
     }
 
     /// <summary>Takes a representative out of the LSH bands and the source cache (its slot is freed by the store).</summary>
@@ -854,6 +862,7 @@ public sealed partial class StoryEngine : IStoryEngine
             LastSeen = story.LastSeen,
             ArticleCount = story.ArticleCount,
             Representatives = representatives,
+            RepresentativeSequences = [.. repSlots.ToArray().Select(_sources.AddedAtOf)],
             FirstSeen = story.FirstSeen,
             OriginOutlet = _store.OriginOutletOf(slot),
             OriginArticleId = _store.OriginArticleIdOf(slot),

@@ -33,7 +33,10 @@ public sealed record StoryEngineOptions
     /// <summary>MinHash bins per LSH band (64 bins in all). Four rows ≈ Jaccard 0.5 threshold; the term index catches looser reuse.</summary>
     public int LshRowsPerBand { get; init; } = 4;
 
-    /// <summary>Recent representatives whose shingles are kept for exact scoring and passages (bounded memory).</summary>
+    /// <summary>
+    /// The source window, in articles added: representatives that joined within the last this many articles keep their
+    /// text and shingles in memory for exact scoring and passages (bounded memory; older ones are scored by MinHash).
+    /// </summary>
     public int SourceCacheSize { get; init; } = 2048;
 
     /// <summary>Longest representative text stored in a profile.</summary>

@@ -14,6 +14,14 @@ public sealed record StoryProfile
     /// <summary>Representative articles (bounded), enough to rebuild the index and align passages.</summary>
     public IReadOnlyList<StoryArticle> Representatives { get; init; } = [];
 
+    /// <summary>
+    /// For each of <see cref="Representatives"/>, the engine's article sequence number when it joined, while it is still
+    /// inside the engine's source window (null once it has left it). A reloaded engine caches the same sources as the
+    /// engine that wrote the profile, so it scores reuse exactly as that engine did. Empty in profiles written before it
+    /// was recorded (nothing cached from them).
+    /// </summary>
+    public IReadOnlyList<long?> RepresentativeSequences { get; init; } = [];
+
     /// <summary>Publication time of the story's earliest article.</summary>
     public DateTimeOffset? FirstSeen { get; init; }
 

@@ -68,12 +68,14 @@ public sealed partial class StoryEngine
         var fromRecord = _store.Story(from);
         var fromCentroid = _store.Centroid(from);
         var fromOrigin = (Id: _store.OriginArticleIdOf(from), Outlet: _store.OriginOutletOf(from));
-        var fromArticles = new List<StoryArticle>();
+        // Only representatives whose text is still cached can move; each keeps the sequence number it joined at, so it
+        // leaves the source window when it would have anyway.
+        var fromArticles = new List<(StoryArticle Article, long? AddedAt)>();
         foreach (var repSlot in _store.Representatives(from))
         {
             if (_sources.Peek(repSlot) is { } cached)
             {
-                fromArticles.Add(cached.Article);
+                fromArticles.Add((cached.Article, _sources.AddedAtOf(repSlot)));
             }
         }
 
@@ -101,12 +103,12 @@ public sealed partial class StoryEngine
         var updated = Centroids.Prune(Centroids.Sum(previous, fromCentroid), _options.StoryTerms, _frequencies);
         _store.SetCentroid(into, updated);
         CountCentroid(previous, updated);
-        foreach (var article in fromArticles)
+        foreach (var (article, addedAt) in fromArticles)
         {
             var fingerprint = _fingerprinter.Build(article);
             if (IsNewWording(into, fingerprint))
             {
-                AddRepresentative(into, fingerprint);
+                AddRepresentative(into, fingerprint, addedAt);
             }
         }
 
@@ -132,6 +134,7 @@ public sealed partial class StoryEngine
     {
         _sequence++;
         _addedSinceStart = true;
+        _sources.Advance(_sequence);
 
         // A caller that never consolidates (a benchmark that only adds) must not grow the schedule without bound: a
         // re-check overdue by a whole period is dropped unmade. Callers that consolidate after each article never see one.
@@ -162,6 +165,7 @@ public sealed partial class StoryEngine
         if (profile.Sequence is { } sequence)
         {
             _sequence = Math.Max(_sequence, sequence);
+            _sources.Advance(_sequence);
             if (!_addedSinceStart)
             {
                 // Profiles written before consolidation points were recorded: their sequence is the best bound known.
