@@ -727,14 +727,18 @@ public sealed partial class StoryEngine : IStoryEngine
             _store.RemoveRepresentativeAt(slot, dropIndex);
         }
 
-        var repSlot = _store.AddRepresentative(slot, article.Id, article.Outlet, article.Published, fingerprint.MinHash, fingerprint.Shingles.Length);
+        // A representative is indexed by the text its profile keeps (cut at MaxRepresentativeChars), so an engine rebuilt
+        // from the profile holds the very same MinHash, band keys and 3-grams for it and scores it identically.
+        var kept = article.Text.Length > _options.MaxRepresentativeChars
+            ? _fingerprinter.Build(article with { Text = article.Text[.._options.MaxRepresentativeChars] })
+            : fingerprint;
+        var repSlot = _store.AddRepresentative(slot, article.Id, article.Outlet, article.Published, kept.MinHash, kept.Shingles.Length);
         Span<uint> keys = stackalloc uint[MinHashSketch.Bins];
-        _lsh.Add(keys[..LshKeys(fingerprint.MinHash, keys)], repSlot);
+        _lsh.Add(keys[..LshKeys(kept.MinHash, keys)], repSlot);
 
         if (addedAt is { } joined && _sources.Holds(joined))
         {
-            var text = article.Text.Length > _options.MaxRepresentativeChars ? article.Text[.._options.MaxRepresentativeChars] : article.Text;
-            _sources.Put(repSlot, new CachedSource(article with { Text = text }, fingerprint.Shingles, fingerprint.Spots), joined);
+            _sources.Put(repSlot, new CachedSource(kept.Article, kept.Shingles, kept.Spots), joined);
         }
     }
 

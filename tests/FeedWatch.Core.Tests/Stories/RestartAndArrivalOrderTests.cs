@@ -121,6 +121,33 @@ public sealed class RestartAndArrivalOrderTests
     }
 
     [Fact]
+    public void A_representative_longer_than_its_profile_keeps_is_scored_the_same_after_a_restart()
+    {
+        // A profile keeps a representative's text up to MaxRepresentativeChars; the engine indexes the representative by
+        // that same text, so a reloaded engine holds the same MinHash, band keys and 3-grams and scores it identically.
+        var generator = new SyntheticArticles(5);
+        var parts = Enumerable.Range(0, 12).Select(i => generator.Create(i)).ToArray();
+        var longText = string.Join("\n\n", parts.Select(p => p.Text));
+        Assert.True(longText.Length > new StoryEngineOptions().MaxRepresentativeChars + 5_000, $"{longText.Length} characters");
+        var original = parts[0] with { Id = "long", Text = longText };
+        var running = new StoryEngine();
+        var profile = JsonSerializer.Deserialize<StoryProfile>(JsonSerializer.Serialize(running.Add("story-long", original), FeedWatchJson.Options), FeedWatchJson.Options)!;
+        var restarted = new StoryEngine();
+        restarted.Load(profile);
+
+        // Copies of the whole text, of its kept part and of the part beyond it (each a different overlap with the two).
+        string[] queries = [longText, longText[..15_000], longText[^12_000..], string.Join("\n\n", parts.Skip(8).Select(p => p.Text))];
+        for (var i = 0; i < queries.Length; i++)
+        {
+            var query = original with { Id = $"query-{i}", Outlet = "copy.example", Text = queries[i] };
+            Assert.Equal(Describe(running.Match(query)), Describe(restarted.Match(query)));
+        }
+
+        static string Describe(IReadOnlyList<StoryMatch> matches) =>
+            string.Join("; ", matches.Select(m => $"{m.StoryId} {m.Relation} {m.Score:R} {m.SourceArticleId} {m.Passages.Count}"));
+    }
+
+    [Fact]
     public void Seeds_form_one_story_in_every_arrival_order_and_after_a_restart_at_any_point()
     {
         var seeds = SeedArticles.Value;
