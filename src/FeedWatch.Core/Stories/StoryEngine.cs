@@ -86,7 +86,7 @@ public sealed partial class StoryEngine : IStoryEngine
             var score = Score(fingerprint, topic, slot);
             if (score.Joined)
             {
-                matches.Add(BuildMatch(fingerprint, slot, score));
+                matches.Add(BuildMatch(fingerprint, slot, in score));
             }
         }
 
@@ -406,8 +406,9 @@ public sealed partial class StoryEngine : IStoryEngine
     private void Touch(List<int> candidates)
     {
         // In stages, each one pass of independent loads over every candidate: the story records first (what the next
-        // stage's addresses come from), then the centroids, sketches and representative records they point to, then
-        // the article ids those point to. One candidate at a time, each stage waited for the previous one's miss.
+        // stage's addresses come from), then the centroids, sketches and representative records they point to. One
+        // candidate at a time, each stage waited for the previous one's miss. The representatives' article ids are not
+        // touched: scoring reads one only when that representative could decide the reuse score (see Score).
         var sink = 0u;
         foreach (var slot in candidates)
         {
@@ -435,15 +436,7 @@ public sealed partial class StoryEngine : IStoryEngine
             foreach (var repSlot in _store.Representatives(slot))
             {
                 var minHash = _store.MinHash(repSlot);
-                sink += minHash[0] + (uint)minHash[^1] + (uint)_store.Representative(repSlot).ArticleId;
-            }
-        }
-
-        foreach (var slot in candidates)
-        {
-            foreach (var repSlot in _store.Representatives(slot))
-            {
-                sink += _store.TouchArticleId(repSlot);
+                sink += minHash[0] + (uint)minHash[^1] + (uint)_store.Representative(repSlot).ShingleCount;
             }
         }
 
@@ -503,16 +496,22 @@ public sealed partial class StoryEngine : IStoryEngine
     {
         var reuse = 0.0;
         var best = -1;
+        var articleId = fingerprint.Article.Id;
         foreach (var repSlot in _store.Representatives(slot))
         {
-            if (_store.IsArticle(repSlot, fingerprint.Article.Id))
-            {
-                continue;
-            }
-
+            // A representative that is the article itself (a re-check, a restart) is skipped. The id comparison reads
+            // the id arena (one more page and cache miss per candidate), so it is made only where skipping can matter:
+            // for a cached source, whose read refreshes the cache's recency exactly as before (the same TryGet calls in
+            // the same order, so later cache contents and outputs are unchanged), and for an estimate that would become
+            // the best so far (one that would not changes nothing whether it is the article or not).
             double overlap;
-            if (_sources.TryGet(repSlot, out var source))
+            if (_sources.Peek(repSlot) is not null)
             {
+                if (_store.IsArticle(repSlot, articleId) || !_sources.TryGet(repSlot, out var source))
+                {
+                    continue;
+                }
+
                 var shared = ShingleSet.IntersectionCount(fingerprint.Shingles, source.Shingles);
                 var smaller = Math.Min(fingerprint.Shingles.Length, source.Shingles.Length);
                 overlap = smaller == 0 ? 0 : (double)shared / smaller;
@@ -524,6 +523,10 @@ public sealed partial class StoryEngine : IStoryEngine
             else
             {
                 overlap = MinHashSketch.OverlapCoefficient(fingerprint.MinHash, fingerprint.Shingles.Length, _store.MinHash(repSlot), _store.Representative(repSlot).ShingleCount);
+                if (overlap > reuse && _store.IsArticle(repSlot, articleId))
+                {
+                    continue;
+                }
             }
 
             if (overlap > reuse)
@@ -599,7 +602,7 @@ public sealed partial class StoryEngine : IStoryEngine
         return [.. found.Distinct()]; // Distinct keeps the first of each in order, so the positions stay ascending
     }
 
-    private StoryMatch BuildMatch(ArticleFingerprint fingerprint, int slot, CandidateScore score)
+    private StoryMatch BuildMatch(ArticleFingerprint fingerprint, int slot, in CandidateScore score)
     {
         var relation = ReuseRelation.Independent;
         var sourceId = _store.OriginArticleIdOf(slot);

@@ -69,9 +69,6 @@ internal sealed class StoryStore
 
     public bool IsArticle(int repSlot, string articleId) => _ids.Equals(_reps[repSlot].ArticleId, articleId);
 
-    /// <summary>Reads the first byte of the representative's article id (scoring compares it with the article's next).</summary>
-    public uint TouchArticleId(int repSlot) => _ids.FirstByte(_reps[repSlot].ArticleId);
-
     public string OutletOf(int repSlot) => _outlets[_reps[repSlot].Outlet];
 
     public ReadOnlySpan<ushort> MinHash(int repSlot) => _minHashes.Slice(repSlot * MinHashSketch.Bins, MinHashSketch.Bins);
