@@ -38,6 +38,7 @@ public sealed partial class StoryEngine : IStoryEngine
     private (double Weight, int Slot)[] _heap = [];
     private byte[] _seenStamp = []; // a byte a story slot: cleared every 255 matches instead of every 2^31
     private byte _stamp;
+    private int[] _passedScratch = [];
     private uint _touchSink;
 
     public StoryEngine(StoryEngineOptions? options = null)
@@ -406,7 +407,7 @@ public sealed partial class StoryEngine : IStoryEngine
     private void Touch(List<int> candidates)
     {
         // In stages, each one pass of independent loads over every candidate: the story records first (what the next
-        // stage's addresses come from), then the centroids, sketches and representative records they point to. One
+        // stage's addresses come from), then the centroids and the representative records (sketches inline) they point to. One
         // candidate at a time, each stage waited for the previous one's miss. The representatives' article ids are not
         // touched: scoring reads one only when that representative could decide the reuse score (see Score).
         var sink = 0u;
@@ -435,8 +436,9 @@ public sealed partial class StoryEngine : IStoryEngine
 
             foreach (var repSlot in _store.Representatives(slot))
             {
-                var minHash = _store.MinHash(repSlot);
-                sink += minHash[0] + (uint)minHash[^1] + (uint)_store.Representative(repSlot).ShingleCount;
+                // The record's shingle count and the sketch after it, 132 bytes: one read every 64 bytes and the last.
+                ref var representative = ref _store.Representative(repSlot);
+                sink += (uint)representative.ShingleCount + representative.MinHash[20] + (uint)representative.MinHash[52] + representative.MinHash[MinHashSketch.Bins - 1];
             }
         }
 
@@ -488,6 +490,17 @@ public sealed partial class StoryEngine : IStoryEngine
             (heap[i], heap[weakest]) = (heap[weakest], heap[i]);
             i = weakest;
         }
+    }
+
+    /// <summary>Scratch for the comparison's passing positions (one more than the centroid's terms), kept between calls.</summary>
+    private Span<int> PassedScratch(int terms)
+    {
+        if (_passedScratch.Length <= terms)
+        {
+            _passedScratch = new int[terms + 1];
+        }
+
+        return _passedScratch;
     }
 
     private int LshKeys(ReadOnlySpan<ushort> minHash, Span<uint> into) => LshBands.Keys(minHash, _options.LshRowsPerBand, into);
@@ -544,7 +557,8 @@ public sealed partial class StoryEngine : IStoryEngine
             arena.Idf(story.CentroidBlock, story.CentroidCount),
             story.WeightScale,
             story.CentroidNorm,
-            story.CentroidNameMass);
+            story.CentroidNameMass,
+            PassedScratch(story.CentroidCount));
         // Dates as stored (UTC ticks, StoredDate.None = TimeProximity.NoDate for none): no date is built per candidate.
         var firstSeen = story.FirstSeenTicks;
         var time = TimeProximity.Evidence(TimeProximity.UtcTicksOf(fingerprint.Article.Published), firstSeen, story.LastSeenTicks, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor, _options.TopicTimeScaleBefore);
