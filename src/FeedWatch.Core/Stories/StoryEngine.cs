@@ -38,6 +38,7 @@ public sealed partial class StoryEngine : IStoryEngine
     private (double Weight, int Slot)[] _heap = [];
     private byte[] _seenStamp = []; // a byte a story slot: cleared every 255 matches instead of every 2^31
     private byte _stamp;
+    private int[] _passedScratch = [];
     private uint _touchSink;
 
     public StoryEngine(StoryEngineOptions? options = null)
@@ -86,7 +87,7 @@ public sealed partial class StoryEngine : IStoryEngine
             var score = Score(fingerprint, topic, slot);
             if (score.Joined)
             {
-                matches.Add(BuildMatch(fingerprint, slot, score));
+                matches.Add(BuildMatch(fingerprint, slot, in score));
             }
         }
 
@@ -407,8 +408,9 @@ public sealed partial class StoryEngine : IStoryEngine
     private void Touch(List<int> candidates)
     {
         // In stages, each one pass of independent loads over every candidate: the story records first (what the next
-        // stage's addresses come from), then the centroids, sketches and representative records they point to, then
-        // the article ids those point to. One candidate at a time, each stage waited for the previous one's miss.
+        // stage's addresses come from), then the centroids and the representative records (sketches inline) they point to. One
+        // candidate at a time, each stage waited for the previous one's miss. The representatives' article ids are not
+        // touched: scoring reads one only when that representative could decide the reuse score (see Score).
         var sink = 0u;
         foreach (var slot in candidates)
         {
@@ -435,16 +437,9 @@ public sealed partial class StoryEngine : IStoryEngine
 
             foreach (var repSlot in _store.Representatives(slot))
             {
-                var minHash = _store.MinHash(repSlot);
-                sink += minHash[0] + (uint)minHash[^1] + (uint)_store.Representative(repSlot).ArticleId;
-            }
-        }
-
-        foreach (var slot in candidates)
-        {
-            foreach (var repSlot in _store.Representatives(slot))
-            {
-                sink += _store.TouchArticleId(repSlot);
+                // The record's shingle count and the sketch after it, 132 bytes: one read every 64 bytes and the last.
+                ref var representative = ref _store.Representative(repSlot);
+                sink += (uint)representative.ShingleCount + representative.MinHash[20] + (uint)representative.MinHash[52] + representative.MinHash[MinHashSketch.Bins - 1];
             }
         }
 
@@ -498,22 +493,39 @@ public sealed partial class StoryEngine : IStoryEngine
         }
     }
 
+    /// <summary>Scratch for the comparison's passing positions (one more than the centroid's terms), kept between calls.</summary>
+    private Span<int> PassedScratch(int terms)
+    {
+        if (_passedScratch.Length <= terms)
+        {
+            _passedScratch = new int[terms + 1];
+        }
+
+        return _passedScratch;
+    }
+
     private int LshKeys(ReadOnlySpan<ushort> minHash, Span<uint> into) => LshBands.Keys(minHash, _options.LshRowsPerBand, into);
 
     private CandidateScore Score(ArticleFingerprint fingerprint, IndexedTopic indexedTopic, int slot)
     {
         var reuse = 0.0;
         var best = -1;
+        var articleId = fingerprint.Article.Id;
         foreach (var repSlot in _store.Representatives(slot))
         {
-            if (_store.IsArticle(repSlot, fingerprint.Article.Id))
-            {
-                continue;
-            }
-
+            // A representative that is the article itself (a re-check, a restart) is skipped. The id comparison reads
+            // the id arena (one more page and cache miss per candidate), so it is made only where skipping can matter:
+            // for a cached source, whose read refreshes the cache's recency exactly as before (the same TryGet calls in
+            // the same order, so later cache contents and outputs are unchanged), and for an estimate that would become
+            // the best so far (one that would not changes nothing whether it is the article or not).
             double overlap;
-            if (_sources.TryGet(repSlot, out var source))
+            if (_sources.Peek(repSlot) is not null)
             {
+                if (_store.IsArticle(repSlot, articleId) || !_sources.TryGet(repSlot, out var source))
+                {
+                    continue;
+                }
+
                 var shared = ShingleSet.IntersectionCount(fingerprint.Shingles, source.Shingles);
                 var smaller = Math.Min(fingerprint.Shingles.Length, source.Shingles.Length);
                 overlap = smaller == 0 ? 0 : (double)shared / smaller;
@@ -525,6 +537,10 @@ public sealed partial class StoryEngine : IStoryEngine
             else
             {
                 overlap = MinHashSketch.OverlapCoefficient(fingerprint.MinHash, fingerprint.Shingles.Length, _store.MinHash(repSlot), _store.Representative(repSlot).ShingleCount);
+                if (overlap > reuse && _store.IsArticle(repSlot, articleId))
+                {
+                    continue;
+                }
             }
 
             if (overlap > reuse)
@@ -542,7 +558,8 @@ public sealed partial class StoryEngine : IStoryEngine
             arena.Idf(story.CentroidBlock, story.CentroidCount),
             story.WeightScale,
             story.CentroidNorm,
-            story.CentroidNameMass);
+            story.CentroidNameMass,
+            PassedScratch(story.CentroidCount));
         // Dates as stored (UTC ticks, StoredDate.None = TimeProximity.NoDate for none): no date is built per candidate.
         var firstSeen = story.FirstSeenTicks;
         var time = TimeProximity.Evidence(TimeProximity.UtcTicksOf(fingerprint.Article.Published), firstSeen, story.LastSeenTicks, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor, _options.TopicTimeScaleBefore);
@@ -600,7 +617,7 @@ public sealed partial class StoryEngine : IStoryEngine
         return [.. found.Distinct()]; // Distinct keeps the first of each in order, so the positions stay ascending
     }
 
-    private StoryMatch BuildMatch(ArticleFingerprint fingerprint, int slot, CandidateScore score)
+    private StoryMatch BuildMatch(ArticleFingerprint fingerprint, int slot, in CandidateScore score)
     {
         var relation = ReuseRelation.Independent;
         var sourceId = _store.OriginArticleIdOf(slot);

@@ -80,9 +80,6 @@ public sealed class IdArena
         }
     }
 
-    /// <summary>The entry's first byte (its reference count): one load, to bring the entry into the cache early.</summary>
-    public byte FirstByte(int handle) => Page(handle)[handle & (PageSize - 1)];
-
     public string Get(int handle)
     {
         var (length, ascii, at) = Header(handle);

@@ -3,15 +3,17 @@ using System.Runtime.CompilerServices;
 namespace FeedWatch.Core.Stories.Index;
 
 /// <summary>
-/// A growable array in fixed pages of 4,096 elements: growing it allocates one more page instead of copying into an
-/// array twice the size, so a slab of a million records holds no more than a page of slack (a doubling array holds
-/// on average a third more than it uses, and twice as much while it copies).
+/// A growable array in fixed pages of 4,096 elements (1,024 for elements of 128 bytes or more, so a page stays a few
+/// hundred KB and its unused tail small): growing it allocates one more page instead of copying into an array twice
+/// the size, so a slab of a million records holds no more than a page of slack (a doubling array holds on average a
+/// third more than it uses, and twice as much while it copies).
 /// </summary>
 internal sealed class PagedArray<T>
 {
-    internal const int PageBits = 12;
-    private const int PageSize = 1 << PageBits;
-    private const int PageMask = PageSize - 1;
+    // Constants once the type is initialised (the JIT folds static readonly values into optimised code).
+    private static readonly int PageBits = Unsafe.SizeOf<T>() >= 128 ? 10 : 12;
+    private static readonly int PageSize = 1 << PageBits;
+    private static readonly int PageMask = PageSize - 1;
     private T[][] _pages = [];
 
     /// <summary>Elements the allocated pages hold.</summary>

@@ -5,7 +5,7 @@ namespace FeedWatch.Core.Stories.Index;
 
 /// <summary>
 /// Where the active index keeps its stories and representatives: flat slabs of records indexed by slot (freed slots
-/// are reused), representatives' slots per story in a parallel slab, MinHash sketches in one flat arena, centroids in
+/// are reused), representatives' slots per story in a parallel slab, representatives with their MinHash sketches inline, centroids in
 /// the <see cref="CentroidArena"/>, ids in the <see cref="IdArena"/> with an id → slot table over it, outlets interned.
 /// No object, list or array per story or per representative. Not thread-safe.
 /// </summary>
@@ -15,7 +15,6 @@ internal sealed class StoryStore
     private readonly PagedArray<int> _repBlocks = new();
     private readonly Stack<int> _freeRepBlocks = new();
     private readonly PagedArray<RepresentativeRecord> _reps = new();
-    private readonly PagedArray<ushort> _minHashes = new();
     private readonly Stack<int> _freeStories = new();
     private readonly Stack<int> _freeReps = new();
     private readonly List<string> _outlets = [];
@@ -69,12 +68,9 @@ internal sealed class StoryStore
 
     public bool IsArticle(int repSlot, string articleId) => _ids.Equals(_reps[repSlot].ArticleId, articleId);
 
-    /// <summary>Reads the first byte of the representative's article id (scoring compares it with the article's next).</summary>
-    public uint TouchArticleId(int repSlot) => _ids.FirstByte(_reps[repSlot].ArticleId);
-
     public string OutletOf(int repSlot) => _outlets[_reps[repSlot].Outlet];
 
-    public ReadOnlySpan<ushort> MinHash(int repSlot) => _minHashes.Slice(repSlot * MinHashSketch.Bins, MinHashSketch.Bins);
+    public ReadOnlySpan<ushort> MinHash(int repSlot) => _reps[repSlot].MinHash;
 
     /// <summary>
     /// The story's representative slots; index 0 is the origin article. A lone one is read from the story record
@@ -201,7 +197,6 @@ internal sealed class StoryStore
 
         var repSlot = _freeReps.Count > 0 ? _freeReps.Pop() : RepresentativeSlots++;
         _reps.EnsureCapacity(repSlot);
-        _minHashes.EnsureCapacity(((repSlot + 1) * MinHashSketch.Bins) - 1);
         // The origin's id entry is shared when the representative is the origin article.
         int idHandle;
         if (story.OriginArticleId >= 0 && _ids.Equals(story.OriginArticleId, articleId))
@@ -215,7 +210,7 @@ internal sealed class StoryStore
         }
 
         _reps[repSlot] = new RepresentativeRecord { StorySlot = slot, ArticleId = idHandle, Outlet = InternOutlet(outlet), ShingleCount = shingleCount, Published = published };
-        minHash.CopyTo(_minHashes.Slice(repSlot * MinHashSketch.Bins, MinHashSketch.Bins));
+        minHash.CopyTo(_reps[repSlot].MinHash);
         if (story.RepresentativeCount == 0)
         {
             story.Representatives = repSlot;
@@ -398,8 +393,7 @@ internal sealed class StoryStore
     [
         ("story records", _stories.MemoryBytes + (_freeStories.Count * 4L)),
         ("story representative slots", _repBlocks.MemoryBytes + (_freeRepBlocks.Count * 4L)),
-        ("representative records", _reps.MemoryBytes + (_freeReps.Count * 4L)),
-        ("MinHash sketches", _minHashes.MemoryBytes),
+        ("representative records with MinHash", _reps.MemoryBytes + (_freeReps.Count * 4L)),
         ("centroids", Centroids.MemoryBytes),
         ("term dictionary", Terms.MemoryBytes),
         ("ids", _ids.MemoryBytes),
