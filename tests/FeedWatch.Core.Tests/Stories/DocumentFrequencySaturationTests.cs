@@ -4,7 +4,8 @@ namespace FeedWatch.Core.Tests.Stories;
 
 /// <summary>
 /// The 16-bit sketch gives exactly the counts of a plain count-min sketch of 32-bit counters (same slots), also past
-/// the 16-bit range, where counters keep their count in a side table and come back from it.
+/// the 16-bit range, where counters keep their count in a side table and come back from it; and its blocked layout
+/// puts both counters of a term in one 64-byte cache line.
 /// </summary>
 public sealed class DocumentFrequencySaturationTests
 {
@@ -87,6 +88,36 @@ public sealed class DocumentFrequencySaturationTests
     }
 
     [Fact]
+    public void Both_counters_of_a_term_share_one_cache_line_and_every_line_is_used()
+    {
+        var frequencies = new DocumentFrequencies();
+        var random = new Random(23);
+        var lines = new HashSet<long>();
+        var firsts = new HashSet<long>();
+        var seconds = new HashSet<long>();
+        for (var k = 0; k < 1_500_000; k++)
+        {
+            var term = (uint)random.NextInt64(0, (long)uint.MaxValue + 1);
+            var (a, b) = frequencies.Slots(term);
+            var lineA = frequencies.AddressOf(a) / 64;
+            Assert.Equal(lineA, frequencies.AddressOf(b) / 64);
+            var offsetA = frequencies.AddressOf(a) % 64;
+            var offsetB = frequencies.AddressOf(b) % 64;
+            Assert.InRange(offsetA, 0, 31); // row 0: the line's first half
+            Assert.InRange(offsetB, 32, 63); // row 1: its second half
+            lines.Add(lineA);
+            firsts.Add(offsetA);
+            seconds.Add(offsetB);
+        }
+
+        // 2^16 lines of 64 bytes (4 MB), every one reached; both halves' 16 counters reached.
+        Assert.Equal(1 << 16, lines.Count);
+        Assert.Equal(16, firsts.Count);
+        Assert.Equal(16, seconds.Count);
+        Assert.Equal(4L << 20, DocumentFrequencies.MemoryBytes);
+    }
+
+    [Fact]
     public void Forgetting_terms_never_observed_is_refused_and_changes_nothing()
     {
         var frequencies = new DocumentFrequencies();
@@ -98,7 +129,11 @@ public sealed class DocumentFrequencySaturationTests
         Assert.Equal(version, frequencies.Version);
     }
 
-    /// <summary>The sketch as it was: two rows of 32-bit counters, the same slots (SplitMix64 of the term, low and high 20 bits).</summary>
+    /// <summary>
+    /// The sketch as a plain model: two rows of 32-bit counters over the blocked slots (SplitMix64 of the term; its low
+    /// 16 bits pick a line of 32 counters, bits 32–35 the row-0 counter in the line's first half, bits 48–51 the row-1
+    /// counter in its second half).
+    /// </summary>
     private sealed class ReferenceSketch
     {
         private readonly Dictionary<int, int> _row0 = [];
@@ -132,7 +167,8 @@ public sealed class DocumentFrequencySaturationTests
             x ^= x >> 27;
             x *= 0x94d049bb133111ebUL;
             x ^= x >> 31;
-            return ((int)(x & 0xFFFFF), (int)((x >> 32) & 0xFFFFF));
+            var line = (int)(x & 0xFFFF) * 32;
+            return (line + (int)((x >> 32) & 15), line + 16 + (int)((x >> 48) & 15));
         }
     }
 }

@@ -86,6 +86,12 @@ internal static class HashSort
     }
 
     /// <summary>The bucket sort of <paramref name="values"/> (at least <see cref="SmallInput"/> of them) into the thread's scratch.</summary>
+    /// <remarks>
+    /// Every index of the counting, prefix and scatter passes is below the bucket count or n, so they read and write
+    /// without bounds checks; so does the insertion pass's first comparison, which settles nearly every value (one is out
+    /// of order only when it shares its bucket with the value before it and is the smaller).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Span<ulong> SortIntoScratch(Span<ulong> values)
     {
         var n = values.Length;
@@ -95,25 +101,38 @@ internal static class HashSort
         var starts = _starts is { } s && s.Length >= buckets + 1 ? s : _starts = new int[Math.Max(buckets + 1, 1025)];
         var scratch = _scratch is { } t && t.Length >= n ? t : _scratch = new ulong[Math.Max(n, 1024)];
         Array.Clear(starts, 0, buckets + 1);
-        foreach (var v in values)
+        ref var start = ref MemoryMarshal.GetArrayDataReference(starts);
+        ref var into = ref MemoryMarshal.GetArrayDataReference(scratch);
+        ref var from = ref MemoryMarshal.GetReference(values);
+        for (var i = 0; i < n; i++)
         {
-            starts[(int)(v >> shift) + 1]++;
+            // v >> shift < buckets (shift = 64 - bits), so the index is at most buckets.
+            Unsafe.Add(ref start, (int)(Unsafe.Add(ref from, i) >> shift) + 1)++;
         }
 
+        var sum = 0;
         for (var b = 1; b <= buckets; b++)
         {
-            starts[b] += starts[b - 1];
+            sum += Unsafe.Add(ref start, b);
+            Unsafe.Add(ref start, b) = sum;
         }
 
-        foreach (var v in values)
+        for (var i = 0; i < n; i++)
         {
-            scratch[starts[(int)(v >> shift)]++] = v;
+            var v = Unsafe.Add(ref from, i);
+            ref var at = ref Unsafe.Add(ref start, (int)(v >> shift));
+            Unsafe.Add(ref into, at++) = v;
         }
 
         // Buckets are now contiguous and in order; insertion sort fixes the order inside each (tiny) bucket.
         for (var i = 1; i < n; i++)
         {
-            var v = scratch[i];
+            var v = Unsafe.Add(ref into, i);
+            if (Unsafe.Add(ref into, i - 1) <= v)
+            {
+                continue;
+            }
+
             var j = i - 1;
             while (j >= 0 && scratch[j] > v)
             {

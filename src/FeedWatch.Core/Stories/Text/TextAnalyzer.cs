@@ -282,10 +282,14 @@ public static class TextAnalyzer
         return i;
     }
 
-    /// <summary>The general word scan, from <paramref name="i"/> on, with the state <see cref="ScanWord"/> reached.</summary>
+    /// <summary>
+    /// The general word scan, from <paramref name="i"/> on, with the state <see cref="ScanWord"/> reached. A word ends
+    /// after <see cref="Token.MaxLength"/> characters at the latest (the rest starts the next token).
+    /// </summary>
     private static int ContinueWord(ReadOnlySpan<char> span, int start, int i, Span<ulong> states, ref WordScan word)
     {
-        while ((uint)i < (uint)span.Length)
+        var end = Math.Min(span.Length, start + Token.MaxLength);
+        while (i < end)
         {
             var c = span[i];
             if (IsLetterOrDigit(c))
