@@ -515,13 +515,13 @@ public sealed partial class StoryEngine : IStoryEngine
         {
             // A representative that is the article itself (a re-check, a restart) is skipped. The id comparison reads
             // the id arena (one more page and cache miss per candidate), so it is made only where skipping can matter:
-            // for a cached source, whose read refreshes the cache's recency exactly as before (the same TryGet calls in
-            // the same order, so later cache contents and outputs are unchanged), and for an estimate that would become
-            // the best so far (one that would not changes nothing whether it is the article or not).
+            // for a cached source (few; the exact overlap is costlier than the comparison), and for an estimate that
+            // would become the best so far (one that would not changes nothing whether it is the article or not).
+            // Reading the source cache changes nothing in it, so the order of these reads does not matter.
             double overlap;
-            if (_sources.Peek(repSlot) is not null)
+            if (_sources.Peek(repSlot) is { } source)
             {
-                if (_store.IsArticle(repSlot, articleId) || !_sources.TryGet(repSlot, out var source))
+                if (_store.IsArticle(repSlot, articleId))
                 {
                     continue;
                 }
