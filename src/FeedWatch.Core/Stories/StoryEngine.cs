@@ -38,7 +38,6 @@ public sealed partial class StoryEngine : IStoryEngine
     private (double Weight, int Slot)[] _heap = [];
     private byte[] _seenStamp = []; // a byte a story slot: cleared every 255 matches instead of every 2^31
     private byte _stamp;
-    private int[] _passedScratch = [];
     private uint _touchSink;
 
     public StoryEngine(StoryEngineOptions? options = null)
@@ -493,17 +492,6 @@ public sealed partial class StoryEngine : IStoryEngine
         }
     }
 
-    /// <summary>Scratch for the comparison's passing positions (one more than the centroid's terms), kept between calls.</summary>
-    private Span<int> PassedScratch(int terms)
-    {
-        if (_passedScratch.Length <= terms)
-        {
-            _passedScratch = new int[terms + 1];
-        }
-
-        return _passedScratch;
-    }
-
     private int LshKeys(ReadOnlySpan<ushort> minHash, Span<uint> into) => LshBands.Keys(minHash, _options.LshRowsPerBand, into);
 
     private CandidateScore Score(ArticleFingerprint fingerprint, IndexedTopic indexedTopic, int slot)
@@ -558,8 +546,7 @@ public sealed partial class StoryEngine : IStoryEngine
             arena.Idf(story.CentroidBlock, story.CentroidCount),
             story.WeightScale,
             story.CentroidNorm,
-            story.CentroidNameMass,
-            PassedScratch(story.CentroidCount));
+            story.CentroidNameMass);
         // Dates as stored (UTC ticks, StoredDate.None = TimeProximity.NoDate for none): no date is built per candidate.
         var firstSeen = story.FirstSeenTicks;
         var time = TimeProximity.Evidence(TimeProximity.UtcTicksOf(fingerprint.Article.Published), firstSeen, story.LastSeenTicks, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor, _options.TopicTimeScaleBefore);

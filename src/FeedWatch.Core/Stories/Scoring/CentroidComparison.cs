@@ -21,6 +21,7 @@ public static class CentroidComparison
     /// The shared weight of the article's lede names is summed in the same pass (in ascending term order, as a scan of
     /// the lede names would).
     /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static TopicComparison Compare(
         IndexedTopic indexed,
         ReadOnlySpan<uint> storyWords,
@@ -29,26 +30,8 @@ public static class CentroidComparison
         double storyNorm,
         double storyNameMass)
     {
-        var passed = storyWords.Length <= 512 ? stackalloc int[storyWords.Length + 1] : new int[storyWords.Length + 1];
-        return Compare(indexed, storyWords, idfCodes, weightScale, storyNorm, storyNameMass, passed);
-    }
-
-    /// <summary>
-    /// <see cref="Compare(IndexedTopic, ReadOnlySpan{uint}, ReadOnlySpan{byte}, float, double, double)"/> with the
-    /// caller's scratch for the passing positions (at least one more element than there are words; its contents do not
-    /// matter): a match compares ~48 centroids, and a fresh zeroed buffer for each was a memset of ~500 bytes apiece.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static TopicComparison Compare(
-        IndexedTopic indexed,
-        ReadOnlySpan<uint> storyWords,
-        ReadOnlySpan<byte> idfCodes,
-        float weightScale,
-        double storyNorm,
-        double storyNameMass,
-        Span<int> passed)
-    {
         ArgumentNullException.ThrowIfNull(indexed);
+        var passed = storyWords.Length <= 512 ? stackalloc int[storyWords.Length + 1] : new int[storyWords.Length + 1];
         var count = indexed.Passing(storyWords, passed);
 
         double dot = 0, sharedNames = 0, sharedStoryNames = 0, sharedLede = 0;
