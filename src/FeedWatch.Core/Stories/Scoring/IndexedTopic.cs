@@ -167,6 +167,7 @@ public sealed class IndexedTopic
         var low6 = Vector256.Create(63u);
         var bit4 = Vector256.Create(16u);
         var bit5 = Vector256.Create(32u);
+        var lanes = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
         var count = 0;
         var j = 0;
         for (; j + 8 <= storyWords.Length; j += 8)
@@ -177,12 +178,11 @@ public sealed class IndexedTopic
             var low = Vector256.ConditionalSelect(Vector256.Equals(dword & bit4, bit4), Avx512F.VL.PermuteVar8x32x2(f2, dword, f3), Avx512F.VL.PermuteVar8x32x2(f0, dword, f1));
             var high = Vector256.ConditionalSelect(Vector256.Equals(dword & bit4, bit4), Avx512F.VL.PermuteVar8x32x2(f6, dword, f7), Avx512F.VL.PermuteVar8x32x2(f4, dword, f5));
             var word = Vector256.ConditionalSelect(Vector256.Equals(dword & bit5, bit5), high, low);
-            var passed = Vector256.Equals(Avx2.ShiftRightLogicalVariable(word, index & low5) & one, one).ExtractMostSignificantBits();
-            while (passed != 0)
-            {
-                positions[count++] = j + System.Numerics.BitOperations.TrailingZeroCount(passed);
-                passed &= passed - 1;
-            }
+            var passed = Vector256.Equals(Avx2.ShiftRightLogicalVariable(word, index & low5) & one, one);
+            // The passing lanes' positions packed to the front and all eight stored (count + 8 <= j + 8 <= words <
+            // positions.Length, as count <= j): no loop over the passing bits, whose exit mispredicted about every step.
+            Avx512F.VL.Compress(Vector256<int>.Zero, passed.AsInt32(), Vector256.Create(j) + lanes).CopyTo(positions.Slice(count, 8));
+            count += System.Numerics.BitOperations.PopCount(passed.ExtractMostSignificantBits());
         }
 
         return PassingScalar(storyWords, positions, j, count);
