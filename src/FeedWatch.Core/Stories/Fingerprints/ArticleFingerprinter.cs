@@ -96,16 +96,24 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
             return;
         }
 
+        // The kind, the damping and the name-pair test are computed without branches (names, numbers, common words and
+        // capitals are unpredictable among the counted tokens); only a name pair, rare, takes a branch.
+        ReadOnlySpan<float> damping = [1f, 0.25f];
         foreach (var i in counted)
         {
             var t = tokens[i];
-            var kind = t.IsNumber ? TermKind.Number : namesAllowed && t.IsNameLike ? TermKind.Name : TermKind.Word;
+            var number = Branchless.Bit(t.IsNumber);
+            var kind = (TermKind)((number << 1) | (Branchless.Bit(namesAllowed & t.IsNameLike) & (number ^ 1)));
 
-            // Common words are damped by counting them as a fraction of an occurrence.
-            counts.Add(TermIds.Of(t.Stem), (t.Flags & TokenFlags.Common) != 0 ? weight * 0.25f : weight, kind);
+            // Common words are damped by counting them as a fraction of an occurrence (weight × 1 is the weight itself).
+            counts.Add(TermIds.Of(t.Stem), weight * damping[Branchless.Bit((t.Flags & TokenFlags.Common) != 0)], kind);
 
             // Adjacent capitalised words form a name ("Lindsay Lohan"): the pair identifies more than either word.
-            if (namesAllowed && i + 1 < tokens.Length && (t.Flags & TokenFlags.Capitalized) != 0 && tokens[i + 1].IsNameLike && !tokens[i + 1].IsNumber)
+            var next = i + 1 < tokens.Length ? tokens[i + 1].Flags : TokenFlags.None;
+            var pair = namesAllowed
+                & ((t.Flags & TokenFlags.Capitalized) != 0)
+                & ((next & (TokenFlags.Capitalized | TokenFlags.SentenceStart | TokenFlags.Stop | TokenFlags.Number)) == TokenFlags.Capitalized);
+            if (pair)
             {
                 counts.Add(TermIds.Of(Text.StableHash.Combine(t.Hash, tokens[i + 1].Hash)), weight, TermKind.Name);
             }

@@ -16,9 +16,11 @@ namespace FeedWatch.Core.Stories.Index;
 /// the line chosen by 16 bits of the mixed term, its row-0 counter by 4 more bits among the line's first 16 counters and
 /// its row-1 counter by 4 others among the last 16. Topic selection reads ~350 terms a fingerprint from a 4 MB table,
 /// nearly every read a cache (and TLB) miss: one line per term instead of two rows far apart halves the misses. Each
-/// row still has 2^20 counters, and within a line the two counters are chosen independently, so the estimate is as
-/// good as two separate rows' (only terms sharing a line can share counters, and then in both rows with probability
-/// 1/256). The array is allocated pinned and read from its first 64-byte boundary, so a line is a cache line.
+/// row still has 2^20 counters with the same expected load; what the layout changes is that two terms can share both
+/// their counters only by sharing a line (2^-16) and then both slots (2^-8): 2^-24 for a pair of terms instead of
+/// 2^-40 — rare still, and a shared counter only over-estimates. So counts differ slightly from the unblocked sketch's
+/// (the sketch is rebuilt from the persisted profiles on load: nothing persisted depends on the layout). The array is
+/// allocated pinned and read from its first 64-byte boundary, so a line is a cache line.
 /// </para>
 /// <para>
 /// Counters are 16 bits. A counter that reaches <see cref="Saturated"/> keeps its exact count in a side table, so every
@@ -57,7 +59,7 @@ public sealed class DocumentFrequencies
     /// <summary>Changes whenever any count changes, so a reader can tell whether figures it read earlier still hold.</summary>
     public long Version { get; private set; }
 
-    /// <summary>Counters whose count is kept in the side tables (diagnostics and tests).</summary>
+    /// <summary>Counters whose count is kept in the side table (diagnostics and tests).</summary>
     public int SaturatedCounters => _overflow.Count;
 
     public void Observe(ReadOnlySpan<uint> distinctTerms)
