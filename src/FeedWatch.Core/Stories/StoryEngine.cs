@@ -615,7 +615,7 @@ public sealed partial class StoryEngine : IStoryEngine
         // The most likely source: the representative with the strongest wording evidence (earliest wins ties).
         foreach (var repSlot in _store.Representatives(slot))
         {
-            if (_store.IsArticle(repSlot, fingerprint.Article.Id) || !_sources.TryGet(repSlot, out var source))
+            if (_store.IsArticle(repSlot, fingerprint.Article.Id) || _sources.Peek(repSlot) is not { } source)
             {
                 continue;
             }
@@ -650,7 +650,7 @@ public sealed partial class StoryEngine : IStoryEngine
             // Own wording: attribute to the story's origin and explain with the sentences it shares with it.
             sourceId = _store.OriginArticleIdOf(slot);
             var representatives = _store.Representatives(slot);
-            sourceText = representatives.Length > 0 && _sources.TryGet(representatives[0], out var origin)
+            sourceText = representatives.Length > 0 && _sources.Peek(representatives[0]) is { } origin
                 ? TextAnalyzer.Analyze(origin.Article.Text, _options.MaxAnalyzedChars)
                 : null;
         }
@@ -740,7 +740,7 @@ public sealed partial class StoryEngine : IStoryEngine
         Span<uint> keys = stackalloc uint[MinHashSketch.Bins];
         _lsh.Add(keys[..LshKeys(kept.MinHash, keys)], repSlot);
 
-        if (addedAt is { } joined && _sources.Holds(joined))
+        if (addedAt is { } joined)
         {
             _sources.Put(repSlot, new CachedSource(kept.Article, kept.Shingles, kept.Spots), joined);
         }
@@ -852,6 +852,7 @@ public sealed partial class StoryEngine : IStoryEngine
     {
         var repSlots = _store.Representatives(slot);
         var representatives = new List<StoryArticle>(repSlots.Length);
+        var sequences = new List<long?>(repSlots.Length);
         foreach (var repSlot in repSlots)
         {
             var articleId = _store.ArticleIdOf(repSlot);
@@ -859,6 +860,7 @@ public sealed partial class StoryEngine : IStoryEngine
                 ?? current?.Representatives.FirstOrDefault(r => r.Id == articleId)
                 ?? new StoryArticle(articleId, _store.OutletOf(repSlot), null, _store.Representative(repSlot).Published, "", "");
             representatives.Add(article);
+            sequences.Add(_sources.AddedAtOf(repSlot));
         }
 
         var centroid = _store.Centroid(slot);
@@ -870,7 +872,7 @@ public sealed partial class StoryEngine : IStoryEngine
             LastSeen = story.LastSeen,
             ArticleCount = story.ArticleCount,
             Representatives = representatives,
-            RepresentativeSequences = [.. repSlots.ToArray().Select(_sources.AddedAtOf)],
+            RepresentativeSequences = sequences,
             FirstSeen = story.FirstSeen,
             OriginOutlet = _store.OriginOutletOf(slot),
             OriginArticleId = _store.OriginArticleIdOf(slot),

@@ -20,10 +20,9 @@ public sealed class SourceCacheTests
 
         Assert.Equal(3, cache.Count);
         // Reading the oldest does not keep it (an LRU cache would): the window decides alone.
-        Assert.True(cache.TryGet(10, out var oldest));
-        Assert.Equal("a1", oldest.Article.Id);
+        Assert.Equal("a1", cache.Peek(10)?.Article.Id);
         cache.Advance(4);
-        Assert.False(cache.TryGet(10, out _));
+        Assert.Null(cache.Peek(10));
         Assert.Null(cache.AddedAtOf(10));
         Assert.Equal(2, cache.AddedAtOf(20));
         Assert.Equal([20, 30], new[] { 10, 20, 30 }.Where(k => cache.Peek(k) is not null));

@@ -24,20 +24,7 @@ public sealed class SourceCache(int window)
     /// <summary>Articles the window spans; also the most entries it can hold (an article adds at most one representative).</summary>
     public int Window => window;
 
-    /// <summary>The representative's source, if it joined within the window.</summary>
-    public bool TryGet(int key, out CachedSource value)
-    {
-        if (_map.TryGetValue(key, out var entry))
-        {
-            value = entry.Value;
-            return true;
-        }
-
-        value = null!;
-        return false;
-    }
-
-    /// <inheritdoc cref="TryGet"/>
+    /// <summary>The representative's source, if it joined within the window (reading changes nothing).</summary>
     public CachedSource? Peek(int key) => _map.TryGetValue(key, out var entry) ? entry.Value : null;
 
     /// <summary>The article sequence number at which a cached representative joined, or null when it is not cached.</summary>
