@@ -163,25 +163,7 @@ public static class TextAnalyzer
         ref var text = ref MemoryMarshal.GetReference(span);
         ref var stateAt = ref MemoryMarshal.GetReference(states);
         var limit = Math.Min(span.Length, start + MaxWordLength);
-        var i = start;
-        var fnv = FnvOffset;
-        ulong tail = 0;
-        uint seen = 0;
-        for (; i < limit; i++)
-        {
-            uint c = Unsafe.Add(ref text, i);
-            // ASCII: setting bit 5 lower-cases a letter and leaves a digit as it is.
-            var folded = c | 0x20;
-            if (folded - 'a' > 'z' - 'a' && c - '0' > 9)
-            {
-                break;
-            }
-
-            Unsafe.Add(ref stateAt, i - start) = fnv;
-            fnv = (fnv ^ folded) * FnvPrime;
-            tail = (tail << 16) | folded;
-            seen |= c;
-        }
+        var i = ScanPlainCharacters(ref text, ref stateAt, start, limit, out var fnv, out var tail, out var seen);
 
         word.Fnv = fnv;
         word.Tail = tail;
@@ -193,9 +175,7 @@ public static class TextAnalyzer
             // or period joins only digits (5,000 / 3.5), so after a word of letters it ends the word here, as the general
             // scan would decide: about one word in seven ends on one, so the test is one expression without branches
             // and the general scan is called for numbers, apostrophes and non-ASCII text only.
-            uint next = Unsafe.Add(ref text, i);
-            var handOver = (next >= 128) | (next == '\'') | (((next == ',') | (next == '.')) & word.IsNumber) | (i == limit);
-            if (handOver)
+            if (NeedsGeneralScan(Unsafe.Add(ref text, i), word.IsNumber, i == limit))
             {
                 i = ContinueWord(span, start, i, states, ref word);
             }
@@ -232,34 +212,14 @@ public static class TextAnalyzer
 
             var start = i + 1;
             var limit = Math.Min(length, start + MaxWordLength);
-            var end = start;
-            var fnv = FnvOffset;
-            ulong tail = 0;
-            uint seen = 0;
-            do
-            {
-                uint c = Unsafe.Add(ref text, end);
-                var folded = c | 0x20;
-                if (folded - 'a' > 'z' - 'a' && c - '0' > 9)
-                {
-                    break;
-                }
-
-                Unsafe.Add(ref stateAt, end - start) = fnv;
-                fnv = (fnv ^ folded) * FnvPrime;
-                tail = (tail << 16) | folded;
-                seen |= c;
-                end++;
-            }
-            while (end < limit);
+            var end = ScanPlainCharacters(ref text, ref stateAt, start, limit, out var fnv, out var tail, out var seen);
 
             var wordLength = end - start;
             var isNumber = (seen & 0x40) == 0;
             if (end < length)
             {
                 // The word's end needs the general scan (as in ScanWord): leave the gap before it to the general loop.
-                uint next = Unsafe.Add(ref text, end);
-                if ((next >= 128) | (next == '\'') | (((next == ',') | (next == '.')) & isNumber) | (end == limit))
+                if (NeedsGeneralScan(Unsafe.Add(ref text, end), isNumber, end == limit))
                 {
                     break;
                 }
@@ -281,6 +241,49 @@ public static class TextAnalyzer
         tokenCount = count;
         return i;
     }
+
+    /// <summary>
+    /// The plain part of a word from <paramref name="start"/>: ASCII letters and digits, up to <paramref name="limit"/>;
+    /// returns the index after them. <paramref name="stateAt"/>[k] receives the FNV-1a state after the first k characters,
+    /// <paramref name="fnv"/> the state after all of them, <paramref name="tail"/> the last four lower-cased characters and
+    /// <paramref name="seen"/> the OR of all characters (ASCII letters have bit 6 set, digits do not). Inlined into both
+    /// word loops, so its state stays in their registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ScanPlainCharacters(ref char text, ref ulong stateAt, int start, int limit, out ulong fnv, out ulong tail, out uint seen)
+    {
+        var hash = FnvOffset;
+        ulong last = 0;
+        uint or = 0;
+        var i = start;
+        for (; i < limit; i++)
+        {
+            uint c = Unsafe.Add(ref text, i);
+            // ASCII: setting bit 5 lower-cases a letter and leaves a digit as it is.
+            var folded = c | 0x20;
+            if (folded - 'a' > 'z' - 'a' && c - '0' > 9)
+            {
+                break;
+            }
+
+            Unsafe.Add(ref stateAt, i - start) = hash;
+            hash = (hash ^ folded) * FnvPrime;
+            last = (last << 16) | folded;
+            or |= c;
+        }
+
+        (fnv, tail, seen) = (hash, last, or);
+        return i;
+    }
+
+    /// <summary>
+    /// Whether the character after a plain word needs the general scan: non-ASCII, an apostrophe, a comma or period after
+    /// a number (5,000 / 3.5: a comma or period after a word of letters ends it), or the length cap reached. One expression
+    /// without branches: about one word in seven ends on a comma or period.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool NeedsGeneralScan(uint next, bool isNumber, bool atLimit) =>
+        (next >= 128) | (next == '\'') | (((next == ',') | (next == '.')) & isNumber) | atLimit;
 
     /// <summary>
     /// The general word scan, from <paramref name="i"/> on, with the state <see cref="ScanWord"/> reached. A word ends
