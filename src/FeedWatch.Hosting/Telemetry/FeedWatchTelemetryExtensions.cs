@@ -26,6 +26,8 @@ public static class FeedWatchTelemetryExtensions
             return builder;
         }
 
+        var credential = settings.AzureMonitorConnectionString is null ? null : AzureMonitorAuthentication.CredentialFrom(builder.Configuration[AzureMonitorAuthentication.SettingName]);
+
         var otel = builder.Services.AddOpenTelemetry().ConfigureResource(resource =>
         {
             // OTEL_SERVICE_NAME (read by the SDK) wins; otherwise the service is "feedwatch".
@@ -47,7 +49,11 @@ public static class FeedWatchTelemetryExtensions
 
                 if (settings.AzureMonitorConnectionString is { } connection)
                 {
-                    tracing.AddAzureMonitorTraceExporter(o => o.ConnectionString = connection);
+                    tracing.AddAzureMonitorTraceExporter(o =>
+                    {
+                        o.ConnectionString = connection;
+                        o.Credential = credential;
+                    });
                 }
             });
         }
@@ -64,7 +70,11 @@ public static class FeedWatchTelemetryExtensions
 
                 if (settings.AzureMonitorConnectionString is { } connection)
                 {
-                    metrics.AddAzureMonitorMetricExporter(o => o.ConnectionString = connection);
+                    metrics.AddAzureMonitorMetricExporter(o =>
+                    {
+                        o.ConnectionString = connection;
+                        o.Credential = credential;
+                    });
                 }
             });
             builder.Services.AddFeedWatchQueueGauges();
