@@ -23,7 +23,8 @@ public sealed class OtlpExportTests
     {
         await using var collector = await OtlpReceiver.StartAsync();
         using var folder = new TempFolder();
-        var exitCode = await RunDemoAsync(folder.Path, collector.HttpEndpoint, "http/protobuf");
+        // The default metric export interval (60 s) is longer than the demo: the metrics arrive with the flush at exit.
+        var exitCode = await RunDemoAsync(folder.Path, collector.HttpEndpoint, "http/protobuf", metricInterval: null);
 
         Assert.Equal(0, exitCode);
         Assert.True(collector.Count("traces", "http/protobuf") > 0, "no trace export arrived");
@@ -56,7 +57,7 @@ public sealed class OtlpExportTests
     {
         await using var collector = await OtlpReceiver.StartAsync();
         using var folder = new TempFolder();
-        var exitCode = await RunDemoAsync(folder.Path, collector.GrpcEndpoint, "grpc");
+        var exitCode = await RunDemoAsync(folder.Path, collector.GrpcEndpoint, "grpc", metricInterval: "1000");
 
         Assert.Equal(0, exitCode);
         Assert.True(collector.Count("traces", "grpc") > 0, "no trace export arrived");
@@ -67,15 +68,19 @@ public sealed class OtlpExportTests
         Assert.Contains("feedwatch.alert.latency", collector.Text("metrics"), StringComparison.Ordinal);
     }
 
-    private static async Task<int> RunDemoAsync(string data, Uri endpoint, string protocol)
+    private static async Task<int> RunDemoAsync(string data, Uri endpoint, string protocol, string? metricInterval)
     {
         var environment = new Dictionary<string, string>
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint.AbsoluteUri.TrimEnd('/'),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = protocol,
             ["OTEL_SERVICE_NAME"] = "feedwatch-otlp-test",
-            ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
         };
+        if (metricInterval is not null)
+        {
+            environment["OTEL_METRIC_EXPORT_INTERVAL"] = metricInterval;
+        }
+
         using var demo = CliProcess.Start("demo", environment, "demo", "--data", data);
         var exitCode = await demo.WaitAsync(TimeSpan.FromMinutes(3));
         Assert.True(exitCode == 0, demo.Output);

@@ -10,12 +10,12 @@ namespace FeedWatch.Hosting.Telemetry;
 
 /// <summary>
 /// The observable gauges feedwatch.queue.depth and feedwatch.queue.poison (tag feedwatch.queue), on this host's
-/// "FeedWatch" meter. Counting a queue is a storage call, so the counts are sampled in the background once per metric
-/// export interval (OTEL_METRIC_EXPORT_INTERVAL, default 60 s) and the gauges report the latest sample.
+/// "FeedWatch" meter. Counting a queue is a storage call, so the counts are sampled in the background (every metric
+/// export interval, OTEL_METRIC_EXPORT_INTERVAL, but at least every 15 s) and the gauges report the latest sample.
 /// </summary>
 public sealed class QueueGauges : BackgroundService
 {
-    private static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
 
     private readonly PipelineStatusReader _reader;
@@ -87,6 +87,6 @@ public sealed class QueueGauges : BackgroundService
 
     private static TimeSpan IntervalFrom(string? milliseconds) =>
         int.TryParse(milliseconds, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) && ms > 0
-            ? TimeSpan.FromMilliseconds(Math.Max(ms, MinInterval.TotalMilliseconds))
-            : DefaultInterval;
+            ? TimeSpan.FromMilliseconds(Math.Clamp(ms, MinInterval.TotalMilliseconds, MaxInterval.TotalMilliseconds))
+            : MaxInterval;
 }
