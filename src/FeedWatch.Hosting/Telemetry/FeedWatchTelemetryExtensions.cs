@@ -12,7 +12,7 @@ namespace FeedWatch.Hosting.Telemetry;
 /// <summary>
 /// OpenTelemetry for every host (CLI commands, `feedwatch run`, the dashboard, the Functions app), switched on by the
 /// standard variables only (<see cref="TelemetrySettings"/>): traces of the FeedWatch.* sources and outbound HttpClient
-/// calls, metrics of the "FeedWatch" meter (with the queue gauges) and HttpClient, sent by OTLP (grpc or
+/// calls, metrics of the "FeedWatch" meter (with the queue gauges), sent by OTLP (grpc or
 /// http/protobuf) and/or to Azure Monitor (Application Insights). Nothing is registered when nothing is configured.
 /// </summary>
 public static class FeedWatchTelemetryExtensions
@@ -90,11 +90,15 @@ public static class FeedWatchTelemetryExtensions
         return tracing.AddSource(FeedWatchTracing.SourceNamePattern).AddHttpClientInstrumentation();
     }
 
-    /// <summary>The "FeedWatch" meter and HttpClient metrics: what every FeedWatch meter provider listens to.</summary>
+    /// <summary>
+    /// The "FeedWatch" meter: what every FeedWatch meter provider listens to. HttpClient's own metrics are left out on
+    /// purpose: they carry one series per outlet host (thousands of histograms for thousands of feeds); outbound HTTP
+    /// is visible in the traces instead.
+    /// </summary>
     public static MeterProviderBuilder AddFeedWatchInstrumentation(this MeterProviderBuilder metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        return metrics.AddMeter(FeedWatchMetrics.MeterName).AddHttpClientInstrumentation();
+        return metrics.AddMeter(FeedWatchMetrics.MeterName);
     }
 
     /// <summary>Samples queue depth and poison counts in the background for the feedwatch.queue.* gauges.</summary>
