@@ -201,6 +201,10 @@ module functionApp 'modules/functionapp.bicep' = {
       // Alert text on stdout only adds noise to the Functions logs; alerts are in blobs and on the topic.
       FeedWatch__ConsoleAlerts: 'false'
       FeedWatch__Http__AllowPrivateAddresses: 'false'
+      // Telemetry: the worker exports FeedWatch's traces and metrics to the Application Insights above
+      // (APPLICATIONINSIGHTS_CONNECTION_STRING, Entra ID through APPLICATIONINSIGHTS_AUTHENTICATION_STRING, both set by
+      // the functionapp module). This names the role in Application Insights (see docs/operations.md).
+      OTEL_SERVICE_NAME: 'feedwatch-functions'
     }
   }
 }

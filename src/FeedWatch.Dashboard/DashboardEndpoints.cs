@@ -50,6 +50,7 @@ public static class DashboardEndpoints
         api.MapGet("/compare", async (string article, string? source, DashboardQueries queries, CancellationToken ct) =>
             await queries.CompareAsync(article, source, ct) is { } comparison ? Results.Ok(comparison) : Results.NotFound());
         api.MapGet("/alerts", (int? limit, PipelineQueries queries, CancellationToken ct) => queries.ListAlertsAsync(limit ?? 100, ct));
+        app.MapFeedWatchStatus();
         return app;
     }
 

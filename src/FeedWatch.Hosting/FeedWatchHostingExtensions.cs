@@ -17,6 +17,8 @@ using FeedWatch.Core.Security;
 using FeedWatch.Hosting.Alerting;
 using FeedWatch.Hosting.Configuration;
 using FeedWatch.Hosting.Sinks;
+using FeedWatch.Hosting.Telemetry;
+using FeedWatch.Core.Pipeline.Status;
 using FeedWatch.Hosting.Workers;
 using FeedWatch.Http;
 using FeedWatch.Storage.Local;
@@ -69,6 +71,7 @@ public static class FeedWatchHostingExtensions
         services.TryAddSingleton<StoryUpdater>();
         services.TryAddSingleton<StoryTracker>();
         services.TryAddSingleton<PipelineQueries>();
+        services.TryAddSingleton<PipelineStatusReader>();
         services.TryAddSingleton<ConfiguredFeedCatalog>();
         services.TryAddSingleton<IFeedCatalog>(sp => sp.GetRequiredService<ConfiguredFeedCatalog>());
 
@@ -91,6 +94,9 @@ public static class FeedWatchHostingExtensions
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, ConsoleAlertSink>(_ => new ConsoleAlertSink()));
         }
+
+        // Traces and metrics, only when OTEL_EXPORTER_OTLP_ENDPOINT or APPLICATIONINSIGHTS_CONNECTION_STRING is set.
+        builder.AddFeedWatchTelemetry();
 
         // Last, so every logger provider configured so far writes through the secret redactor.
         services.AddSecretRedactionToLogging();

@@ -17,6 +17,7 @@ public static class CommandCatalog
             TrackCommand.Create(context),
             StoriesCommand.Create(context),
             AlertsCommand.Create(context),
+            StatusCommand.Create(context),
         };
         root.Subcommands.Add(ParseFeedCommand.Create());
         root.Subcommands.Add(FeedsCommand.Create(context));

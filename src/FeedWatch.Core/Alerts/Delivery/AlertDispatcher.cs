@@ -1,4 +1,5 @@
 using FeedWatch.Core.Alerts.Digests;
+using FeedWatch.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace FeedWatch.Core.Alerts.Delivery;
@@ -52,11 +53,13 @@ public sealed class AlertDispatcher
             {
                 await store.WriteReceiptAsync(new DeliveryReceipt(notification.Id, name, time.GetUtcNow(), outcome.Attempts), cancellationToken).ConfigureAwait(false);
                 delivered.Add(name);
+                FeedWatchMetrics.RecordDelivery(name, "delivered");
             }
             else
             {
                 await ParkAsync(notification, name, outcome, cancellationToken).ConfigureAwait(false);
                 parked.Add(name);
+                FeedWatchMetrics.RecordDelivery(name, "parked");
             }
         }
 
@@ -107,6 +110,7 @@ public sealed class AlertDispatcher
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 error = ex.GetType().Name + ": " + ex.Message;
+                FeedWatchMetrics.RecordDelivery(sinkName, "failed");
                 logger.LogWarning(ex, "Sink {Sink} failed {AlertId} (attempt {Attempt} of {MaxAttempts})", sinkName, notification.Id, attempt, attempts);
             }
         }

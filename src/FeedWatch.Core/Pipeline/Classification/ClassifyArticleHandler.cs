@@ -6,6 +6,7 @@ using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Core.Stories;
+using FeedWatch.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace FeedWatch.Core.Pipeline.Classification;
@@ -30,6 +31,8 @@ public sealed class ClassifyArticleHandler(
     public async Task HandleAsync(ClassifyArticleMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        using var span = FeedWatchTracing.StartStage(FeedWatchTracing.Classify, FeedWatchTracing.ClassifySpan, message.TraceParent);
+        span?.SetTag(TelemetryTags.ArticleId, message.ArticleId);
         var blobName = message.ArticleBlobName;
         var stored = await blobs.GetJsonAsync<ArticleDocument>(blobName, cancellationToken).ConfigureAwait(false);
         if (stored is null)
@@ -42,8 +45,11 @@ public sealed class ClassifyArticleHandler(
         }
 
         var article = stored.Value;
+        span?.SetTag(TelemetryTags.Outlet, article.Outlet);
+        span?.SetTag(TelemetryTags.FeedId, article.FeedId);
         if (article.ClassifiedAt is not null)
         {
+            span.SetOutcome("already_classified");
             logger.LogDebug("Article {ArticleId} already classified", article.Id);
             return;
         }
@@ -63,12 +69,17 @@ public sealed class ClassifyArticleHandler(
                 }
             }
 
+            var classification = links.Count == 0 ? "new_story" : links.Any(l => index.IsTracked(l.StoryId)) ? "tracked_match" : "joined";
             if (links.Count == 0)
             {
-                var result = await updater.StartAsync(StoryIds.Discovered(article.Id), article, tracked: false, title: null, cancellationToken).ConfigureAwait(false);
-                links.Add(new ArticleStoryLink(result.StoryId, 1, ReuseRelation.Independent, null, result.Created));
-                await EnqueueDeliveriesAsync(result, cancellationToken).ConfigureAwait(false);
+                var started = await updater.StartAsync(StoryIds.Discovered(article.Id), article, tracked: false, title: null, cancellationToken).ConfigureAwait(false);
+                links.Add(new ArticleStoryLink(started.StoryId, 1, ReuseRelation.Independent, null, started.Created));
+                await EnqueueDeliveriesAsync(started, cancellationToken).ConfigureAwait(false);
             }
+
+            FeedWatchMetrics.RecordClassification(classification);
+            span?.SetTag(TelemetryTags.StoryId, links[0].StoryId);
+            span.SetOutcome(classification);
 
             // Revisions the new arrivals justify (a small story found to be part of another). A merge whose documents
             // could not be written stays with the index and is written by the next classification.
@@ -84,6 +95,8 @@ public sealed class ClassifyArticleHandler(
         }
         else
         {
+            FeedWatchMetrics.RecordClassification("too_short");
+            span.SetOutcome("too_short");
             logger.LogInformation("Article {ArticleId} has only {Length} characters of text; stored but not classified", article.Id, article.Text.Length);
         }
 
@@ -112,6 +125,7 @@ public sealed class ClassifyArticleHandler(
     {
         foreach (var alertId in result.PendingAlertIds)
         {
+            FeedWatchMetrics.AlertsRaised.Add(1);
             await queues.SendMessageAsync(QueueNames.DeliverAlert, new DeliverAlertMessage(alertId, result.StoryId), cancellationToken).ConfigureAwait(false);
         }
     }

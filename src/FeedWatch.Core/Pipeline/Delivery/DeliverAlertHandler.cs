@@ -4,6 +4,7 @@ using FeedWatch.Core.Pipeline.Blobs;
 using FeedWatch.Core.Pipeline.Documents;
 using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Ports.Blobs;
+using FeedWatch.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace FeedWatch.Core.Pipeline.Delivery;
@@ -29,21 +30,28 @@ public sealed class DeliverAlertHandler(
     public async Task HandleAsync(DeliverAlertMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        using var span = FeedWatchTracing.StartStage(FeedWatchTracing.DeliverAlert, FeedWatchTracing.DeliverAlertSpan, message.TraceParent);
+        span?.SetTag(TelemetryTags.AlertId, message.AlertId);
+        span?.SetTag(TelemetryTags.StoryId, message.StoryId);
         var storyName = BlobLayout.Story(message.StoryId);
         var story = await blobs.GetJsonAsync<StoryDocument>(storyName, cancellationToken).ConfigureAwait(false);
         var entry = story?.Value.Outbox.FirstOrDefault(e => e.Alert.Id == message.AlertId);
         if (story is null || entry is null)
         {
+            span.SetOutcome("not_in_outbox");
             logger.LogWarning("Alert {AlertId} of story {StoryId} is not in any outbox; nothing to deliver", message.AlertId, message.StoryId);
             return;
         }
 
         if (entry.DeliveredAt is not null)
         {
+            span.SetOutcome("already_delivered");
             return;
         }
 
         var alert = entry.Alert;
+        span?.SetTag(TelemetryTags.Outlet, alert.Outlet);
+        span?.SetTag(TelemetryTags.ArticleId, alert.ArticleId);
         var alertBlob = BlobLayout.Alert(alert.DetectedAt, alert.Id);
         await blobs.PutJsonAsync(alertBlob, AlertEnvelope.For(alert), createOnly: true, ifMatch: null, cancellationToken).ConfigureAwait(false);
 
@@ -73,9 +81,13 @@ public sealed class DeliverAlertHandler(
         await RecordAsync(storyName, story, alert.Id, alertBlob, succeeded, failures, cancellationToken).ConfigureAwait(false);
         if (failures.Count > 0)
         {
+            span.SetOutcome("failed", failed: true);
             throw new AlertDeliveryException($"Alert {alert.Id}: {failures.Count} sink(s) failed: {string.Join("; ", failures)}");
         }
 
+        FeedWatchMetrics.RecordAlertLatency(alert.ArticlePublished, time.GetUtcNow());
+        span?.SetTag(TelemetryTags.Sink, string.Join(",", succeeded));
+        span.SetOutcome("delivered");
         logger.LogInformation(
             "Delivered alert {AlertId}: story {StoryId} reached {Outlet} ({Relation}, score {Score:0.00}) via {Sinks}",
             alert.Id, alert.StoryId, alert.Outlet, alert.Relation, alert.Score, string.Join(", ", succeeded));

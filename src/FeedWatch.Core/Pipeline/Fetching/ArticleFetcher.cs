@@ -5,6 +5,7 @@ using FeedWatch.Core.Pipeline.Documents;
 using FeedWatch.Core.Pipeline.Identity;
 using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Ports.Http;
+using FeedWatch.Core.Telemetry;
 
 namespace FeedWatch.Core.Pipeline.Fetching;
 
@@ -35,7 +36,9 @@ public sealed class ArticleFetcher(IHttpFetcher fetcher, IArticleExtractor extra
             return FetchedArticle.Failed(response, IsTransient(response));
         }
 
+        var extractionStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         var original = extractor.Extract(response.Body, response.FinalUrl, response.ContentType);
+        FeedWatchMetrics.RecordExtraction(extractionStarted);
         var alternate = await FetchAlternateAsync(response.FinalUrl, original, cancellationToken).ConfigureAwait(false);
         var useAlternate = alternate is not null && IsFuller(alternate.Value.Article, original);
         var extracted = useAlternate ? alternate!.Value.Article : original;

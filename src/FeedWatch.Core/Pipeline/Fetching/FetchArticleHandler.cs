@@ -2,6 +2,7 @@ using FeedWatch.Core.Pipeline.Fetching.Politeness;
 using FeedWatch.Core.Pipeline.Identity;
 using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Ports.Queues;
+using FeedWatch.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace FeedWatch.Core.Pipeline.Fetching;
@@ -26,19 +27,25 @@ public sealed class FetchArticleHandler(
     public async Task HandleAsync(FetchArticleMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        using var span = FeedWatchTracing.StartStage(FeedWatchTracing.FetchArticle, FeedWatchTracing.FetchArticleSpan, message.TraceParent);
+        span?.SetTag(TelemetryTags.FeedId, message.FeedId);
+        span?.SetTag(TelemetryTags.Url, message.Url);
         if (!Uri.TryCreate(message.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
+            Skipped(span, "not_fetchable");
             logger.LogWarning("Feed {FeedId} item {ItemId} has no fetchable URL '{Url}'; skipped", message.FeedId, message.ItemId, message.Url);
             return;
         }
 
         if (!message.IsUpdate && await IsKnownAsync(ArticleIds.ForUrl(url), cancellationToken).ConfigureAwait(false))
         {
+            Skipped(span, "known");
             return;
         }
 
         if (await DeferForCrawlDelayAsync(message, url, cancellationToken).ConfigureAwait(false))
         {
+            Skipped(span, "deferred");
             return;
         }
 
@@ -47,21 +54,39 @@ public sealed class FetchArticleHandler(
         {
             if (fetched.IsTransientFailure)
             {
+                FeedWatchMetrics.RecordFetched("transient");
+                span.SetOutcome("transient", failed: true);
                 throw new TransientFetchException($"Fetching {url} failed ({fetched.DescribeFailure()}); will retry.");
             }
 
+            FeedWatchMetrics.RecordFetched("failed");
+            Skipped(span, "fetch_failed");
+            span?.SetTag("error.type", fetched.DescribeFailure());
             logger.LogWarning("Article {Url} from feed {FeedId} not stored: {Failure}", url, message.FeedId, fetched.DescribeFailure());
             return;
         }
 
+        FeedWatchMetrics.RecordFetched("ok");
+        span?.SetTag(TelemetryTags.ArticleId, fetched.Document.Id);
+        span?.SetTag(TelemetryTags.Outlet, fetched.Document.Outlet);
+
         // The page may declare a canonical URL that an earlier fetch already stored under its own id.
         if (fetched.Document.Id != ArticleIds.ForUrl(url) && await IsKnownAsync(fetched.Document.Id, cancellationToken).ConfigureAwait(false))
         {
+            Skipped(span, "known");
             return;
         }
 
         var stored = await store.StoreAsync(fetched.Document, fetched.RawPage, fetched.ContentType, fetched.AliasIds, cancellationToken).ConfigureAwait(false);
+        FeedWatchMetrics.ArticlesStored.Add(1);
+        span.SetOutcome("stored");
         await queues.SendMessageAsync(QueueNames.ClassifyArticle, new ClassifyArticleMessage(stored.ArticleId, stored.BlobName), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Skipped(System.Diagnostics.Activity? span, string reason)
+    {
+        FeedWatchMetrics.RecordSkipped(reason);
+        span.SetOutcome(reason);
     }
 
     /// <summary>True when the message was put back on the queue to wait for its host's next crawl slot.</summary>
@@ -85,7 +110,7 @@ public sealed class FetchArticleHandler(
         }
 
         var deferred = message with { CrawlSlot = slot.ReservedAt, Deferrals = message.Deferrals + 1 };
-        await queues.GetQueue(QueueNames.FetchArticle).SendAsync(PipelineMessages.Serialize(deferred), slot.Wait, cancellationToken).ConfigureAwait(false);
+        await queues.SendMessageAsync(QueueNames.FetchArticle, deferred, slot.Wait, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Article {Url} deferred {Wait} for the crawl delay of {Host}", url, slot.Wait, url.Host);
         return true;
     }

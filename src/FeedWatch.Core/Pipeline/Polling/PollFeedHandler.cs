@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FeedWatch.Core.Feeds;
 using FeedWatch.Core.Feeds.Dedup;
 using FeedWatch.Core.Feeds.Polling;
@@ -8,6 +9,7 @@ using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Http;
 using FeedWatch.Core.Ports.Queues;
+using FeedWatch.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace FeedWatch.Core.Pipeline.Polling;
@@ -32,16 +34,19 @@ public sealed class PollFeedHandler(
     public async Task HandleAsync(PollFeedMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        using var span = StartSpan(message);
         var name = BlobLayout.Feed(message.FeedId);
         var stored = await blobs.GetJsonAsync<FeedState>(name, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
+            span.SetOutcome("unknown_feed");
             logger.LogWarning("Poll for unknown feed {FeedId} ignored (removed from the catalog?)", message.FeedId);
             return;
         }
 
         if (stored.Value.LastPolledDueAt >= message.DueAt)
         {
+            span.SetOutcome("duplicate");
             logger.LogDebug("Duplicate poll of {FeedId} for {DueAt} ignored", message.FeedId, message.DueAt);
             return;
         }
@@ -58,6 +63,7 @@ public sealed class PollFeedHandler(
         };
 
         await SaveAsync(name, stored, s => Apply(s, message, response, outcome), cancellationToken).ConfigureAwait(false);
+        RecordTelemetry(span, url, response, outcome);
         if (outcome.Error is null)
         {
             logger.LogInformation(
@@ -67,6 +73,61 @@ public sealed class PollFeedHandler(
         else
         {
             logger.LogWarning("Poll of {FeedId} ({FeedUrl}) failed: {Error}", message.FeedId, url, outcome.Error);
+        }
+    }
+
+    /// <summary>
+    /// A poll starts a new trace (the one its articles and alerts continue), linked to the schedule tick that enqueued
+    /// it: one tick can enqueue thousands of polls, and one article's path should be one readable trace.
+    /// </summary>
+    private static Activity? StartSpan(PollFeedMessage message)
+    {
+        var previous = Activity.Current;
+        Activity.Current = null;
+        try
+        {
+            var links = message.TraceParent is { } parent && ActivityContext.TryParse(parent, null, isRemote: true, out var tick)
+                ? new[] { new ActivityLink(tick) }
+                : null;
+            var span = FeedWatchTracing.PollFeed.StartActivity(FeedWatchTracing.PollFeedSpan, ActivityKind.Consumer, parentContext: default, links: links);
+            span?.SetTag(TelemetryTags.FeedId, message.FeedId);
+            return span;
+        }
+        finally
+        {
+            if (Activity.Current is null)
+            {
+                Activity.Current = previous;
+            }
+        }
+    }
+
+    private static void RecordTelemetry(Activity? span, Uri url, FetchResponse response, PollOutcome outcome)
+    {
+        var result = response switch
+        {
+            { IsNotModified: true } => "304",
+            { StatusCode: 410 } => "gone",
+            { StatusCode: 429 or 503 } => "backoff",
+            _ when outcome.Error is not null => "error",
+            _ => "200",
+        };
+        FeedWatchMetrics.RecordPoll(result);
+        FeedWatchMetrics.ItemsSeen.Add(outcome.ItemCount);
+        FeedWatchMetrics.ItemsNew.Add(outcome.NewKeys.Count);
+        if (span is null)
+        {
+            return;
+        }
+
+        span.SetTag(TelemetryTags.Url, url.AbsoluteUri);
+        span.SetTag("http.response.status_code", response.StatusCode);
+        span.SetTag("feedwatch.items", outcome.ItemCount);
+        span.SetTag("feedwatch.items.new", outcome.NewKeys.Count);
+        span.SetOutcome(result, failed: outcome.Error is not null);
+        if (outcome.Error is not null)
+        {
+            span.SetTag("error.type", outcome.Error);
         }
     }
 

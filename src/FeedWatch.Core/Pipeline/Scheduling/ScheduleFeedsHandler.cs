@@ -5,6 +5,7 @@ using FeedWatch.Core.Pipeline.Identity;
 using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
+using FeedWatch.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace FeedWatch.Core.Pipeline.Scheduling;
@@ -26,6 +27,7 @@ public sealed class ScheduleFeedsHandler(
 
     public async Task<int> ScheduleDueFeedsAsync(CancellationToken cancellationToken = default)
     {
+        using var span = FeedWatchTracing.StartStage(FeedWatchTracing.Schedule, FeedWatchTracing.ScheduleSpan, traceParent: null);
         var feeds = await catalog.GetFeedsAsync(cancellationToken).ConfigureAwait(false);
         var enqueued = 0;
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
@@ -48,6 +50,9 @@ public sealed class ScheduleFeedsHandler(
             }
         }
 
+        span?.SetTag("feedwatch.feeds", seenIds.Count);
+        span?.SetTag("feedwatch.polls.enqueued", enqueued);
+        span.SetOutcome(enqueued > 0 ? "enqueued" : "idle");
         logger.LogDebug("Schedule tick: {FeedCount} feeds, {Enqueued} polls enqueued", seenIds.Count, enqueued);
         return enqueued;
     }
