@@ -68,7 +68,7 @@ public static class AtomAdapter
         {
             Id = entry.Id,
             Title = TextValues.NullIfEmpty(entry.Title) ?? x.AtomTitle ?? x.DcTitle ?? x.MediaTitle,
-            Link = x.FeedBurnerOrigLink ?? AlternateLink.Choose(entry.Links) ?? AlternateLink.Choose(x.AtomLinks),
+            Link = x.FeedBurnerOrigLink ?? AlternateLink.ChooseForEntry(entry.Links, x) ?? AlternateLink.Choose(x.AtomLinks),
             Summary = TextValues.NullIfEmpty(entry.Summary) ?? x.AtomSummary ?? x.DcDescription ?? x.MediaDescription,
             Content = TextValues.NullIfEmpty(entry.Content) ?? x.AtomContent ?? x.ContentEncoded,
             Published = published,

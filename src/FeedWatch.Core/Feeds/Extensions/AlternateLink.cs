@@ -29,12 +29,23 @@ public static class AlternateLink
     }
 
     /// <summary>As <see cref="Choose(IReadOnlyList{AtomLinkValue})"/>, skipping links to the item's enclosures.</summary>
-    internal static string? Choose(IReadOnlyList<AtomLinkValue> links, IReadOnlyList<RssEnclosure> enclosures, ExtensionValues x)
+    internal static string? Choose(IReadOnlyList<AtomLinkValue> links, IReadOnlyList<RssEnclosure> enclosures, ExtensionValues x) =>
+        Choose(links, enclosures, x.AtomLinks, x);
+
+    /// <summary>For an Atom entry: skips alternates that point at one of the entry's rel="enclosure" links or media.</summary>
+    internal static string? ChooseForEntry(IReadOnlyList<AtomLinkValue> entryLinks, ExtensionValues x) =>
+        Choose(entryLinks, [], entryLinks, x);
+
+    /// <summary>True when <paramref name="url"/> is one of the item's enclosures (RSS, Atom rel=enclosure or Media RSS).</summary>
+    internal static bool IsEnclosure(string url, IReadOnlyList<RssEnclosure> enclosures, ExtensionValues x) =>
+        IsEnclosure(url, enclosures, x.AtomLinks, x);
+
+    private static string? Choose(IReadOnlyList<AtomLinkValue> links, IReadOnlyList<RssEnclosure> enclosures, IReadOnlyList<AtomLinkValue> enclosureLinks, ExtensionValues x)
     {
         AtomLinkValue? first = null;
         foreach (var l in links)
         {
-            if (l.Rel == "alternate" && !IsEnclosure(l.Href, enclosures, x))
+            if (l.Rel == "alternate" && !IsEnclosure(l.Href, enclosures, enclosureLinks, x))
             {
                 if (l.Type is null || l.Type.Contains("html", StringComparison.OrdinalIgnoreCase))
                 {
@@ -48,8 +59,7 @@ public static class AlternateLink
         return first?.Href;
     }
 
-    /// <summary>True when <paramref name="url"/> is one of the item's enclosures (RSS, Atom rel=enclosure or Media RSS).</summary>
-    internal static bool IsEnclosure(string url, IReadOnlyList<RssEnclosure> enclosures, ExtensionValues x)
+    private static bool IsEnclosure(string url, IReadOnlyList<RssEnclosure> enclosures, IReadOnlyList<AtomLinkValue> enclosureLinks, ExtensionValues x)
     {
         foreach (var e in enclosures)
         {
@@ -59,7 +69,7 @@ public static class AlternateLink
             }
         }
 
-        foreach (var l in x.AtomLinks)
+        foreach (var l in enclosureLinks)
         {
             if (l.Rel == "enclosure" && l.Href == url)
             {

@@ -85,4 +85,22 @@ public sealed class AuthorAndLinkRulesTests
 
         Assert.Null(Assert.Single(feed.Items).Link);
     }
+
+    [Fact]
+    public void Atom_alternate_pointing_at_the_enclosed_file_is_not_the_entry_link()
+    {
+        var feed = Parse("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>Cast</title>
+              <entry><title>Episode 6</title><id>urn:6</id><link href="https://cdn.cast.example/ep6.mp3"/>
+                <link rel="enclosure" type="audio/mpeg" href="https://cdn.cast.example/ep6.mp3"/></entry>
+              <entry><title>Episode 7</title><id>urn:7</id><link href="https://cdn.cast.example/ep7.mp3"/>
+                <link rel="enclosure" type="audio/mpeg" href="https://cdn.cast.example/ep7.mp3"/>
+                <link rel="alternate" type="text/html" href="https://cast.example/ep7"/></entry>
+            </feed>
+            """);
+
+        Assert.Null(feed.Items[0].Link);
+        Assert.Equal("https://cdn.cast.example/ep6.mp3", Assert.Single(feed.Items[0].Enclosures).Url);
+        Assert.Equal("https://cast.example/ep7", feed.Items[1].Link);
+    }
 }
