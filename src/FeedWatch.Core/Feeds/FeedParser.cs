@@ -50,9 +50,7 @@ public sealed class FeedParser(FeedParserOptions? options = null) : IFeedParser
                 }
                 catch (XmlException ex)
                 {
-                    wellFormed = false;
-                    problems.Add($"not well-formed XML: {ex.Message}");
-                    root = LenientXmlReader.Read(System.Text.Encoding.UTF8.GetString(span[choice.BomLength..]), feedUrl, problems);
+                    root = Recover(System.Text.Encoding.UTF8.GetString(span[choice.BomLength..]), feedUrl, problems, ex, out wellFormed);
                 }
             }
         }
@@ -79,9 +77,7 @@ public sealed class FeedParser(FeedParserOptions? options = null) : IFeedParser
             }
             catch (XmlException ex)
             {
-                wellFormed = false;
-                problems.Add($"not well-formed XML: {ex.Message}");
-                root = LenientXmlReader.Read(text, feedUrl, problems);
+                root = Recover(text, feedUrl, problems, ex, out wellFormed);
             }
         }
 
@@ -97,6 +93,33 @@ public sealed class FeedParser(FeedParserOptions? options = null) : IFeedParser
             Problems = problems.Items.ToArray(),
             Encoding = encodingName,
         };
+    }
+
+    /// <summary>
+    /// After the strict reader failed: a document whose DOCTYPE declares internal entities is read again with them
+    /// expanded (bounded, see <see cref="InternalEntityExpander"/>) and is well-formed if that read succeeds;
+    /// anything else goes to the lenient reader.
+    /// </summary>
+    private static XmlNode? Recover(string text, Uri? feedUrl, ProblemLog problems, XmlException ex, out bool wellFormed)
+    {
+        if (InternalEntityExpander.Expand(text, problems) is { } expanded)
+        {
+            try
+            {
+                using var reader = new StringReader(expanded.TrimStart());
+                var root = StrictXmlReader.Read(reader, feedUrl);
+                wellFormed = true;
+                return root;
+            }
+            catch (XmlException)
+            {
+                text = expanded;
+            }
+        }
+
+        wellFormed = false;
+        problems.Add($"not well-formed XML: {ex.Message}");
+        return LenientXmlReader.Read(text, feedUrl, problems);
     }
 
     private static MemoryStream AsStream(ReadOnlyMemory<byte> bytes) =>

@@ -14,6 +14,9 @@ public sealed class AtomEntry
     public string? Updated { get; set; }
     public List<AtomLinkValue> Links { get; } = [];
     public List<FeedPerson> Authors { get; } = [];
+
+    /// <summary>Authors of the entry's &lt;source&gt; (the feed it was copied from), inherited before the feed's.</summary>
+    public List<FeedPerson> SourceAuthors { get; } = [];
     public List<string> Categories { get; } = [];
     public ExtensionValues Extensions { get; } = new();
 }

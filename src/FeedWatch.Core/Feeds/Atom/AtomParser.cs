@@ -80,11 +80,23 @@ public static class AtomParser
                 case "link": AddLink(e, entry.Links); break;
                 case "author": AddPerson(e, entry.Authors); break;
                 case "contributor": AddPerson(e, contributors); break;
+                case "source": ReadSourceAuthors(e, ns, entry.SourceAuthors); break;
                 case "category": AddCategory(e, entry.Categories); break;
             }
         }
 
         return entry;
+    }
+
+    private static void ReadSourceAuthors(XmlNode source, string ns, List<FeedPerson> authors)
+    {
+        foreach (var e in source.Elements())
+        {
+            if (e.LocalName == "author" && e.NamespaceUri == ns)
+            {
+                AddPerson(e, authors);
+            }
+        }
     }
 
     private static void AddLink(XmlNode e, List<AtomLinkValue> links)

@@ -2,7 +2,10 @@ using FeedWatch.Core.Feeds.Xml;
 
 namespace FeedWatch.Core.Feeds.Extensions;
 
-/// <summary>Reads one namespaced child element into <see cref="ExtensionValues"/>. Matching is by namespace URI only.</summary>
+/// <summary>
+/// Reads one namespaced child element into <see cref="ExtensionValues"/>. Matching is by namespace URI only:
+/// Dublin Core 1.0, 1.1 and DC Terms are one vocabulary, and so are Atom 0.3 and 1.0 elements met inside another format.
+/// </summary>
 public static class ExtensionReader
 {
     /// <returns>True when the element belongs to a known extension namespace (and was consumed).</returns>
@@ -11,6 +14,7 @@ public static class ExtensionReader
         switch (e.NamespaceUri)
         {
             case Namespaces.DublinCore:
+            case Namespaces.DublinCore10:
             case Namespaces.DublinCoreTerms:
                 ReadDublinCore(e, values);
                 return true;
@@ -40,6 +44,7 @@ public static class ExtensionReader
 
                 return true;
             case Namespaces.Atom10:
+            case Namespaces.Atom03:
                 ReadAtom(e, values);
                 return true;
             default:
@@ -203,11 +208,18 @@ public static class ExtensionReader
                 break;
             case "updated":
             case "modified":
-                v.AtomUpdated ??= TextValues.Plain(e);
+                v.AtomUpdated ??= TextValues.NullIfEmpty(TextValues.Plain(e));
                 break;
             case "published":
             case "issued":
-                v.AtomPublished ??= TextValues.Plain(e);
+                v.AtomPublished ??= TextValues.NullIfEmpty(TextValues.Plain(e));
+                break;
+            case "created":
+                v.AtomCreated ??= TextValues.NullIfEmpty(TextValues.Plain(e));
+                break;
+            case "subtitle":
+            case "tagline":
+                v.AtomSubtitle ??= TextValues.NullIfEmpty(TextValues.Markup(e));
                 break;
             case "summary":
                 v.AtomSummary ??= TextValues.Markup(e);
@@ -226,7 +238,7 @@ public static class ExtensionReader
 
                 break;
             case "title":
-                v.AtomTitle ??= TextValues.Plain(e);
+                v.AtomTitle ??= TextValues.NullIfEmpty(TextValues.Plain(e));
                 break;
             case "author":
             case "contributor" when v.AtomAuthors.Count == 0:
@@ -237,7 +249,8 @@ public static class ExtensionReader
                     {
                         case "name": name = TextValues.NullIfEmpty(TextValues.Plain(c)); break;
                         case "email": email = TextValues.NullIfEmpty(TextValues.Plain(c)); break;
-                        case "uri": uri = TextValues.NullIfEmpty(TextValues.Plain(c)); break;
+                        case "uri":
+                        case "url": uri = TextValues.NullIfEmpty(TextValues.Plain(c)); break;
                     }
                 }
 

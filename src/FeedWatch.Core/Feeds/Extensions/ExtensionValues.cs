@@ -48,6 +48,11 @@ public sealed class ExtensionValues
     public IReadOnlyList<AtomLinkValue> AtomLinks => atomLinks ?? (IReadOnlyList<AtomLinkValue>)[];
     public string? AtomUpdated { get; set; }
     public string? AtomPublished { get; set; }
+
+    /// <summary>Atom 0.3 &lt;created&gt;: a publication date when neither published nor issued is given.</summary>
+    public string? AtomCreated { get; set; }
+
+    public string? AtomSubtitle { get; set; }
     public string? AtomSummary { get; set; }
     public string? AtomContent { get; set; }
     public string? AtomId { get; set; }

@@ -4,7 +4,10 @@ using FeedWatch.Core.Feeds.Xml;
 
 namespace FeedWatch.Core.Feeds.Rdf;
 
-/// <summary>Maps RSS 1.0 / 0.90 onto <see cref="ParsedFeed"/>; dates, authors and subjects come from Dublin Core.</summary>
+/// <summary>
+/// Maps RSS 1.0 / 0.90 onto <see cref="ParsedFeed"/>: the format's own elements first, then Atom (0.3 or 1.0), then
+/// Dublin Core — which is where RSS 1.0 keeps its dates, authors and subjects.
+/// </summary>
 public static class RdfAdapter
 {
     public static ParsedFeed ToParsedFeed(RdfFeed feed, ProblemLog problems)
@@ -17,14 +20,16 @@ public static class RdfAdapter
             var ix = item.Extensions;
             items[i] = new FeedItem
             {
-                Id = ix.DcIdentifier,
-                Title = item.Title ?? ix.DcTitle,
-                Link = ix.FeedBurnerOrigLink ?? item.Link,
-                Summary = TextValues.NullIfEmpty(item.Description) ?? ix.DcDescription,
-                Content = TextValues.NullIfEmpty(ix.ContentEncoded),
-                Published = DateReader.Read(ix.DcDate, "item dc:date", problems),
-                Updated = DateReader.Read(ix.DcModified, "item dcterms:modified", problems),
-                Authors = PersonText.ParseAll(ix.DcCreators),
+                Id = ix.AtomId ?? ix.DcIdentifier,
+                Title = TextValues.NullIfEmpty(item.Title) ?? ix.AtomTitle ?? ix.DcTitle ?? item.Title,
+                Link = ix.FeedBurnerOrigLink ?? item.Link ?? AlternateLink.Choose(ix.AtomLinks, [], ix),
+                Summary = TextValues.NullIfEmpty(item.Description) ?? ix.AtomSummary ?? ix.DcDescription,
+                Content = TextValues.NullIfEmpty(ix.ContentEncoded) ?? ix.AtomContent,
+                Published = DateReader.Read(ix.AtomPublished ?? ix.AtomCreated, "item atom:published", problems)
+                    ?? DateReader.Read(ix.DcDate, "item dc:date", problems),
+                Updated = DateReader.Read(ix.AtomUpdated, "item atom:updated", problems)
+                    ?? DateReader.Read(ix.DcModified, "item dcterms:modified", problems),
+                Authors = ix.AtomAuthors.Count > 0 ? ix.AtomAuthors : PersonText.ParseAll(ix.DcCreators),
                 Categories = ix.DcSubjects,
                 Enclosures = Enclosures(ix.MediaContents),
             };
@@ -33,12 +38,13 @@ public static class RdfAdapter
         return new ParsedFeed
         {
             Format = feed.IsRss090 ? FeedFormat.Rss090 : FeedFormat.Rss10,
-            Title = feed.Title ?? x.DcTitle,
-            Link = feed.Link,
-            Description = TextValues.NullIfEmpty(feed.Description) ?? x.DcDescription,
+            Title = TextValues.NullIfEmpty(feed.Title) ?? x.AtomTitle ?? x.DcTitle ?? feed.Title,
+            Link = feed.Link ?? AlternateLink.Choose(x.AtomLinks),
+            Description = TextValues.NullIfEmpty(feed.Description) ?? x.AtomSubtitle ?? x.DcDescription,
             Language = x.DcLanguage,
-            Updated = DateReader.Read(x.DcDate ?? x.DcModified, "channel dc:date", problems),
-            Authors = PersonText.ParseAll(x.DcCreators),
+            Updated = DateReader.Read(x.AtomUpdated, "channel atom:updated", problems)
+                ?? DateReader.Read(x.DcDate ?? x.DcModified, "channel dc:date", problems),
+            Authors = x.AtomAuthors.Count > 0 ? x.AtomAuthors : PersonText.ParseAll(x.DcCreators),
             Image = feed.ImageUrl is { } url ? new FeedImage(url, null, null) : null,
             Items = items,
         };

@@ -4,7 +4,10 @@ using FeedWatch.Core.Feeds.Xml;
 
 namespace FeedWatch.Core.Feeds.Rss;
 
-/// <summary>Maps the raw RSS channel onto <see cref="ParsedFeed"/>, falling back to the extension elements.</summary>
+/// <summary>
+/// Maps the raw RSS channel onto <see cref="ParsedFeed"/>. Every field takes RSS's own element first, then the Atom
+/// (0.3 or 1.0) element in the channel or item, then Dublin Core (1.0, 1.1 or Terms), then the other extensions.
+/// </summary>
 public static class RssAdapter
 {
     public static ParsedFeed ToParsedFeed(RssChannel c, ProblemLog problems)
@@ -19,13 +22,14 @@ public static class RssAdapter
         return new ParsedFeed
         {
             Format = Format(c.Version),
-            Title = c.Title ?? x.DcTitle ?? x.AtomTitle,
+            Title = TextValues.NullIfEmpty(c.Title) ?? x.AtomTitle ?? x.DcTitle ?? c.Title,
             Link = c.Link ?? AlternateLink.Choose(x.AtomLinks),
-            Description = TextValues.NullIfEmpty(c.Description) ?? x.DcDescription ?? x.ITunesSummary,
+            Description = TextValues.NullIfEmpty(c.Description) ?? x.AtomSubtitle ?? x.DcDescription ?? x.ITunesSummary,
             Language = LanguageTag.Normalize(TextValues.NullIfEmpty(c.Language) ?? x.DcLanguage),
             Updated = DateReader.Read(c.LastBuildDate, "lastBuildDate", problems)
                 ?? DateReader.Read(c.PubDate, "pubDate", problems)
-                ?? DateReader.Read(x.DcDate ?? x.DcModified ?? x.AtomUpdated, "dc:date", problems),
+                ?? DateReader.Read(x.AtomUpdated, "atom:updated", problems)
+                ?? DateReader.Read(x.DcModified ?? x.DcDate, "dc:date", problems),
             Authors = FeedAuthors(c),
             Image = c.ImageUrl is { Length: > 0 } url ? new FeedImage(url, c.ImageTitle, c.ImageLink)
                 : x.ITunesImage is { } it ? new FeedImage(it, null, null) : null,
@@ -57,6 +61,10 @@ public static class RssAdapter
         {
             list.Add(webMaster);
         }
+        else if (x.AtomAuthors.Count > 0)
+        {
+            list.AddRange(x.AtomAuthors);
+        }
         else if (x.DcCreators.Count > 0)
         {
             list.AddRange(PersonText.ParseAll(x.DcCreators));
@@ -65,10 +73,6 @@ public static class RssAdapter
         {
             list.Add(new FeedPerson(x.ITunesAuthor, x.ITunesOwnerEmail, null));
         }
-        else
-        {
-            list.AddRange(x.AtomAuthors);
-        }
 
         return list;
     }
@@ -76,17 +80,18 @@ public static class RssAdapter
     private static FeedItem ToItem(RssItem item, ProblemLog problems)
     {
         var x = item.Extensions;
-        var link = item.Link ?? AlternateLink.Choose(x.AtomLinks)
-            ?? (item.GuidIsPermaLink && item.Guid is { } g && IsWebUrl(g) ? item.Guid : null);
+        var link = item.Link ?? AlternateLink.Choose(x.AtomLinks, item.Enclosures, x)
+            ?? (item.GuidIsPermaLink && item.Guid is { } g && IsWebUrl(g) && !AlternateLink.IsEnclosure(g, item.Enclosures, x) ? item.Guid : null);
         return new FeedItem
         {
             Id = item.Guid ?? x.AtomId ?? x.DcIdentifier,
-            Title = item.Title ?? x.DcTitle ?? x.AtomTitle ?? x.MediaTitle,
+            Title = TextValues.NullIfEmpty(item.Title) ?? x.AtomTitle ?? x.DcTitle ?? x.MediaTitle ?? item.Title,
             Link = x.FeedBurnerOrigLink ?? link,
-            Summary = TextValues.NullIfEmpty(item.Description) ?? x.DcDescription ?? x.AtomSummary ?? x.ITunesSummary ?? x.MediaDescription,
+            Summary = TextValues.NullIfEmpty(item.Description) ?? x.AtomSummary ?? x.DcDescription ?? x.ITunesSummary ?? x.MediaDescription,
             Content = TextValues.NullIfEmpty(x.ContentEncoded) ?? x.AtomContent,
             Published = DateReader.Read(item.PubDate, "item pubDate", problems)
-                ?? DateReader.Read(x.DcDate ?? x.AtomPublished, "item dc:date", problems),
+                ?? DateReader.Read(x.AtomPublished ?? x.AtomCreated, "item atom:published", problems)
+                ?? DateReader.Read(x.DcDate, "item dc:date", problems),
             Updated = DateReader.Read(x.AtomUpdated ?? x.DcModified ?? x.DcDate, "item updated", problems),
             Authors = ItemAuthors(item),
             Categories = Categories(item),
@@ -105,14 +110,14 @@ public static class RssAdapter
             return [author];
         }
 
-        if (x.DcCreators.Count > 0)
-        {
-            return PersonText.ParseAll(x.DcCreators);
-        }
-
         if (x.AtomAuthors.Count > 0)
         {
             return x.AtomAuthors;
+        }
+
+        if (x.DcCreators.Count > 0)
+        {
+            return PersonText.ParseAll(x.DcCreators);
         }
 
         return x.ITunesAuthor is not null ? [new FeedPerson(x.ITunesAuthor, null, null)] : [];

@@ -16,6 +16,7 @@ public static class Namespaces
     public const string Rss09Userland = "http://backend.userland.com/rss2";
     public const string Rss09Blogs = "http://blogs.law.harvard.edu/tech/rss";
     public const string DublinCore = "http://purl.org/dc/elements/1.1/";
+    public const string DublinCore10 = "http://purl.org/dc/elements/1.0/";
     public const string DublinCoreTerms = "http://purl.org/dc/terms/";
     public const string Content = "http://purl.org/rss/1.0/modules/content/";
     public const string Media = "http://search.yahoo.com/mrss/";
@@ -80,6 +81,11 @@ public static class Namespaces
         if (string.Equals(trimmed, "http://purl.org/dc/elements/1.1", StringComparison.OrdinalIgnoreCase))
         {
             return DublinCore;
+        }
+
+        if (string.Equals(trimmed, "http://purl.org/dc/elements/1.0", StringComparison.OrdinalIgnoreCase))
+        {
+            return DublinCore10;
         }
 
         if (string.Equals(trimmed, "http://purl.org/rss/1.0/modules/content", StringComparison.OrdinalIgnoreCase))

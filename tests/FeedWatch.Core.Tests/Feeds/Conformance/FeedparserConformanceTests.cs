@@ -137,7 +137,7 @@ public sealed class FeedparserConformanceTests(ITestOutputHelper output)
         Assert.True(tally.PassRate >= 0.98, string.Join('\n', tally.Report("feedparser")));
     }
 
-    private static (string Expected, string Actual) Comparable(object? expected, object? actual)
+    internal static (string Expected, string Actual) Comparable(object? expected, object? actual)
     {
         if (expected is List<object?> tuple && tuple.Count >= 6)
         {

@@ -153,7 +153,7 @@ public sealed class GofeedConformanceTests(ITestOutputHelper output)
         }
     }
 
-    private static string? AlternateLink(JsonElement e)
+    internal static string? AlternateLink(JsonElement e)
     {
         string? fallback = null;
         foreach (var l in Array(e, "links"))
@@ -179,14 +179,14 @@ public sealed class GofeedConformanceTests(ITestOutputHelper output)
 
     private static string Person(FeedPerson p) => $"{p.Name}|{p.Email}|{p.Uri}";
 
-    private static string? Date(DateTimeOffset? d) => d?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    internal static string? Date(DateTimeOffset? d) => d?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string Join(IEnumerable<string?> values) => string.Join(" ␟ ", values.Select(v => v?.Trim()));
 
-    private static List<JsonElement> Array(JsonElement e, string name) =>
+    internal static List<JsonElement> Array(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Array ? a.EnumerateArray().ToList() : [];
 
-    private static string? Str(JsonElement e, string name)
+    internal static string? Str(JsonElement e, string name)
     {
         if (name.EndsWith("Parsed", StringComparison.Ordinal))
         {
