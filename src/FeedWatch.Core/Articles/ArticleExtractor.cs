@@ -34,8 +34,8 @@ public sealed class ArticleExtractor(ArticleExtractorOptions? options = null) : 
             var collector = new TextBlockCollector(options);
             var blocks = collector.Collect(body);
             capped |= collector.WasCapped;
-            var roots = new MainContentSelector().Select(blocks, body);
-            text = MainTextRenderer.Render(blocks, roots, metadata.TitleVariants);
+            var roots = new MainContentSelector(options.Tuning).Select(blocks, body);
+            text = MainTextRenderer.Render(blocks, roots, metadata.TitleVariants, options.Tuning);
             partial = PaywallDetector.IsPartial(metadata, blocks, collector.SawPaywallMarker);
         }
 

@@ -9,7 +9,7 @@ namespace FeedWatch.Core.Articles.Content;
 /// often split by ads into sibling containers). This follows the candidate-scoring idea published by
 /// Readability, with our own weights.
 /// </summary>
-public sealed class MainContentSelector
+public sealed class MainContentSelector(ExtractorTuning tuning)
 {
     private const int MinScoredBlockLength = 25;
     private const int AncestorLevels = 5;
@@ -178,7 +178,7 @@ public sealed class MainContentSelector
         }
 
         var topStats = stats[top];
-        var threshold = Math.Max(10, topStats.Score * 0.2);
+        var threshold = Math.Max(10, topStats.Score * tuning.SiblingShare);
         var topClass = top.GetAttribute("class");
         var selected = new List<IElement>();
         foreach (var sibling in parent.Children)

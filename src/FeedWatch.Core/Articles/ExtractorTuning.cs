@@ -1,0 +1,25 @@
+namespace FeedWatch.Core.Articles;
+
+/// <summary>
+/// The few content-selection constants that are worth tuning, in one place so that `eval extraction` can
+/// cross-validate them (choose on half of the sites, score on the other half). The defaults are the product's one
+/// configuration, used for every site.
+/// </summary>
+public sealed record ExtractorTuning
+{
+    /// <summary>A sibling container joins the article when it scores at least this share of the winner's score.</summary>
+    public double SiblingShare { get; init; } = 0.2;
+
+    /// <summary>Blocks with a larger share of link text are not body text (related lists, "read more" lines).</summary>
+    public double MaxBlockLinkDensity { get; init; } = 0.5;
+
+    public string Name => FormattableString.Invariant($"sibling={SiblingShare:0.##} links={MaxBlockLinkDensity:0.##}");
+
+    /// <summary>The grid `eval extraction` cross-validates over; the defaults are one of its points.</summary>
+    public static IReadOnlyList<ExtractorTuning> Grid { get; } =
+    [
+        .. from sibling in new[] { 0.1, 0.2, 0.3 }
+           from links in new[] { 0.35, 0.5 }
+           select new ExtractorTuning { SiblingShare = sibling, MaxBlockLinkDensity = links },
+    ];
+}
