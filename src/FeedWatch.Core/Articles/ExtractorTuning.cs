@@ -13,13 +13,19 @@ public sealed record ExtractorTuning
     /// <summary>Blocks with a larger share of link text are not body text (related lists, "read more" lines).</summary>
     public double MaxBlockLinkDensity { get; init; } = 0.5;
 
-    public string Name => FormattableString.Invariant($"sibling={SiblingShare:0.##} links={MaxBlockLinkDensity:0.##}");
+    /// <summary>
+    /// When the first pass yields fewer non-space characters than this, a relaxed second pass runs (no class-name
+    /// removals, landmarks kept when they hold the prose, hidden attributes ignored) and wins if it finds more text.
+    /// </summary>
+    public int FallbackBelowChars { get; init; } = 500;
+
+    public string Name => FormattableString.Invariant($"sibling={SiblingShare:0.##} links={MaxBlockLinkDensity:0.##} fallback<{FallbackBelowChars}");
 
     /// <summary>The grid `eval extraction` cross-validates over; the defaults are one of its points.</summary>
     public static IReadOnlyList<ExtractorTuning> Grid { get; } =
     [
         .. from sibling in new[] { 0.1, 0.2, 0.3 }
-           from links in new[] { 0.35, 0.5 }
-           select new ExtractorTuning { SiblingShare = sibling, MaxBlockLinkDensity = links },
+           from fallback in new[] { 200, 500, 1500 }
+           select new ExtractorTuning { SiblingShare = sibling, FallbackBelowChars = fallback },
     ];
 }
