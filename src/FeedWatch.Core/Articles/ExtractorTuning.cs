@@ -19,6 +19,9 @@ public sealed record ExtractorTuning
     /// </summary>
     public int FallbackBelowChars { get; init; } = 500;
 
+    /// <summary>Sibling parts built from the winner's template (same tag and class) join it when their link density is below this.</summary>
+    public double MaxTemplateLinkDensity { get; init; } = 0.25;
+
     public string Name => FormattableString.Invariant($"sibling={SiblingShare:0.##} links={MaxBlockLinkDensity:0.##} fallback<{FallbackBelowChars}");
 
     /// <summary>The grid `eval extraction` cross-validates over; the defaults are one of its points.</summary>
