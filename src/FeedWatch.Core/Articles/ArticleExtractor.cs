@@ -35,7 +35,9 @@ public sealed class ArticleExtractor(ArticleExtractorOptions? options = null) : 
             var loose = HtmlPrefilter.Prepare(html, options.MaxDepth, emptyNonContentRegions: false);
             using var looseDocument = HtmlDocumentParser.Parse(loose.Html);
             var second = ExtractContent(looseDocument, metadata, relaxed: true);
-            if (second.VisibleLength > content.VisibleLength)
+            // The second pass must find at least twice as much: a short article that was read right is not
+            // replaced by itself plus what the first pass rightly left out (hidden drafts, landmarks).
+            if (second.VisibleLength > 2 * content.VisibleLength)
             {
                 content = second with { Partial = second.Partial || content.Partial };
                 capped |= loose.WasFlattened;

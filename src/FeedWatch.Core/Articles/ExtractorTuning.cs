@@ -15,7 +15,7 @@ public sealed record ExtractorTuning
 
     /// <summary>
     /// When the first pass yields fewer non-space characters than this, a relaxed second pass runs (no class-name
-    /// removals, landmarks kept when they hold the prose, hidden attributes ignored) and wins if it finds more text.
+    /// removals, landmarks kept when they hold the prose, hidden attributes ignored) and wins if it finds at least twice as much text.
     /// </summary>
     public int FallbackBelowChars { get; init; } = 500;
 
