@@ -25,24 +25,29 @@ public sealed class ArticleExtractor(ArticleExtractorOptions? options = null) : 
         var prepared = HtmlPrefilter.Prepare(html, options.MaxDepth);
         using var document = HtmlDocumentParser.Parse(prepared.Html);
         var metadata = MetadataReader.Read(document, url, options.MaxDepth);
-
-        var text = "";
+        var content = ExtractContent(document, metadata, relaxed: false);
         var capped = wasTruncated || prepared.WasFlattened;
-        var partial = false;
-        if (document.Body is { } body)
+
+        // Pages whose article sits in a badly named, hidden or landmark-wrapped container come out (almost) empty;
+        // a second, relaxed pass over a fully kept DOM recovers them. Only the rare near-empty page pays for it.
+        if (content.VisibleLength < options.Tuning.FallbackBelowChars)
         {
-            var collector = new TextBlockCollector(options);
-            var blocks = collector.Collect(body);
-            capped |= collector.WasCapped;
-            var roots = new MainContentSelector().Select(blocks, body);
-            text = MainTextRenderer.Render(blocks, roots, metadata.TitleVariants);
-            partial = PaywallDetector.IsPartial(metadata, blocks, collector.SawPaywallMarker);
+            var loose = HtmlPrefilter.Prepare(html, options.MaxDepth, emptyNonContentRegions: false);
+            using var looseDocument = HtmlDocumentParser.Parse(loose.Html);
+            var second = ExtractContent(looseDocument, metadata, relaxed: true);
+            // The second pass must find at least twice as much: a short article that was read right is not
+            // replaced by itself plus what the first pass rightly left out (hidden drafts, landmarks).
+            if (second.VisibleLength > 2 * content.VisibleLength)
+            {
+                content = second with { Partial = second.Partial || content.Partial };
+                capped |= loose.WasFlattened;
+            }
         }
 
         return new ExtractedArticle
         {
             Title = metadata.Title,
-            Text = text,
+            Text = content.Text,
             Published = metadata.Published,
             Modified = metadata.Modified,
             CanonicalUrl = metadata.CanonicalUrl,
@@ -51,9 +56,38 @@ public sealed class ArticleExtractor(ArticleExtractorOptions? options = null) : 
             Language = metadata.Language,
             Description = metadata.Description,
             Image = metadata.Image,
-            IsPartial = capped || partial,
+            IsPartial = capped || content.Capped || content.Partial,
             AmpUrl = metadata.AmpUrl,
             IsAmpPage = metadata.IsAmpPage,
         };
+    }
+
+    private ContentResult ExtractContent(AngleSharp.Html.Dom.IHtmlDocument document, ArticleMetadata metadata, bool relaxed)
+    {
+        if (document.Body is not { } body)
+        {
+            return new ContentResult("", 0, false, false);
+        }
+
+        var collector = new TextBlockCollector(options, relaxed);
+        var blocks = collector.Collect(body);
+        var roots = new MainContentSelector(options.Tuning).Select(blocks, body);
+        var text = MainTextRenderer.Render(blocks, roots, metadata.TitleVariants, options.Tuning);
+        var partial = PaywallDetector.IsPartial(metadata, blocks, collector.SawPaywallMarker);
+        return new ContentResult(text, VisibleLength(text), collector.WasCapped, partial);
+    }
+
+    private static int VisibleLength(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 }

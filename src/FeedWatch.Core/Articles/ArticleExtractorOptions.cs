@@ -11,4 +11,7 @@ public sealed record ArticleExtractorOptions
 
     /// <summary>Elements examined at most; the rest of a pathological page is ignored and the result marked partial.</summary>
     public int MaxElements { get; init; } = 60_000;
+
+    /// <summary>Content-selection constants (the defaults everywhere; `eval extraction` cross-validates alternatives).</summary>
+    public ExtractorTuning Tuning { get; init; } = new();
 }

@@ -15,8 +15,20 @@ public static class BoilerplateRules
         "toolbar", "tablist", "form", "button", "tooltip",
     };
 
-    public static bool IsExcluded(IElement element, string name, in ElementFacts facts, NameVerdict verdict, NameVerdictCache names)
+    /// <remarks>
+    /// In <paramref name="relaxed"/> mode (the second pass, run when the first found almost no text) no rule may
+    /// take prose with it: class names no longer remove anything (scoring still weighs them), and landmark tags and
+    /// roles (nav, aside, footer …) go only when they do not plainly hold the prose; the <c>hidden</c> and
+    /// <c>aria-hidden</c> attributes are ignored (pages that stream their body into a hidden element and reveal it
+    /// by script). Code, media, form controls, inline <c>display:none</c> and comment threads stay excluded.
+    /// </remarks>
+    public static bool IsExcluded(IElement element, string name, in ElementFacts facts, NameVerdict verdict, NameVerdictCache names, bool relaxed = false)
     {
+        if (relaxed)
+        {
+            return IsExcludedRelaxed(element, name, facts, verdict, names);
+        }
+
         if (HtmlElementKinds.IsNonContent(name))
         {
             return true;
@@ -51,6 +63,21 @@ public static class BoilerplateRules
         }
 
         return false;
+    }
+
+    private static bool IsExcludedRelaxed(IElement element, string name, in ElementFacts facts, NameVerdict verdict, NameVerdictCache names)
+    {
+        if (HtmlElementKinds.IsNonContent(name))
+        {
+            return !HtmlElementKinds.IsLandmark(name) || !HoldsProse(element, names);
+        }
+
+        if (IsHiddenByStyle(facts.Style) || ((verdict & NameVerdict.AlwaysBoilerplate) != 0 && (verdict & NameVerdict.ArticleBody) == 0))
+        {
+            return true;
+        }
+
+        return facts.Role is { } role && ExcludedRoles.Contains(role.Trim()) && !HoldsProse(element, names);
     }
 
     private static bool IsHiddenByStyle(string? style)

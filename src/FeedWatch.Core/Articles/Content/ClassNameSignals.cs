@@ -60,10 +60,10 @@ public static partial class ClassNameSignals
         return weight;
     }
 
-    [GeneratedRegex(@"share|sharing|social|related|recommend|signup|sign-up|subscribe|promo|sponsor|advert|(^|[\s_-])ads?([\s_-]|$)|adslot|ad-slot|ad-container|dfp|banner|sidebar|widget|popup|modal|masthead|(^|[\s_-])menu|navbar|(^|[\s_-])nav([\s_-]|$)|navigation|pagination|pager|footer|(^|\s)(post-|entry-|article-)?tags(\s|$)|tag-?(list|cloud)|most-?popular|most-?read|trending|toolbar|caption|credit|byline|author-?bio|skip-?link|sr-only|visually-?hidden|screen-?reader|print-only|overlay|rating|more-?stories|read-?more|read-?next|up-?next|jump-?link|teaser|card-list|in-?article-?links|inline-?links", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"share|sharing|social|related|recommend|signup|sign-up|subscribe|promo|sponsor|advert|(^|[\s_-])ads?([\s_-]|$)|adslot|ad-slot|ad-container|dfp|banner|sidebar|widget|popup|modal|masthead|(^|[\s_-])menu|navbar|(^|[\s_-])nav([\s_-]|$)|navigation|pagination|pager|footer|(^|\s)(post-|entry-|article-)?tags(\s|$)|tag-?(list|cloud)|most-?popular|most-?read|trending|toolbar|caption|credit|byline|author-?bio|skip-?link|sr-only|visually-?hidden|screen-?reader|print-only|overlay|rating|more-?stories|read-?more|read-?next|up-?next|jump-?link|teaser|card-list|in-?article-?links|inline-?links|newsletter|cookie|consent|gdpr|breadcrumb", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Boilerplate();
 
-    [GeneratedRegex(@"comment|disqus|newsletter|cookie|consent|gdpr|taboola|outbrain|breadcrumb", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"comment|disqus|taboola|outbrain", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AlwaysBoilerplate();
 
     [GeneratedRegex(@"(article|story|entry|post|content|main)[-_]?(body|content|text)|articlebody|storybody|article__body|story__body|main-?content|post-?content|body-?text|article-?text|story-?text|^\s*(article|content|main|story|entry)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

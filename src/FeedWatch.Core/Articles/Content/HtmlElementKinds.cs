@@ -25,6 +25,10 @@ public static class HtmlElementKinds
 
     public static bool IsNonContent(string localName) => NonContentTags.Contains(localName);
 
+    /// <summary>Page regions that are usually not the article but are sometimes (mis)used to wrap it.</summary>
+    public static bool IsLandmark(string localName) => localName is "nav" or "aside" or "footer" or "menu" or "dialog";
+
+
     public static BlockKind KindOf(string localName) => localName switch
     {
         "p" => BlockKind.Paragraph,

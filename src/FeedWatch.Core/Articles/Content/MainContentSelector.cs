@@ -9,10 +9,11 @@ namespace FeedWatch.Core.Articles.Content;
 /// often split by ads into sibling containers). This follows the candidate-scoring idea published by
 /// Readability, with our own weights.
 /// </summary>
-public sealed class MainContentSelector
+public sealed class MainContentSelector(ExtractorTuning tuning)
 {
     private const int MinScoredBlockLength = 25;
     private const int AncestorLevels = 5;
+    private const int RepeatedTemplateLevels = 4;
 
     private readonly Dictionary<IElement, ElementStats> stats = new(ReferenceEqualityComparer.Instance);
 
@@ -41,7 +42,58 @@ public sealed class MainContentSelector
             top = parent;
         }
 
-        return WithSiblings(top, body);
+        return WithRepeatedSections(top, body) ?? WithSiblings(top, body);
+    }
+
+    /// <summary>
+    /// Articles cut into sections by a template (one "section.chapter" per heading, one "div.post__content" per
+    /// block of a page builder) put each part in an element of the same tag and class. When the winner, or one of
+    /// its nearest ancestors, has siblings built from the same template that hold link-poor prose, the article is
+    /// all of them (in document order).
+    /// </summary>
+    private List<IElement>? WithRepeatedSections(IElement top, IElement body)
+    {
+        var node = top;
+        for (var level = 0; level < RepeatedTemplateLevels; level++)
+        {
+            if (node.ParentElement is not { } parent || node == body || parent == body)
+            {
+                return null;
+            }
+
+            var signature = node.GetAttribute("class");
+            if (signature is { Length: > 0 })
+            {
+                List<IElement>? parts = null;
+                foreach (var sibling in parent.Children)
+                {
+                    if (sibling != node && sibling.LocalName == node.LocalName && sibling.GetAttribute("class") == signature
+                        && stats.TryGetValue(sibling, out var s) && s.IsCandidate && s.LinkDensity < tuning.MaxTemplateLinkDensity)
+                    {
+                        parts ??= [];
+                        parts.Add(sibling);
+                    }
+                }
+
+                if (parts is not null)
+                {
+                    var selected = new List<IElement>();
+                    foreach (var child in parent.Children)
+                    {
+                        if (child == node || parts.Contains(child))
+                        {
+                            selected.Add(child);
+                        }
+                    }
+
+                    return selected;
+                }
+            }
+
+            node = parent;
+        }
+
+        return null;
     }
 
     private void Accumulate(IReadOnlyList<TextBlock> blocks, IElement body)
@@ -178,7 +230,7 @@ public sealed class MainContentSelector
         }
 
         var topStats = stats[top];
-        var threshold = Math.Max(10, topStats.Score * 0.2);
+        var threshold = Math.Max(10, topStats.Score * tuning.SiblingShare);
         var topClass = top.GetAttribute("class");
         var selected = new List<IElement>();
         foreach (var sibling in parent.Children)

@@ -9,7 +9,7 @@ namespace FeedWatch.Core.Articles.Content;
 /// </summary>
 public static class MainTextRenderer
 {
-    public static string Render(IReadOnlyList<TextBlock> blocks, IReadOnlyList<IElement> roots, IReadOnlyCollection<string> titleVariants)
+    public static string Render(IReadOnlyList<TextBlock> blocks, IReadOnlyList<IElement> roots, IReadOnlyCollection<string> titleVariants, ExtractorTuning tuning)
     {
         var rootSet = new HashSet<IElement>(roots, ReferenceEqualityComparer.Instance);
         var insideCache = new Dictionary<IElement, bool>(ReferenceEqualityComparer.Instance);
@@ -18,7 +18,7 @@ public static class MainTextRenderer
 
         foreach (var block in blocks)
         {
-            if (!IsInside(block.Owner, rootSet, insideCache) || !IsBodyText(block, titles))
+            if (!IsInside(block.Owner, rootSet, insideCache) || !IsBodyText(block, titles, tuning))
             {
                 continue;
             }
@@ -34,14 +34,14 @@ public static class MainTextRenderer
         return builder.ToString();
     }
 
-    private static bool IsBodyText(TextBlock block, HashSet<string> titles)
+    private static bool IsBodyText(TextBlock block, HashSet<string> titles, ExtractorTuning tuning)
     {
         if (block.Kind == BlockKind.MainHeading)
         {
             return false;
         }
 
-        if (block.LinkDensity > 0.5)
+        if (block.LinkDensity > tuning.MaxBlockLinkDensity)
         {
             return false;
         }

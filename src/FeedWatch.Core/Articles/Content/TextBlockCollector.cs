@@ -7,8 +7,9 @@ namespace FeedWatch.Core.Articles.Content;
 /// One walk over the body that drops what is never article text (scripts, navigation, forms, hidden elements,
 /// parts named like comments, share bars or ads) and cuts the rest into <see cref="TextBlock"/>s in reading order.
 /// The walk is bounded in depth and element count so hostile markup cannot exhaust the stack or the clock.
+/// <c>relaxed</c> is the second pass for pages where the first found (almost) nothing: see <see cref="BoilerplateRules"/>.
 /// </summary>
-public sealed class TextBlockCollector(ArticleExtractorOptions options)
+public sealed class TextBlockCollector(ArticleExtractorOptions options, bool relaxed = false)
 {
     private readonly List<TextBlock> blocks = [];
     private readonly NameVerdictCache names = new();
@@ -71,7 +72,7 @@ public sealed class TextBlockCollector(ArticleExtractorOptions options)
                 SawPaywallMarker = true;
             }
 
-            if (BoilerplateRules.IsExcluded(childElement, name, facts, verdict, names))
+            if (BoilerplateRules.IsExcluded(childElement, name, facts, verdict, names, relaxed))
             {
                 continue;
             }

@@ -57,14 +57,38 @@ public static class ExtractionCorpus
         return output.ToArray();
     }
 
-    /// <summary>Finds the corpus by walking up from <paramref name="start"/> to the folder holding FeedWatch.sln.</summary>
-    public static string? FindDefault(string start)
+    /// <summary>The shared corpora by name: "scrapinghub", "wcxb-dev" (folders under ../shared/data/extraction).</summary>
+    public static IReadOnlyList<string> KnownNames { get; } = ["scrapinghub", "wcxb-dev"];
+
+    /// <summary>
+    /// Loads a corpus given by name (<see cref="KnownNames"/>, found from the repository root above
+    /// <paramref name="start"/>) or by folder; the layout (scrapinghub's ground-truth.json or WCXB's ground-truth/)
+    /// is recognised from the files.
+    /// </summary>
+    public static ExtractionCorpusSet LoadSet(string nameOrPath, string start)
+    {
+        var directory = KnownNames.Contains(nameOrPath, StringComparer.OrdinalIgnoreCase)
+            ? FindNamed(start, nameOrPath) ?? throw new DirectoryNotFoundException($"Corpus '{nameOrPath}' not found at ../shared/data/extraction/{nameOrPath} relative to the repository root above '{start}'.")
+            : Path.GetFullPath(nameOrPath);
+        if (Directory.Exists(Path.Combine(directory, "ground-truth")))
+        {
+            return WcxbCorpus.Load(directory);
+        }
+
+        return new ExtractionCorpusSet(Path.GetFileName(directory.TrimEnd(Path.DirectorySeparatorChar)), directory, Load(directory), []);
+    }
+
+    /// <summary>Finds the scrapinghub corpus by walking up from <paramref name="start"/> to the folder holding FeedWatch.sln.</summary>
+    public static string? FindDefault(string start) => FindNamed(start, "scrapinghub");
+
+    /// <summary>Finds a shared corpus by name by walking up from <paramref name="start"/> to the folder holding FeedWatch.sln.</summary>
+    public static string? FindNamed(string start, string name)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "FeedWatch.sln")))
             {
-                var candidate = Path.GetFullPath(Path.Combine(dir.FullName, DefaultRelativePath));
+                var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "../shared/data/extraction", name));
                 return Directory.Exists(candidate) ? candidate : null;
             }
         }

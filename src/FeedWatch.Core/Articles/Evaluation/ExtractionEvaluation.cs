@@ -1,4 +1,7 @@
 namespace FeedWatch.Core.Articles.Evaluation;
 
 /// <summary>The corpus score and the per-page details.</summary>
-public sealed record ExtractionEvaluation(ExtractionScore Score, IReadOnlyList<PageEvaluation> Pages);
+public sealed record ExtractionEvaluation(ExtractionScore Score, IReadOnlyList<PageEvaluation> Pages)
+{
+    public ExtractionSummary Summary { get; } = ExtractionSummary.From(Pages);
+}

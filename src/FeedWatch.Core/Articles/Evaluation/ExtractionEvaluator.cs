@@ -10,19 +10,19 @@ public static class ExtractionEvaluator
 {
     public static ExtractionEvaluation Evaluate(IArticleExtractor extractor, IReadOnlyList<ExtractionCorpusPage> pages, Action<int>? progress = null)
     {
-        var outputs = new string[pages.Count];
+        var outputs = new ExtractedArticle[pages.Count];
         var cpuBefore = ThreadCpuClock.Now();
         var stopwatch = Stopwatch.StartNew();
         for (var i = 0; i < pages.Count; i++)
         {
-            outputs[i] = extractor.Extract(pages[i].Html, pages[i].Url).Text;
+            outputs[i] = extractor.Extract(pages[i].Html, pages[i].Url);
             progress?.Invoke(i + 1);
         }
 
         stopwatch.Stop();
         var cpu = ThreadCpuClock.Now() - cpuBefore;
-        var scores = pages.Select((page, i) => WordShingleScorer.Score(outputs[i], page.GoldBody)).ToList();
-        var results = pages.Select((page, i) => new PageEvaluation(page.Id, scores[i], outputs[i])).ToList();
+        var scores = pages.Select((page, i) => WordShingleScorer.Score(outputs[i].Text, page.GoldBody)).ToList();
+        var results = pages.Select((page, i) => new PageEvaluation(page, scores[i], WordF1Scorer.Score(outputs[i].Text, page.GoldBody), outputs[i], MetadataCheck.Of(page, outputs[i]))).ToList();
         return new ExtractionEvaluation(ExtractionScore.From(scores, stopwatch.Elapsed, cpu), results);
     }
 }

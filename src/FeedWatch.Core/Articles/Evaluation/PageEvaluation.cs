@@ -1,4 +1,8 @@
 namespace FeedWatch.Core.Articles.Evaluation;
 
-/// <summary>One page's score and the text that earned it (for finding what to improve).</summary>
-public sealed record PageEvaluation(string Id, PageScore Score, string Extracted);
+/// <summary>One page's scores (4-gram shingles and WCXB words), what the extractor returned, and its metadata check.</summary>
+public sealed record PageEvaluation(ExtractionCorpusPage Page, PageScore Score, WordScore Words, ExtractedArticle Article, MetadataCheck Metadata)
+{
+    public string Id => Page.Id;
+    public string Extracted => Article.Text;
+}

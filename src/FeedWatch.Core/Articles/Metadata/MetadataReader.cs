@@ -37,7 +37,8 @@ public static class MetadataReader
                 "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "article_date_original", "cxenseparse:recs:publishtime",
                 "originalpublicationdate", "ptime", "pdate", "timestamp", "displaydate", "dc.date.created")
             ?? TimeElementDate(index)
-            ?? UrlDateParser.Parse(canonical) ?? UrlDateParser.Parse(pageUrl?.AbsoluteUri);
+            ?? UrlDateParser.Parse(canonical) ?? UrlDateParser.Parse(pageUrl?.AbsoluteUri)
+            ?? VisibleDateFinder.Find(document.Body, index.FirstH1, maxDepth);
 
         var modified = ArticleDateParser.Parse(jsonLd?.DateModified)
             ?? FirstDate(meta, "article:modified_time", "og:updated_time", "article:modified", "dateModified", "modified_time",
@@ -52,7 +53,7 @@ public static class MetadataReader
             IsAmpPage = isAmp,
             SiteName = siteName,
             Authors = Authors(index, meta, jsonLd),
-            Published = published,
+            Published = published ?? modified,
             Modified = modified,
             Language = Language(document, meta, jsonLd),
             Description = Clean(meta.First("og:description", "description", "twitter:description", "dc.description")) ?? Clean(jsonLd?.Description),

@@ -24,7 +24,7 @@ public static class HtmlPrefilter
         "html", "head", "body", "image", "keygen", "basefont", "bgsound", "frame",
     };
 
-    public static PrefilteredHtml Prepare(string html, int maxDepth)
+    public static PrefilteredHtml Prepare(string html, int maxDepth, bool emptyNonContentRegions = true)
     {
         using var builder = new PrefilterOutput(html.Length);
         var copiedUpTo = 0;
@@ -91,7 +91,7 @@ public static class HtmlPrefilter
                 continue;
             }
 
-            if (position >= noEmptyingBefore && depth < maxDepth && NonContentRegion.IsEmptied(name) && html[tagEnd - 1] != '/')
+            if (emptyNonContentRegions && position >= noEmptyingBefore && depth < maxDepth && NonContentRegion.IsEmptied(name) && html[tagEnd - 1] != '/')
             {
                 var close = NonContentRegion.FindClose(html, name, tagEnd + 1, out var scannedTo);
                 if (close >= 0)
