@@ -28,5 +28,8 @@ public sealed class DemoCommandTests
         var story = JsonDocument.Parse(Assert.Single(stories.Lines)).RootElement;
         Assert.Equal("calloway-courier.example", story.GetProperty("originOutlet").GetString());
         Assert.Equal(5, story.GetProperty("outlets").GetArrayLength());
+        // Cold start: the same town's lantern festival article (published the day before) stays out of the story.
+        Assert.Equal(5, story.GetProperty("articleCount").GetInt32());
+        Assert.Equal(new DateTimeOffset(2026, 11, 17, 21, 40, 0, TimeSpan.Zero), story.GetProperty("firstSeen").GetDateTimeOffset());
     }
 }

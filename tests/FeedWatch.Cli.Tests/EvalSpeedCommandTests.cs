@@ -31,6 +31,18 @@ public sealed class EvalSpeedCommandTests
     }
 
     [Fact]
+    public async Task Json_prints_one_object_per_index_size()
+    {
+        var run = await RunAsync("eval", "speed", "--sizes", "200,400", "--queries", "40", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var objects = run.Lines.Where(l => l.StartsWith('{')).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal([200L, 400L], objects.Select(o => o.GetProperty("indexed").GetInt64()));
+        Assert.All(objects, o => Assert.True(o.GetProperty("matchesPerCpuSecond").GetDouble() > 0));
+        Assert.All(objects, o => Assert.True(o.GetProperty("indexBytesPerArticle").GetDouble() > 0));
+    }
+
+    [Fact]
     public async Task Zero_rounds_is_refused_with_a_clear_error()
     {
         var run = await RunAsync("eval", "speed", "--sizes", "100", "--rounds", "0");

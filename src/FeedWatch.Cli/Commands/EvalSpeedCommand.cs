@@ -24,12 +24,13 @@ public static class EvalSpeedCommand
         var sizes = new Option<string>("--sizes") { Description = "Comma-separated index sizes (stories).", DefaultValueFactory = _ => "10000,100000" };
         var queries = new Option<int>("--queries") { Description = "Articles matched per size (one in ten is a reworked copy of an indexed article).", DefaultValueFactory = _ => 5000 };
         var rounds = new Option<int>("--rounds") { Description = "Timed rounds per size, each with its own new queries; more than one prints every round's matches per CPU-second and their median (this machine's noise moves a single round by ±25 %).", DefaultValueFactory = _ => 1 };
-        var command = new Command("speed", "Measure story matching throughput and index memory on synthetic articles.") { sizes, queries, rounds };
-        command.SetAction(parse => Run(parse.GetValue(sizes)!, parse.GetValue(queries), parse.GetValue(rounds)));
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per index size ({\"indexed\", \"matchesPerCpuSecond\", \"indexBytesPerArticle\", …}) instead of the table." };
+        var command = new Command("speed", "Measure story matching throughput and index memory on synthetic articles.") { sizes, queries, rounds, json };
+        command.SetAction(parse => Run(parse.GetValue(sizes)!, parse.GetValue(queries), parse.GetValue(rounds), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(string sizesText, int queryCount, int roundCount)
+    private static int Run(string sizesText, int queryCount, int roundCount, bool json)
     {
         long[] sizes;
         try
@@ -48,9 +49,11 @@ public static class EvalSpeedCommand
             return 2;
         }
 
-        Console.WriteLine($"load average at start: {LoadAverage()}");
+        // With --json, stdout carries the JSON lines only (progress goes to stderr as always).
+        var table = json ? TextWriter.Null : Console.Out;
+        table.WriteLine($"load average at start: {LoadAverage()}");
         var generator = new SyntheticArticles();
-        Console.WriteLine($"{"indexed",10} {"build s",8} {"build cpu",9} {"match/s",8} {"cpu m/s",8} {"fp us",6} {"rest us",7} {"alloc/m",8} {"joined",7} {"managed MB",10} {"B/article",9} {"marginal B/art",14} {"index B/art",11} {"peak MB",8}");
+        table.WriteLine($"{"indexed",10} {"build s",8} {"build cpu",9} {"match/s",8} {"cpu m/s",8} {"fp us",6} {"rest us",7} {"alloc/m",8} {"joined",7} {"managed MB",10} {"B/article",9} {"marginal B/art",14} {"index B/art",11} {"peak MB",8}");
         // One index grows through every size (matching does not change it), so each row is printed as soon as its size
         // is reached and a long run still reports the smaller sizes.
         GC.Collect();
@@ -69,28 +72,35 @@ public static class EvalSpeedCommand
             buildCpu += CpuTime() - cpuBefore;
             build.Stop();
             indexed = size;
-            var (row, managed) = Measure(engine, generator, size, queryCount, build.Elapsed, buildCpu, baseline, previous);
-            Console.WriteLine(row);
+            var (row, managed, figures) = Measure(engine, generator, size, queryCount, build.Elapsed, buildCpu, baseline, previous);
+            table.WriteLine(row);
             if (roundCount > 1)
             {
-                Console.WriteLine(Rounds(engine, generator, size, queryCount, roundCount));
+                var (line, median) = Rounds(engine, generator, size, queryCount, roundCount);
+                table.WriteLine(line);
+                figures = figures with { MatchesPerCpuSecond = Math.Round(median), Rounds = roundCount };
+            }
+
+            if (json)
+            {
+                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(figures, SpeedFiguresJson.Options));
             }
 
             previous = (size, managed);
         }
 
-        Console.WriteLine($"index structures at {indexed:N0} stories (bytes per story):");
+        table.WriteLine($"index structures at {indexed:N0} stories (bytes per story):");
         foreach (var (structure, bytes) in engine.IndexMemory())
         {
-            Console.WriteLine($"  {structure,-36} {bytes / (double)indexed,8:F1}");
+            table.WriteLine($"  {structure,-36} {bytes / (double)indexed,8:F1}");
         }
 
-        Console.WriteLine($"distinct terms: {engine.DistinctTerms:N0} in centroids, {engine.IndexedTermCount:N0} with postings");
+        table.WriteLine($"distinct terms: {engine.DistinctTerms:N0} in centroids, {engine.IndexedTermCount:N0} with postings");
 
         GC.KeepAlive(engine);
 
-        Console.WriteLine($"load average at end: {LoadAverage()}");
-        Console.WriteLine("One index grows through the sizes in increasing order. build s: wall-clock seconds to Add every article so far; build cpu: process CPU-seconds for it. match/s: Match() calls per wall-clock second on one thread, fingerprinting included; cpu m/s: the same per CPU-second of the process (the machine is shared, so wall time includes waiting for a core). fp us / rest us: CPU microseconds per match spent fingerprinting / retrieving and scoring. alloc/m: bytes allocated per match. B/article: managed heap growth per indexed article since the start (index, bounded source cache, fixed document-frequency sketch); marginal B/art: managed heap growth since the previous size divided by the articles added in between (what one more article costs once the fixed-size structures are full; none for the first size); index B/art: the engine's own count of everything that grows with the index (slabs, arenas, tables, headers and free room included, plus the fixed sketch); peak MB: peak working set of the process so far.");
+        table.WriteLine($"load average at end: {LoadAverage()}");
+        table.WriteLine("One index grows through the sizes in increasing order. build s: wall-clock seconds to Add every article so far; build cpu: process CPU-seconds for it. match/s: Match() calls per wall-clock second on one thread, fingerprinting included; cpu m/s: the same per CPU-second of the process (the machine is shared, so wall time includes waiting for a core). fp us / rest us: CPU microseconds per match spent fingerprinting / retrieving and scoring. alloc/m: bytes allocated per match. B/article: managed heap growth per indexed article since the start (index, bounded source cache, fixed document-frequency sketch); marginal B/art: managed heap growth since the previous size divided by the articles added in between (what one more article costs once the fixed-size structures are full; none for the first size); index B/art: the engine's own count of everything that grows with the index (slabs, arenas, tables, headers and free room included, plus the fixed sketch); peak MB: peak working set of the process so far.");
         return 0;
     }
 
@@ -115,7 +125,7 @@ public static class EvalSpeedCommand
         });
     }
 
-    private static (string Row, long Managed) Measure(StoryEngine engine, SyntheticArticles generator, long size, int queryCount, TimeSpan build, TimeSpan buildCpu, long baseline, (long Size, long Managed) previous)
+    private static (string Row, long Managed, SpeedFigures Figures) Measure(StoryEngine engine, SyntheticArticles generator, long size, int queryCount, TimeSpan build, TimeSpan buildCpu, long baseline, (long Size, long Managed) previous)
     {
         var managed = GC.GetTotalMemory(forceFullCollection: true) - baseline;
         // Between two sizes the bounded source cache and the fixed document-frequency sketch no longer grow, so the
@@ -161,14 +171,15 @@ public static class EvalSpeedCommand
         var fingerprintUs = fingerprintCpu.TotalMilliseconds * 1000 / queries.Count;
         var matchUs = matchCpu.TotalMilliseconds * 1000 / queries.Count;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        return ($"{size,10} {build.TotalSeconds,8:F1} {buildCpu.TotalSeconds,9:F1} {queries.Count / match.Elapsed.TotalSeconds,8:F0} {queries.Count / matchCpu.TotalSeconds,8:F0} {fingerprintUs,6:F0} {Math.Max(0, matchUs - fingerprintUs),7:F0} {allocated / queries.Count,8} {joined,7} {managed / 1048576.0,10:F1} {managed / (double)size,9:F0} {marginal,14} {indexBytes / (double)size,11:F0} {peak / 1048576.0,8:F0}", managed);
+        var figures = new SpeedFigures(size, Math.Round(queries.Count / matchCpu.TotalSeconds), Math.Round(indexBytes / (double)size), Math.Round(queries.Count / match.Elapsed.TotalSeconds), queries.Count, 1, Math.Round(managed / (double)size), joined);
+        return ($"{size,10} {build.TotalSeconds,8:F1} {buildCpu.TotalSeconds,9:F1} {queries.Count / match.Elapsed.TotalSeconds,8:F0} {queries.Count / matchCpu.TotalSeconds,8:F0} {fingerprintUs,6:F0} {Math.Max(0, matchUs - fingerprintUs),7:F0} {allocated / queries.Count,8} {joined,7} {managed / 1048576.0,10:F1} {managed / (double)size,9:F0} {marginal,14} {indexBytes / (double)size,11:F0} {peak / 1048576.0,8:F0}", managed, figures);
     }
 
     /// <summary>
     /// The row's round and <paramref name="roundCount"/> − 1 more, each matching a query set of its own (so no round
     /// finds the previous one's candidates in the cache): matches per CPU-second of every round and their median.
     /// </summary>
-    private static string Rounds(StoryEngine engine, SyntheticArticles generator, long size, int queryCount, int roundCount)
+    private static (string Line, double Median) Rounds(StoryEngine engine, SyntheticArticles generator, long size, int queryCount, int roundCount)
     {
         var perCpuSecond = new List<double>(roundCount);
         for (var round = 0; round < roundCount; round++)
@@ -186,7 +197,7 @@ public static class EvalSpeedCommand
         var sorted = perCpuSecond.Order().ToList();
         var median = roundCount % 2 == 1 ? sorted[roundCount / 2] : (sorted[(roundCount / 2) - 1] + sorted[roundCount / 2]) / 2;
         var inv = System.Globalization.CultureInfo.InvariantCulture;
-        return $"  {size:N0} stories, {roundCount} rounds of {queryCount:N0} matches: per CPU-second {string.Join(' ', perCpuSecond.Select(r => r.ToString("F0", inv)))}; median {median.ToString("F0", inv)}, lowest {sorted[0].ToString("F0", inv)}, highest {sorted[^1].ToString("F0", inv)}";
+        return ($"  {size:N0} stories, {roundCount} rounds of {queryCount:N0} matches: per CPU-second {string.Join(' ', perCpuSecond.Select(r => r.ToString("F0", inv)))}; median {median.ToString("F0", inv)}, lowest {sorted[0].ToString("F0", inv)}, highest {sorted[^1].ToString("F0", inv)}", median);
     }
 
     private static TimeSpan CpuTime() => Process.GetCurrentProcess().TotalProcessorTime;

@@ -11,17 +11,34 @@ namespace FeedWatch.Cli.Commands;
 /// `feedwatch eval stories --corpus FILE.jsonl [--assignments-out FILE] [--alerts-out FILE]`: replays a labelled corpus
 /// through the story engine in auto-discovery mode (default configuration, the one the pipeline uses) and prints
 /// B-cubed, pairwise and spread-event precision/recall/F1 as defined in ../shared/README.md.
+/// `feedwatch eval stories --folds [--corpora DIR]` runs the generalization harness instead (<see cref="EvalFoldsRunner"/>).
 /// </summary>
 public static class EvalStoriesCommand
 {
     public static Command Create()
     {
-        var corpus = new Option<FileInfo>("--corpus") { Description = "Story corpus (JSON Lines: id, story, outlet, url, published, title, text, lang).", Required = true };
+        var corpus = new Option<FileInfo?>("--corpus") { Description = "Story corpus (JSON Lines: id, story, outlet, url, published, title, text, lang). Required unless --folds." };
+        var folds = new Option<bool>("--folds") { Description = "Generalization: leave-one-corpus-out over every *.jsonl in --corpora, plus a topic split of each corpus with topics; prints in-fold and out-of-fold figures side by side." };
+        var corpora = new Option<DirectoryInfo>("--corpora") { Description = "Folder of labelled story corpora for --folds.", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "data", "stories")) };
         var assignmentsOut = new Option<FileInfo?>("--assignments-out") { Description = "Write one {\"id\",\"cluster\",\"relation\",\"score\"} line per article." };
         var alertsOut = new Option<FileInfo?>("--alerts-out") { Description = "Write one {\"article\",\"cluster\",\"outlet\"} line per spread alert." };
         var explain = new Option<bool>("--explain") { Description = "Print, per article, the best-scoring stories and why (diagnostics; slow on large corpora)." };
-        var command = new Command("stories", "Cluster a labelled story corpus and score it (B-cubed, pairwise, spread events).") { corpus, assignmentsOut, alertsOut, explain };
-        command.SetAction(parse => Run(parse.GetValue(corpus)!, parse.GetValue(assignmentsOut), parse.GetValue(alertsOut), parse.GetValue(explain)));
+        var command = new Command("stories", "Cluster a labelled story corpus and score it (B-cubed, pairwise, spread events).") { corpus, assignmentsOut, alertsOut, explain, folds, corpora };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(folds))
+            {
+                return EvalFoldsRunner.Run(parse.GetValue(corpora)!);
+            }
+
+            if (parse.GetValue(corpus) is not { } file)
+            {
+                Console.Error.WriteLine("Give --corpus FILE.jsonl, or --folds.");
+                return 2;
+            }
+
+            return Run(file, parse.GetValue(assignmentsOut), parse.GetValue(alertsOut), parse.GetValue(explain));
+        });
         return command;
     }
 

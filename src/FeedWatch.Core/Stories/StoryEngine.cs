@@ -20,7 +20,7 @@ namespace FeedWatch.Core.Stories;
 public sealed partial class StoryEngine : IStoryEngine
 {
     private readonly StoryEngineOptions _options;
-    private readonly DocumentFrequencies _frequencies = new();
+    private readonly DocumentFrequencies _frequencies;
     private readonly ArticleFingerprinter _fingerprinter;
     private readonly RelationClassifier _classifier;
     private readonly BandTable _lsh;
@@ -43,6 +43,7 @@ public sealed partial class StoryEngine : IStoryEngine
     public StoryEngine(StoryEngineOptions? options = null)
     {
         _options = options ?? new StoryEngineOptions();
+        _frequencies = new DocumentFrequencies(_options.BackgroundDocuments);
         _fingerprinter = new ArticleFingerprinter(_options, _frequencies);
         _classifier = new RelationClassifier(_options.Relations);
         _sources = new SourceCache(_options.SourceCacheSize);
@@ -549,7 +550,7 @@ public sealed partial class StoryEngine : IStoryEngine
             story.CentroidNameMass);
         // Dates as stored (UTC ticks, StoredDate.None = TimeProximity.NoDate for none): no date is built per candidate.
         var firstSeen = story.FirstSeenTicks;
-        var time = TimeProximity.Evidence(TimeProximity.UtcTicksOf(fingerprint.Article.Published), firstSeen, story.LastSeenTicks, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor, _options.TopicTimeScaleBefore);
+        var time = TimeProximity.Evidence(TimeProximity.UtcTicksOf(fingerprint.Article.Published), firstSeen, story.LastSeenTicks, _options.TopicTimeScale, _options.TimeAgreementBonus, _options.TimeEvidenceFloor, _options.TopicTimeScaleBefore, _options.TimeBonusBeforeStory ? null : _options.TimeBonusTolerance);
         // Who and where, both ways: the share of the article's names the story has and of the story's names the article
         // has. Two events of one kind share most words but only some names, so the topic score leans on agreement.
         var agreement = Math.Sqrt(ArticleNameShare(indexedTopic, topic) * topic.StoryNameAgreement);
@@ -560,7 +561,10 @@ public sealed partial class StoryEngine : IStoryEngine
             topicScore *= _options.YearMismatchFactor;
         }
         var namesAgree = !topic.HasNames || topic.NameAgreement >= _options.NameAgreementThreshold;
-        var joined = reuse >= _options.ReuseJoinThreshold || (topicScore >= _options.TopicJoinThreshold && namesAgree);
+        // A story of one article has no evidence yet of which of its words are the event and which its locale: a topic-only
+        // join needs the stricter bar until a second article has joined.
+        var topicBar = story.ArticleCount <= 1 ? _options.TopicJoinThreshold * _options.YoungStoryJoinFactor : _options.TopicJoinThreshold;
+        var joined = reuse >= _options.ReuseJoinThreshold || (topicScore >= topicBar && namesAgree);
         return new CandidateScore(reuse, best, topic, time, joined, Math.Round(Math.Max(reuse, topicScore), 6));
     }
 

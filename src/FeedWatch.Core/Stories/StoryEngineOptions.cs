@@ -44,6 +44,13 @@ public sealed record StoryEngineOptions
 
     public int MaxAnalyzedChars { get; init; } = 200_000;
 
+    /// <summary>
+    /// Cold start (docs/stories.md): document frequencies start as if this many background documents of ordinary English
+    /// had been seen (<see cref="Index.BackgroundPrior"/>), so "water" or "festival" is common before the index has
+    /// taught it; 0 turns the prior off. Its weight fades as real stories are counted.
+    /// </summary>
+    public int BackgroundDocuments { get; init; } = 30;
+
     public float TitleWeight { get; init; } = 2f;
 
     /// <summary>Leading sentences of the body counted once more in the topic vector (the lede states the event).</summary>
@@ -86,6 +93,21 @@ public sealed record StoryEngineOptions
     /// Coverage of one event lands within hours or days; undated articles get neither bonus nor damping.
     /// </summary>
     public double TimeAgreementBonus { get; init; } = 1.5;
+
+    /// <summary>
+    /// Whether an article published more than <see cref="TimeBonusTolerance"/> before the story's first article gets
+    /// <see cref="TimeAgreementBonus"/> too (false: it is only damped — coverage cannot predate the event's first report).
+    /// </summary>
+    public bool TimeBonusBeforeStory { get; init; }
+
+    /// <summary>How far before the story's first article the time bonus still applies (dates are often known to the day only).</summary>
+    public TimeSpan TimeBonusTolerance { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Cold start: a story of a single article is joined by topic only from <see cref="TopicJoinThreshold"/> × this
+    /// (1 = no stricter bar); reuse joins are unaffected.
+    /// </summary>
+    public double YoungStoryJoinFactor { get; init; } = 1;
 
     /// <summary>
     /// Lowest time evidence: dates far apart weigh no worse than this. At 1, an article far from the story's time span

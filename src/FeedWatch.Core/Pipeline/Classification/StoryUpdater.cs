@@ -196,7 +196,7 @@ public sealed class StoryUpdater(
     public static StoryArticle ToStoryArticle(ArticleDocument article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return new StoryArticle(article.Id, article.Outlet, article.Url, article.Published ?? article.FetchedAt, article.Title, article.Text);
+        return new StoryArticle(article.Id, article.Outlet, article.Url, article.Published ?? article.FetchedAt, article.Title, article.Text, article.Language);
     }
 
     private StoryDocument Apply(StoryDocument story, ArticleDocument article, StoryArticle storyArticle, StoryMatch? match)

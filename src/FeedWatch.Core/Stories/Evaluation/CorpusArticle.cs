@@ -11,5 +11,5 @@ public sealed record CorpusArticle(
     string? Text,
     string? Lang)
 {
-    public StoryArticle ToStoryArticle() => new(Id, Outlet, Url, Published, Title ?? "", Text ?? "");
+    public StoryArticle ToStoryArticle() => new(Id, Outlet, Url, Published, Title ?? "", Text ?? "", Lang);
 }

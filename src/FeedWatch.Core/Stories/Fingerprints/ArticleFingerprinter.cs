@@ -27,10 +27,10 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
     {
         ArgumentNullException.ThrowIfNull(article);
         var text = string.IsNullOrWhiteSpace(article.Text) ? article.Title ?? "" : article.Text;
-        var body = TextAnalyzer.Analyze(text, options.MaxAnalyzedChars);
+        var body = TextAnalyzer.Analyze(text, options.MaxAnalyzedChars, article.Lang);
         var title = article.Title ?? "";
         var titleIsInBody = title.Length == 0 || text.AsSpan(0, Math.Min(text.Length, title.Length + 200)).Contains(title.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
-        var titleTokens = title.Length == 0 ? [] : TextAnalyzer.Analyze(title, 2_000).Tokens;
+        var titleTokens = title.Length == 0 ? [] : TextAnalyzer.Analyze(title, 2_000, article.Lang).Tokens;
 
         // The MinHash is taken in the 3-gram hashing pass (the same sketch MinHashSketch.Build gives of the distinct set).
         var minHash = new ushort[MinHashSketch.Bins];

@@ -48,11 +48,34 @@ public sealed class DocumentFrequencies
     private readonly int _first;
     private readonly Dictionary<int, int> _overflow = [];
 
-    public DocumentFrequencies()
+    /// <param name="backgroundDocuments">
+    /// Background documents (docs/stories.md, "Cold start"): the sketch starts as if it had seen this many documents drawn
+    /// from ordinary English (<see cref="BackgroundPrior"/>), so a common word is common from the first article on; 0 for
+    /// none. They are not <see cref="Documents"/> and are never forgotten.
+    /// </param>
+    public DocumentFrequencies(int backgroundDocuments = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(backgroundDocuments);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(backgroundDocuments, Saturated / 2);
         var address = (long)Marshal.UnsafeAddrOfPinnedArrayElement(_counters, 0);
         _first = (int)((CacheLineBytes - (address & (CacheLineBytes - 1))) & (CacheLineBytes - 1)) / sizeof(ushort);
+        BackgroundDocuments = backgroundDocuments;
+        if (backgroundDocuments == 0)
+        {
+            return;
+        }
+
+        foreach (var (term, chance) in BackgroundPrior.English)
+        {
+            var count = (int)Math.Round(backgroundDocuments * chance);
+            var (a, b) = Slots(term);
+            _counters[a] = (ushort)Math.Min(Saturated - 1, _counters[a] + count);
+            _counters[b] = (ushort)Math.Min(Saturated - 1, _counters[b] + count);
+        }
     }
+
+    /// <summary>The background documents the counts started with (0: none).</summary>
+    public int BackgroundDocuments { get; }
 
     public long Documents { get; private set; }
 
@@ -253,7 +276,7 @@ public sealed class DocumentFrequencies
 
     private float MemoiseIdf(int frequency)
     {
-        var idf = (float)Math.Log((Documents + PriorDocuments) / (frequency + 1.0));
+        var idf = (float)Math.Log((Documents + PriorDocuments + BackgroundDocuments) / (frequency + 1.0));
         if ((uint)frequency < IdfMemoSize)
         {
             _idfMemo[frequency] = idf;

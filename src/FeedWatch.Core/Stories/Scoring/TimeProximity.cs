@@ -46,7 +46,13 @@ public static class TimeProximity
         Evidence(UtcTicksOf(published), UtcTicksOf(storyFirst), UtcTicksOf(storyLast), scale, bonus, floor, scaleBefore);
 
     /// <summary><see cref="Evidence(DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, TimeSpan, double, double, TimeSpan)"/> on UTC ticks.</summary>
-    public static double Evidence(long published, long storyFirst, long storyLast, TimeSpan scale, double bonus, double floor = 0, TimeSpan scaleBefore = default)
+    /// <param name="bonusBefore">
+    /// How long before the story's first article an article still gets the bonus (null: any time before). Earlier than
+    /// that it is only damped: coverage of an event cannot predate the event's first report (a late copy met first still
+    /// joins on its content, at the damped score), and a same-town story of the day before must not look like the same
+    /// event. Publication times are often known to the day only, so a day is the natural tolerance.
+    /// </param>
+    public static double Evidence(long published, long storyFirst, long storyLast, TimeSpan scale, double bonus, double floor = 0, TimeSpan scaleBefore = default, TimeSpan? bonusBefore = null)
     {
         if (published == NoDate || storyFirst == NoDate || storyLast == NoDate)
         {
@@ -55,7 +61,8 @@ public static class TimeProximity
 
         var factor = Factor(published, storyFirst, storyLast, scale, scaleBefore);
 
-        return Math.Max(floor, factor * (1 + (bonus * factor)));
+        var withBonus = bonusBefore is not { } tolerance || published >= storyFirst - tolerance.Ticks;
+        return Math.Max(floor, factor * (1 + (withBonus ? bonus * factor : 0)));
     }
 
     /// <summary>UTC ticks of a date, <see cref="NoDate"/> for none.</summary>

@@ -25,7 +25,7 @@ public static class TextAnalyzer
     private static Sentence[]? _sentenceScratch;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static AnalyzedText Analyze(string text, int maxChars = 200_000)
+    public static AnalyzedText Analyze(string text, int maxChars = 200_000, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > maxChars)
@@ -40,6 +40,7 @@ public static class TextAnalyzer
         Span<ulong> states = stackalloc ulong[MaxWordLength + 1];
         var sentenceFirstToken = 0;
         var sentenceCharStart = -1;
+        var nonLatin = false;
         var i = 0;
         var span = text.AsSpan();
         while (true)
@@ -75,6 +76,7 @@ public static class TextAnalyzer
             var stem = StableHash.Mix(states[word.Length - cut]);
             var flags = WordFlags.Of(hash);
             var first = span[start];
+            nonLatin |= first >= '\u0370';
             if (first < 128 ? (uint)(first - 'A') <= 'Z' - 'A' : char.IsUpper(first))
             {
                 flags |= TokenFlags.Capitalized;
@@ -118,7 +120,11 @@ public static class TextAnalyzer
         // The results are copied out of the scratch buffers into arrays that need no zeroing first.
         var tokenResult = GC.AllocateUninitializedArray<Token>(tokenCount);
         tokens.AsSpan(0, tokenCount).CopyTo(tokenResult);
-        return new AnalyzedText(text, tokenResult, sentences.AsSpan(0, sentenceCount).ToArray());
+        var analyzed = new AnalyzedText(text, tokenResult, sentences.AsSpan(0, sentenceCount).ToArray());
+
+        // Words of a non-Latin script get their language's normalizing, stemming and stop words, and unspaced scripts
+        // character bigrams (a second pass; an all-Latin text never takes it).
+        return nonLatin ? ScriptRefiner.Refine(analyzed, language) : analyzed;
     }
 
     /// <summary>Index of the first letter or digit at or after <paramref name="i"/> (the span's length if none).</summary>
@@ -295,7 +301,7 @@ public static class TextAnalyzer
         while (i < end)
         {
             var c = span[i];
-            if (IsLetterOrDigit(c))
+            if (IsLetterOrDigit(c) || IsInWordMark(c))
             {
                 if (word.Length < MaxWordLength)
                 {
@@ -347,6 +353,13 @@ public static class TextAnalyzer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsLetterOrDigit(char c) => c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c);
 
+    /// <summary>
+    /// Combining marks (Devanagari vowel signs, Arabic diacritics, decomposed accents) and the zero-width joiners of
+    /// Persian and Urdu continue a word; they never start one.
+    /// </summary>
+    private static bool IsInWordMark(char c) =>
+        c >= 128 && (c is '\u200C' or '\u200D' || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static char ToLower(char c) => c < 128 ? ((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
 
@@ -360,7 +373,14 @@ public static class TextAnalyzer
             return false; // the usual gap between two words of a sentence
         }
 
-        var nextOpensSentence = char.IsUpper(next) || char.IsDigit(next);
+        // Full stops of scripts without capitals (Chinese 。！？, Devanagari danda, Urdu full stop, Arabic question mark)
+        // end a sentence whatever follows.
+        if (gap.IndexOfAny("\u3002\uFF01\uFF1F\u0964\u06D4\u061F") >= 0)
+        {
+            return true;
+        }
+
+        var nextOpensSentence = char.IsUpper(next) || char.IsDigit(next) || (next >= '\u0370' && char.GetUnicodeCategory(next) == System.Globalization.UnicodeCategory.OtherLetter);
         var hasTerminator = gap.IndexOfAny(".!?") >= 0;
         if (hasTerminator && nextOpensSentence)
         {

@@ -56,7 +56,7 @@ internal static class ReferenceTextAnalyzer
             while (i < text.Length)
             {
                 var c = text[i];
-                if (char.IsLetterOrDigit(c))
+                if (char.IsLetterOrDigit(c) || (c >= 128 && (c is '\u200C' or '\u200D' || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark)))
                 {
                     if (length < MaxWordLength)
                     {
@@ -128,6 +128,13 @@ internal static class ReferenceTextAnalyzer
             sentences.Add(new Sentence(sentenceFirstToken, tokens.Count - sentenceFirstToken, sentenceCharStart, last.Start + last.Length - sentenceCharStart));
         }
 
+        // Words of a non-Latin script: the second pass (its own tests check what it does).
+        if (tokens.Any(t => text[t.Start] >= '\u0370'))
+        {
+            var refined = ScriptRefiner.Refine(new AnalyzedText(text, [.. tokens], [.. sentences]), null);
+            return (refined.Tokens, refined.Sentences);
+        }
+
         return ([.. tokens], [.. sentences]);
     }
 
@@ -186,7 +193,12 @@ internal static class ReferenceTextAnalyzer
             return false;
         }
 
-        var nextOpensSentence = char.IsUpper(next) || char.IsDigit(next);
+        if (gap.IndexOfAny("\u3002\uFF01\uFF1F\u0964\u06D4\u061F") >= 0)
+        {
+            return true;
+        }
+
+        var nextOpensSentence = char.IsUpper(next) || char.IsDigit(next) || (next >= '\u0370' && char.GetUnicodeCategory(next) == System.Globalization.UnicodeCategory.OtherLetter);
         var hasTerminator = gap.IndexOfAny(".!?") >= 0;
         if (hasTerminator && nextOpensSentence)
         {
