@@ -64,6 +64,7 @@ public sealed class StorageConnection
     public static StorageConnection Parse(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        connectionString = MoveEndpointQueryToSas(connectionString);
         var names = SettingNames(connectionString);
         if (!names.Contains("UseDevelopmentStorage") && !names.Contains("AccountName") && !(names.Contains("BlobEndpoint") && names.Contains("QueueEndpoint")))
         {
@@ -153,6 +154,35 @@ public sealed class StorageConnection
         connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(part => part.Split('=', 2)[0])
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    // A SAS pasted into an endpoint ("BlobEndpoint=https://…/?sv=…&sig=…") would be appended to the SDK's URI a second
+    // time (duplicate query keys). The endpoint keeps its path; its query becomes the SharedAccessSignature unless one is given.
+    private static string MoveEndpointQueryToSas(string connectionString)
+    {
+        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        string? pastedSas = null;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var pair = parts[i].Split('=', 2);
+            if (pair.Length == 2 && pair[0].EndsWith("Endpoint", StringComparison.OrdinalIgnoreCase) && pair[1].IndexOf('?', StringComparison.Ordinal) is var q and >= 0)
+            {
+                pastedSas ??= pair[1][(q + 1)..];
+                parts[i] = pair[0] + "=" + pair[1][..q];
+            }
+        }
+
+        if (pastedSas is null)
+        {
+            return connectionString;
+        }
+
+        if (!parts.Any(part => part.StartsWith("SharedAccessSignature=", StringComparison.OrdinalIgnoreCase)))
+        {
+            parts.Add("SharedAccessSignature=" + pastedSas);
+        }
+
+        return string.Join(';', parts);
+    }
 
     private static string CredentialKindOf(HashSet<string> names) =>
         names.Contains("AccountKey") || names.Contains("UseDevelopmentStorage") ? "shared key"
