@@ -33,7 +33,8 @@ public sealed class StorageLineTests
             $"QueueEndpoint=https://fwnews.queue.core.windows.net/;SharedAccessSignature=sv=2025-11-05&ss=bq&sig={Signature}",
             container: "newsroom");
 
-        Assert.Equal("Storage: Azure Storage container newsroom (blob https://fwnews.blob.core.windows.net/, queue https://fwnews.queue.core.windows.net/; shared access signature)", line);
+        // The SDK reads the account name from the endpoint host.
+        Assert.Equal("Storage: Azure Storage account fwnews, container newsroom (blob https://fwnews.blob.core.windows.net/, queue https://fwnews.queue.core.windows.net/; shared access signature)", line);
         Assert.DoesNotContain(Signature, line, StringComparison.Ordinal);
         Assert.DoesNotContain("sig=", line, StringComparison.Ordinal);
     }

@@ -1,7 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using FeedWatch.Azure.Storage.Adapters;
-using FeedWatch.Azure.Storage.Blobs;
+using Azure.Storage.Blobs;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Storage.Local.Blobs;
@@ -43,7 +43,7 @@ public class StorageThroughputBenchmarks
         if (Backend == StorageBackend.Azurite)
         {
             azurite = AzuriteProcess.Start();
-            blobs = new AzureBlobStore(new BlobContainerClient(azurite.Connection, "feedwatch"));
+            blobs = new AzureBlobStore(azurite.Connection.GetBlobContainerClient("feedwatch"));
             queues = new AzureQueueProvider(azurite.Connection);
         }
         else

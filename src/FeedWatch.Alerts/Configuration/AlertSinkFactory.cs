@@ -1,4 +1,4 @@
-using Azure.Identity;
+using Azure.Messaging.ServiceBus;
 using FeedWatch.Alerts.Chat;
 using FeedWatch.Alerts.Console;
 using FeedWatch.Alerts.Net;
@@ -6,7 +6,6 @@ using FeedWatch.Alerts.Queues;
 using FeedWatch.Alerts.ServiceBus;
 using FeedWatch.Alerts.Webhooks;
 using FeedWatch.Azure.Common;
-using FeedWatch.Azure.ServiceBus;
 using FeedWatch.Azure.Storage.Adapters;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Core.Ports.Queues;
@@ -45,12 +44,12 @@ public sealed class AlertSinkFactory(IQueueProvider? queues, IStorageQueueConnec
         return storageQueues?.Connect(connectionString, queueName) ?? new AzureQueueProvider(StorageConnection.Parse(connectionString)).GetQueue(queueName);
     }
 
-    private static ServiceBusSenderClient CreateSender(string name, AlertSinkOptions options)
+    private static ServiceBusSender CreateSender(string name, AlertSinkOptions options)
     {
-        if (!string.IsNullOrEmpty(options.ConnectionString)) return new ServiceBusSenderClient(options.ConnectionString, options.EntityPath);
+        if (!string.IsNullOrEmpty(options.ConnectionString)) return ServiceBusSenderFactory.FromConnectionString(name, options.ConnectionString, options.EntityPath);
         if (options.FullyQualifiedNamespace is null) throw Missing(name, "ConnectionString or FullyQualifiedNamespace");
         // Managed identity in Azure, developer credentials locally.
-        return new ServiceBusSenderClient(options.FullyQualifiedNamespace, options.EntityPath ?? throw Missing(name, "EntityPath"), new DefaultAzureCredential());
+        return ServiceBusSenderFactory.FromNamespace(name, options.FullyQualifiedNamespace, options.EntityPath ?? throw Missing(name, "EntityPath"));
     }
 
     private static Uri Url(string name, AlertSinkOptions options) =>

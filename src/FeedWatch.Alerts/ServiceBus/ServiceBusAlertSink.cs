@@ -1,24 +1,60 @@
+using Azure.Messaging.ServiceBus;
 using FeedWatch.Alerts.Formatting;
-using FeedWatch.Azure.ServiceBus;
+using FeedWatch.Alerts.Net;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Core.Alerts.Digests;
 
 namespace FeedWatch.Alerts.ServiceBus;
 
 /// <summary>
-/// Sends alerts to a Service Bus queue or topic. MessageId = alert id, so an entity with duplicate detection drops a
-/// redelivery; key fields are application properties so topic subscriptions can filter, e.g.
+/// Sends alerts to a Service Bus queue or topic through the SDK's <see cref="ServiceBusSender"/>, in message batches
+/// (as many as fit the entity's size limit per send). MessageId = alert id, so an entity with duplicate detection
+/// drops a redelivery; key fields are application properties so topic subscriptions can filter, e.g.
 /// <c>storyId = 'abc' AND relation IN ('copy','spun')</c> or a correlation filter on eventType.
+/// Transient broker faults are retried by the SDK (the client's <see cref="ServiceBusRetryOptions"/>); if they persist,
+/// the <see cref="ServiceBusException"/> surfaces as it is, so the dispatcher tries again later. A fault that
+/// retrying cannot fix (entity missing, unauthorized, message too large) becomes an <see cref="AlertDeliveryException"/>
+/// naming the sink, the entity and the reason.
 /// </summary>
-public sealed class ServiceBusAlertSink(string name, ServiceBusSenderClient sender) : IAlertSink
+public sealed class ServiceBusAlertSink(string name, ServiceBusSender sender) : IAlertSink
 {
     public string Name => name;
 
+    public ServiceBusSender Sender => sender;
+
     public Task DeliverAsync(SpreadAlert alert, CancellationToken cancellationToken = default) =>
-        sender.SendMessageAsync(CreateMessage(AlertNotification.Single(alert)), cancellationToken);
+        SendAsync([AlertNotification.Single(alert)], cancellationToken);
 
     public Task DeliverDigestAsync(AlertDigest digest, CancellationToken cancellationToken = default) =>
-        sender.SendMessageAsync(CreateMessage(AlertNotification.Batch(digest)), cancellationToken);
+        SendAsync([AlertNotification.Batch(digest)], cancellationToken);
+
+    /// <summary>Sends the notifications in as few batches as the entity's message size limit allows, in order.</summary>
+    public async Task SendAsync(IReadOnlyList<AlertNotification> notifications, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notifications);
+        var next = 0;
+        while (next < notifications.Count)
+        {
+            using var batch = await Guard(() => sender.CreateMessageBatchAsync(cancellationToken).AsTask()).ConfigureAwait(false);
+            while (next < notifications.Count && batch.TryAddMessage(CreateMessage(notifications[next])))
+            {
+                next++;
+            }
+
+            if (batch.Count == 0)
+            {
+                throw new AlertDeliveryException(
+                    $"Alert sink '{name}': alert {notifications[next].Id} does not fit one Service Bus message on '{sender.EntityPath}' " +
+                    $"(limit {batch.MaxSizeInBytes} bytes).");
+            }
+
+            await Guard(async () =>
+            {
+                await sender.SendMessagesAsync(batch, cancellationToken).ConfigureAwait(false);
+                return true;
+            }).ConfigureAwait(false);
+        }
+    }
 
     public static ServiceBusMessage CreateMessage(AlertNotification notification)
     {
@@ -51,5 +87,19 @@ public sealed class ServiceBusAlertSink(string name, ServiceBusSenderClient send
         }
 
         return message;
+    }
+
+    private async Task<T> Guard<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (ServiceBusException ex) when (!ex.IsTransient)
+        {
+            throw new AlertDeliveryException(
+                $"Alert sink '{name}': Service Bus refused the send to '{sender.EntityPath}' on {sender.FullyQualifiedNamespace} ({ex.Reason}): {ex.Message}",
+                ex);
+        }
     }
 }

@@ -1,84 +1,117 @@
-using Azure;
 using Azure.Core;
 using Azure.Identity;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace FeedWatch.Azure.Common;
 
 /// <summary>
-/// Where a storage account's Blob and Queue services are and how to authenticate to them, from any of the
-/// forms Azure tools use: a connection string (<see cref="Parse"/>: UseDevelopmentStorage=true, account name + key,
-/// explicit endpoints, SAS) or the identity-based settings Functions uses (<see cref="FromSettings"/>:
-/// "AzureWebJobsStorage__blobServiceUri" / "__queueServiceUri" / "__accountName" with a token credential).
+/// Where a storage account's Blob and Queue services are and how to authenticate to them, from any of the forms
+/// Azure tools use: a connection string (<see cref="Parse"/>, read by the SDK itself: UseDevelopmentStorage=true,
+/// account name + key, explicit endpoints, SAS) or the identity-based settings Functions uses
+/// (<see cref="FromSettings"/>: "AzureWebJobsStorage__blobServiceUri" / "__queueServiceUri" / "__accountName" with
+/// DefaultAzureCredential). It hands out the SDK's <see cref="BlobContainerClient"/> and <see cref="QueueClient"/>.
 /// </summary>
-public sealed record StorageConnection(Uri BlobServiceUri, Uri QueueServiceUri, StorageAuthentication Authentication)
+public sealed class StorageConnection
 {
     /// <summary>Azurite's well-known development account (public, documented; not a secret).</summary>
     public const string DevelopmentAccountName = "devstoreaccount1";
 
     public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    /// <summary>The account name when it is known (shared key or from the endpoint), for display.</summary>
-    public string? AccountName { get; init; }
+    private const string Needed =
+        "It needs UseDevelopmentStorage=true, or AccountName and AccountKey, or BlobEndpoint and QueueEndpoint (with a SharedAccessSignature or for anonymous access).";
 
-    /// <summary>Parses a storage connection string. Throws <see cref="FormatException"/> naming what is missing or wrong.</summary>
+    private readonly Func<BlobClientOptions, BlobServiceClient> blobService;
+    private readonly Func<QueueClientOptions, QueueServiceClient> queueService;
+
+    private StorageConnection(
+        Func<BlobClientOptions, BlobServiceClient> blobService,
+        Func<QueueClientOptions, QueueServiceClient> queueService,
+        string credentialKind,
+        string? accountName)
+    {
+        this.blobService = blobService;
+        this.queueService = queueService;
+        var blob = blobService(StorageClientDefaults.Blob());
+        BlobServiceUri = WithoutQuery(blob.Uri);
+        QueueServiceUri = WithoutQuery(queueService(StorageClientDefaults.Queue()).Uri);
+        CredentialKind = credentialKind;
+        AccountName = accountName ?? NullIfEmpty(blob.AccountName);
+    }
+
+    /// <summary>The Blob service endpoint, without any SAS query.</summary>
+    public Uri BlobServiceUri { get; }
+
+    public Uri QueueServiceUri { get; }
+
+    /// <summary>For logs and the CLI: the kind of credential ("shared key", "shared access signature", …), never the secret.</summary>
+    public string CredentialKind { get; }
+
+    /// <summary>The account name when it is known, for display.</summary>
+    public string? AccountName { get; }
+
+    /// <summary>A client for one container; <paramref name="options"/> default to <see cref="StorageClientDefaults.Blob"/>.</summary>
+    public BlobContainerClient GetBlobContainerClient(string containerName, BlobClientOptions? options = null) =>
+        blobService(options ?? StorageClientDefaults.Blob()).GetBlobContainerClient(containerName);
+
+    /// <summary>A client for one queue; <paramref name="options"/> default to <see cref="StorageClientDefaults.Queue"/> (base64 messages).</summary>
+    public QueueClient GetQueueClient(string queueName, QueueClientOptions? options = null) =>
+        queueService(options ?? StorageClientDefaults.Queue()).GetQueueClient(queueName);
+
+    /// <summary>Parses a storage connection string with the SDK's own parser. Throws <see cref="FormatException"/> naming the problem.</summary>
     public static StorageConnection Parse(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var settings = StorageConnectionStringParser.Split(connectionString);
-
-        if (settings.TryGetValue("UseDevelopmentStorage", out var dev) && bool.TryParse(dev, out var useDev) && useDev)
-        {
-            var proxy = settings.TryGetValue("DevelopmentStorageProxyUri", out var p) ? new Uri(p) : new Uri("http://127.0.0.1");
-            return Development(proxy.Host, blobPort: 10000, queuePort: 10001, proxy.Scheme);
-        }
-
-        settings.TryGetValue("AccountName", out var accountName);
-        settings.TryGetValue("AccountKey", out var accountKey);
-        settings.TryGetValue("SharedAccessSignature", out var sas);
-        var blob = Endpoint(settings, "BlobEndpoint", "blob", accountName);
-        var queue = Endpoint(settings, "QueueEndpoint", "queue", accountName);
-        if (blob is null || queue is null)
+        connectionString = MoveEndpointQueryToSas(connectionString);
+        var names = SettingNames(connectionString);
+        if (!names.Contains("UseDevelopmentStorage") && !names.Contains("AccountName") && !(names.Contains("BlobEndpoint") && names.Contains("QueueEndpoint")))
         {
             throw new FormatException(
-                "The storage connection string names neither AccountName nor both BlobEndpoint and QueueEndpoint, so FeedWatch cannot tell where the Blob and Queue services are.");
+                "The storage connection string is not usable: it names neither AccountName nor both BlobEndpoint and QueueEndpoint. " + Needed);
         }
 
-        StorageAuthentication authentication;
-        if (!string.IsNullOrEmpty(accountKey))
+        try
         {
-            if (string.IsNullOrEmpty(accountName))
-            {
-                throw new FormatException("The storage connection string has an AccountKey but no AccountName.");
-            }
-
-            ValidateBase64(accountKey);
-            authentication = StorageAuthentication.SharedKey(new AzureNamedKeyCredential(accountName, accountKey));
+            return new StorageConnection(
+                options => new BlobServiceClient(connectionString, options),
+                options => new QueueServiceClient(connectionString, options),
+                CredentialKindOf(names),
+                accountName: null);
         }
-        else if (!string.IsNullOrEmpty(sas))
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or UriFormatException)
         {
-            authentication = StorageAuthentication.Sas(new AzureSasCredential(sas));
+            // The SDK's messages never repeat the key; they say what is malformed or missing.
+            throw new FormatException($"The storage connection string is not usable: {ex.Message} {Needed}", ex);
         }
-        else
-        {
-            authentication = StorageAuthentication.Anonymous;
-        }
-
-        return new StorageConnection(blob, queue, authentication) { AccountName = accountName };
     }
 
     /// <summary>Azurite on the given host and ports with the development account and key.</summary>
-    public static StorageConnection Development(string host, int blobPort, int queuePort, string scheme = "http") =>
-        new(
-            new Uri($"{scheme}://{host}:{blobPort}/{DevelopmentAccountName}"),
-            new Uri($"{scheme}://{host}:{queuePort}/{DevelopmentAccountName}"),
-            StorageAuthentication.SharedKey(new AzureNamedKeyCredential(DevelopmentAccountName, DevelopmentAccountKey)))
-        {
-            AccountName = DevelopmentAccountName,
-        };
+    public static StorageConnection Development(string host, int blobPort, int queuePort, string scheme = "http")
+    {
+        var blob = new Uri($"{scheme}://{host}:{blobPort}/{DevelopmentAccountName}");
+        var queue = new Uri($"{scheme}://{host}:{queuePort}/{DevelopmentAccountName}");
+        var key = new StorageSharedKeyCredential(DevelopmentAccountName, DevelopmentAccountKey);
+        return new StorageConnection(
+            options => new BlobServiceClient(blob, key, options),
+            options => new QueueServiceClient(queue, key, options),
+            "shared key",
+            DevelopmentAccountName);
+    }
 
     /// <summary>Service URIs with a Microsoft Entra token credential (managed identity in Azure).</summary>
-    public static StorageConnection FromServiceUris(Uri blobServiceUri, Uri queueServiceUri, TokenCredential credential) =>
-        new(blobServiceUri, queueServiceUri, StorageAuthentication.Token(credential));
+    public static StorageConnection FromServiceUris(Uri blobServiceUri, Uri queueServiceUri, TokenCredential credential, string? accountName = null)
+    {
+        ArgumentNullException.ThrowIfNull(blobServiceUri);
+        ArgumentNullException.ThrowIfNull(queueServiceUri);
+        ArgumentNullException.ThrowIfNull(credential);
+        return new StorageConnection(
+            options => new BlobServiceClient(blobServiceUri, credential, options),
+            options => new QueueServiceClient(queueServiceUri, credential, options),
+            "Microsoft Entra token",
+            accountName);
+    }
 
     /// <summary>
     /// Reads the Functions-style settings of a connection named <paramref name="connectionName"/> (e.g. "AzureWebJobsStorage"):
@@ -110,37 +143,58 @@ public sealed record StorageConnection(Uri BlobServiceUri, Uri QueueServiceUri, 
         }
 
         credential ??= new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = setting($"{connectionName}:clientId") });
-        return FromServiceUris(new Uri(blob), new Uri(queue), credential) with { AccountName = accountName };
-    }
-
-    private static Uri? Endpoint(IReadOnlyDictionary<string, string> settings, string explicitKey, string service, string? accountName)
-    {
-        if (settings.TryGetValue(explicitKey, out var explicitEndpoint))
-        {
-            return Uri.TryCreate(explicitEndpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-                ? uri
-                : throw new FormatException($"{explicitKey} in the storage connection string is not an http(s) URL.");
-        }
-
-        if (string.IsNullOrEmpty(accountName))
-        {
-            return null;
-        }
-
-        var protocol = settings.TryGetValue("DefaultEndpointsProtocol", out var p) ? p.ToLowerInvariant() : "https";
-        var suffix = settings.TryGetValue("EndpointSuffix", out var s) ? s : "core.windows.net";
-        return new Uri($"{protocol}://{accountName}.{service}.{suffix}");
-    }
-
-    private static void ValidateBase64(string key)
-    {
-        var buffer = new byte[key.Length];
-        if (!Convert.TryFromBase64String(key, buffer, out _))
-        {
-            throw new FormatException("AccountKey in the storage connection string is not valid base64.");
-        }
+        return FromServiceUris(AbsoluteHttpUri(blob, connectionName), AbsoluteHttpUri(queue, connectionName), credential, accountName);
     }
 
     /// <summary>Never prints the key or SAS: connection descriptions end up in logs.</summary>
-    public override string ToString() => $"Blob {BlobServiceUri}, Queue {QueueServiceUri} ({Authentication.Description})";
+    public override string ToString() => $"Blob {BlobServiceUri}, Queue {QueueServiceUri} ({CredentialKind})";
+
+    // Only the names of the settings are looked at here (what is there, which credential); the SDK parses the values.
+    private static HashSet<string> SettingNames(string connectionString) =>
+        connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => part.Split('=', 2)[0])
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    // A SAS pasted into an endpoint ("BlobEndpoint=https://…/?sv=…&sig=…") would be appended to the SDK's URI a second
+    // time (duplicate query keys). The endpoint keeps its path; its query becomes the SharedAccessSignature unless one is given.
+    private static string MoveEndpointQueryToSas(string connectionString)
+    {
+        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        string? pastedSas = null;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var pair = parts[i].Split('=', 2);
+            if (pair.Length == 2 && pair[0].EndsWith("Endpoint", StringComparison.OrdinalIgnoreCase) && pair[1].IndexOf('?', StringComparison.Ordinal) is var q and >= 0)
+            {
+                pastedSas ??= pair[1][(q + 1)..];
+                parts[i] = pair[0] + "=" + pair[1][..q];
+            }
+        }
+
+        if (pastedSas is null)
+        {
+            return connectionString;
+        }
+
+        if (!parts.Any(part => part.StartsWith("SharedAccessSignature=", StringComparison.OrdinalIgnoreCase)))
+        {
+            parts.Add("SharedAccessSignature=" + pastedSas);
+        }
+
+        return string.Join(';', parts);
+    }
+
+    private static string CredentialKindOf(HashSet<string> names) =>
+        names.Contains("AccountKey") || names.Contains("UseDevelopmentStorage") ? "shared key"
+            : names.Contains("SharedAccessSignature") ? "shared access signature"
+            : "anonymous";
+
+    private static Uri AbsoluteHttpUri(string value, string connectionName) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new FormatException($"'{connectionName}' has a service URI that is not an http(s) URL: {value}");
+
+    private static Uri WithoutQuery(Uri uri) => new(uri.GetLeftPart(UriPartial.Path));
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -100,7 +100,7 @@ public static class CliHost
 
         var container = host.Services.GetRequiredService<IConfiguration>()["FeedWatch:Storage:Container"] ?? AzureStorageServiceCollectionExtensions.DefaultContainerName;
         var account = azure.AccountName is { Length: > 0 } name ? $"account {name}, " : "";
-        return $"Storage: Azure Storage {account}container {container} (blob {Endpoint(azure.BlobServiceUri)}, queue {Endpoint(azure.QueueServiceUri)}; {azure.Authentication.Description})";
+        return $"Storage: Azure Storage {account}container {container} (blob {Endpoint(azure.BlobServiceUri)}, queue {Endpoint(azure.QueueServiceUri)}; {azure.CredentialKind})";
     }
 
     /// <summary>The data folder a command will use, as configured (for printing at start).</summary>

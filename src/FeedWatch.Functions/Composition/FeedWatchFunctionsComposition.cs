@@ -13,7 +13,7 @@ namespace FeedWatch.Functions.Composition;
 
 /// <summary>
 /// The Functions app's composition: the same AddFeedWatch() as `feedwatch run`, with what only the Functions host
-/// needs around it. Kept out of Program.cs so tests/FeedWatch.Functions.CompileCheck composes exactly what runs.
+/// needs around it. Kept out of Program.cs so tests/FeedWatch.Functions.Tests composes exactly what runs.
 /// </summary>
 public static class FeedWatchFunctionsComposition
 {

@@ -14,7 +14,7 @@ public sealed class StorageConnectionTests
 
         Assert.Equal(new Uri("http://127.0.0.1:10000/devstoreaccount1"), connection.BlobServiceUri);
         Assert.Equal(new Uri("http://127.0.0.1:10001/devstoreaccount1"), connection.QueueServiceUri);
-        Assert.Equal("shared key", connection.Authentication.Description);
+        Assert.Equal("shared key", connection.CredentialKind);
         Assert.Equal("devstoreaccount1", connection.AccountName);
     }
 
@@ -25,7 +25,7 @@ public sealed class StorageConnectionTests
 
         Assert.Equal(new Uri("https://newsdesk.blob.core.chinacloudapi.cn"), connection.BlobServiceUri);
         Assert.Equal(new Uri("https://newsdesk.queue.core.chinacloudapi.cn"), connection.QueueServiceUri);
-        Assert.Equal("shared key", connection.Authentication.Description);
+        Assert.Equal("shared key", connection.CredentialKind);
     }
 
     [Fact]
@@ -51,20 +51,32 @@ public sealed class StorageConnectionTests
         var connection = StorageConnection.Parse(
             "BlobEndpoint=https://newsdesk.blob.core.windows.net/;QueueEndpoint=https://newsdesk.queue.core.windows.net/;SharedAccessSignature=sv=2025-11-05&ss=bq&srt=sco&sp=rwdlacup&se=2030-01-01T00%3A00%3A00Z&sig=abc%3D");
 
-        Assert.Equal("shared access signature", connection.Authentication.Description);
+        Assert.Equal("shared access signature", connection.CredentialKind);
         Assert.Equal(new Uri("https://newsdesk.queue.core.windows.net/"), connection.QueueServiceUri);
     }
 
     [Theory]
-    [InlineData("AccountKey=" + Key, "neither AccountName")]
-    [InlineData("AccountName=a;AccountKey=not base64!", "base64")]
-    [InlineData("AccountName=a;AccountName=b", "twice")]
-    [InlineData("BlobEndpoint=ftp://x/;QueueEndpoint=https://y/", "http(s)")]
-    [InlineData("garbage", "without a name")]
-    public void Broken_connection_strings_fail_with_a_message_naming_the_problem(string connectionString, string expected)
+    [InlineData("AccountKey=" + Key)]
+    [InlineData("AccountName=a;AccountKey=not base64!")]
+    [InlineData("garbage")]
+    [InlineData("BlobEndpoint=https://x.blob.core.windows.net/")]
+    public void Broken_connection_strings_fail_with_a_message_saying_what_is_needed(string connectionString)
     {
         var error = Assert.Throws<FormatException>(() => StorageConnection.Parse(connectionString));
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains("not usable", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AccountName and AccountKey", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sas_is_never_part_of_the_shown_endpoints()
+    {
+        var connection = StorageConnection.Parse(
+            "BlobEndpoint=https://newsdesk.blob.core.windows.net/;QueueEndpoint=https://newsdesk.queue.core.windows.net/;SharedAccessSignature=sv=2025-11-05&sig=abc%3D");
+
+        Assert.DoesNotContain("sig=", connection.ToString(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, connection.BlobServiceUri.Query);
+        Assert.Equal(string.Empty, connection.QueueServiceUri.Query);
     }
 
     [Fact]
@@ -87,7 +99,7 @@ public sealed class StorageConnectionTests
 
         Assert.NotNull(connection);
         Assert.Equal(new Uri("https://newsdesk.blob.core.windows.net"), connection.BlobServiceUri);
-        Assert.Equal("Microsoft Entra token", connection.Authentication.Description);
+        Assert.Equal("Microsoft Entra token", connection.CredentialKind);
     }
 
     [Fact]
@@ -102,7 +114,7 @@ public sealed class StorageConnectionTests
     [Fact]
     public void Functions_settings_with_a_connection_string_parse_it_and_none_gives_null()
     {
-        Assert.Equal("shared key", StorageConnection.FromSettings(key => key == "AzureWebJobsStorage" ? "UseDevelopmentStorage=true" : null)!.Authentication.Description);
+        Assert.Equal("shared key", StorageConnection.FromSettings(key => key == "AzureWebJobsStorage" ? "UseDevelopmentStorage=true" : null)!.CredentialKind);
         Assert.Null(StorageConnection.FromSettings(_ => null));
         Assert.Throws<FormatException>(() => StorageConnection.FromSettings(key => key.EndsWith("blobServiceUri", StringComparison.Ordinal) ? "https://x" : null));
     }

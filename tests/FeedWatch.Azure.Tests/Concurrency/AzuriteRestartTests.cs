@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using FeedWatch.Azure.Storage.Adapters;
-using FeedWatch.Azure.Storage.Blobs;
+using Azure.Storage.Blobs;
 using FeedWatch.Azure.Tests.Azurite;
 using FeedWatch.Core.Pipeline.Blobs;
 using FeedWatch.Tests.Shared;
@@ -128,7 +128,7 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output) : IDisposable
 
     private static async Task<int> CountArticlesAsync(AzuriteFixture azurite)
     {
-        var blobs = new AzureBlobStore(new BlobContainerClient(azurite.Connection, AzureStorageServiceCollectionExtensions.DefaultContainerName));
+        var blobs = new AzureBlobStore(azurite.Connection.GetBlobContainerClient(AzureStorageServiceCollectionExtensions.DefaultContainerName));
         var stored = 0;
         await foreach (var blob in blobs.ListAsync(BlobLayout.ArticlesPrefix))
         {

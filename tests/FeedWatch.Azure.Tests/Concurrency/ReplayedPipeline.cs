@@ -1,6 +1,6 @@
 using System.Globalization;
 using FeedWatch.Azure.Storage.Adapters;
-using FeedWatch.Azure.Storage.Blobs;
+using Azure.Storage.Blobs;
 using FeedWatch.Azure.Tests.Azurite;
 using FeedWatch.Replay.Configuration;
 using FeedWatch.Replay.Corpus;
@@ -88,7 +88,7 @@ internal sealed class ReplayedPipeline : IAsyncDisposable
     /// <summary>Reads what the runs left in Azurite, through the same adapters the pipeline uses.</summary>
     public Task<StorageCensus> CensusAsync() =>
         StorageCensus.TakeAsync(
-            new AzureBlobStore(new BlobContainerClient(_azurite.Connection, AzureStorageServiceCollectionExtensions.DefaultContainerName)),
+            new AzureBlobStore(_azurite.Connection.GetBlobContainerClient(AzureStorageServiceCollectionExtensions.DefaultContainerName)),
             new AzureQueueProvider(_azurite.Connection));
 
     /// <summary>The summary `feedwatch run --until-quiet` prints last ("Done: N articles stored, …").</summary>

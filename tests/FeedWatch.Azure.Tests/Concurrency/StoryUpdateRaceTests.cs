@@ -1,5 +1,5 @@
 using FeedWatch.Azure.Storage.Adapters;
-using FeedWatch.Azure.Storage.Blobs;
+using Azure.Storage.Blobs;
 using FeedWatch.Azure.Tests.Azurite;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Core.Pipeline;
@@ -88,7 +88,7 @@ public sealed class StoryUpdateRaceTests(AzuriteFixture azurite, ITestOutputHelp
         Assert.Equal(firstStore.IfMatchWrites + secondStore.IfMatchWrites, (2 * JoinsPerWriter) + firstStore.ConditionFailures + secondStore.ConditionFailures);
     }
 
-    private BlobContainerClient Client() => new(azurite.Connection, _container);
+    private BlobContainerClient Client() => azurite.Connection.GetBlobContainerClient(_container);
 
     private (StoryUpdater Updater, InterleavingBlobStore Store) Writer()
     {

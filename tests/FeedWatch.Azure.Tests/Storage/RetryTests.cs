@@ -1,32 +1,38 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Azure;
 using Azure.Core.Pipeline;
-using FeedWatch.Azure.Storage.Blobs;
-using FeedWatch.Azure.Storage.Queues;
+using FeedWatch.Azure.Common;
+using FeedWatch.Azure.Storage.Adapters;
 using FeedWatch.Azure.Tests.Azurite;
+using FeedWatch.Core.Ports.Blobs;
 
 namespace FeedWatch.Azure.Tests.Storage;
 
-/// <summary>Faults injected between the client pipeline and a real Azurite.</summary>
+/// <summary>Faults injected between the SDK client pipeline (with FeedWatch's retry settings) and a real Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class RetryTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly string container = "fw-retry-" + Guid.NewGuid().ToString("N")[..16];
 
-    public Task InitializeAsync() => new BlobContainerClient(azurite.Connection, container).CreateIfNotExistsAsync();
+    public async Task InitializeAsync() => await azurite.Connection.GetBlobContainerClient(container).CreateIfNotExistsAsync();
 
-    public Task DisposeAsync() => new BlobContainerClient(azurite.Connection, container).DeleteIfExistsAsync();
+    public Task DisposeAsync() => azurite.Connection.GetBlobContainerClient(container).DeleteIfExistsAsync();
 
-    private BlobContainerClient Client(ScriptedHandler handler)
+    private AzureBlobStore Store(ScriptedHandler handler)
     {
-        var options = new BlobClientOptions { Transport = new HttpClientTransport(new HttpClient(handler)) };
+        var options = StorageClientDefaults.Blob();
+        options.Transport = new HttpClientTransport(new HttpClient(handler));
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
         options.Retry.MaxDelay = TimeSpan.FromMilliseconds(100);
         options.Retry.MaxRetries = 4;
-        return new BlobContainerClient(azurite.Connection, container, options);
+        return new AzureBlobStore(azurite.Connection.GetBlobContainerClient(container, options));
     }
+
+    private AzureBlobStore Direct() => new(azurite.Connection.GetBlobContainerClient(container));
+
+    // Only the blob writes are scripted; the container check the store makes first passes through.
+    private static bool IsBlobWrite(HttpRequestMessage request) => request.Method == HttpMethod.Put && !request.RequestUri!.Query.Contains("restype=container", StringComparison.Ordinal);
 
     private static HttpResponseMessage Status(HttpStatusCode status, TimeSpan? retryAfter = null)
     {
@@ -39,6 +45,14 @@ public sealed class RetryTests(AzuriteFixture azurite) : IAsyncLifetime
         return response;
     }
 
+    private static ScriptedHandler OnWrites(Func<int, HttpResponseMessage?> script)
+    {
+        var writes = 0;
+        return new ScriptedHandler((request, _) => IsBlobWrite(request) ? script(Interlocked.Increment(ref writes)) : null);
+    }
+
+    private static int Writes(ScriptedHandler handler) => handler.Seen.Count(s => IsBlobWrite(s.Request));
+
     [Theory]
     [InlineData(HttpStatusCode.ServiceUnavailable)]
     [InlineData(HttpStatusCode.InternalServerError)]
@@ -46,33 +60,33 @@ public sealed class RetryTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData(HttpStatusCode.TooManyRequests)]
     public async Task Transient_statuses_are_retried_until_the_service_answers(HttpStatusCode status)
     {
-        var handler = new ScriptedHandler((_, attempt) => attempt <= 2 ? Status(status) : null);
+        var handler = OnWrites(attempt => attempt <= 2 ? Status(status) : null);
 
-        var result = await Client(handler).UploadAsync("retry/a.json", Encoding.UTF8.GetBytes("ok"));
+        var result = await Store(handler).PutAsync("retry/a.json", Encoding.UTF8.GetBytes("ok"), new BlobPutOptions());
 
-        Assert.Equal(3, handler.Attempts);
-        Assert.False(string.IsNullOrEmpty(result.ETag));
-        Assert.Equal("ok", Encoding.UTF8.GetString((await new BlobContainerClient(azurite.Connection, container).DownloadAsync("retry/a.json")).Content.Span));
+        Assert.Equal(3, Writes(handler));
+        Assert.True(result.Written);
+        Assert.Equal("ok", Encoding.UTF8.GetString((await Direct().GetAsync("retry/a.json"))!.Content.Span));
     }
 
     [Fact]
     public async Task Network_faults_are_retried()
     {
-        var handler = new ScriptedHandler((_, attempt) => attempt == 1 ? throw new HttpRequestException("connection reset (injected)") : null);
+        var handler = OnWrites(attempt => attempt == 1 ? throw new HttpRequestException("connection reset (injected)") : null);
 
-        await Client(handler).UploadAsync("retry/net.json", Encoding.UTF8.GetBytes("ok"));
+        await Store(handler).PutAsync("retry/net.json", Encoding.UTF8.GetBytes("ok"), new BlobPutOptions());
 
-        Assert.Equal(2, handler.Attempts);
+        Assert.Equal(2, Writes(handler));
     }
 
     [Fact]
     public async Task Retry_after_is_honoured_over_the_shorter_backoff()
     {
-        var handler = new ScriptedHandler((_, attempt) => attempt == 1 ? Status(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(1)) : null);
+        var handler = OnWrites(attempt => attempt == 1 ? Status(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(1)) : null);
 
-        await Client(handler).UploadAsync("retry/after.json", Encoding.UTF8.GetBytes("ok"));
+        await Store(handler).PutAsync("retry/after.json", Encoding.UTF8.GetBytes("ok"), new BlobPutOptions());
 
-        var times = handler.Seen.Select(s => s.At).ToList();
+        var times = handler.Seen.Where(s => IsBlobWrite(s.Request)).Select(s => s.At).ToList();
         Assert.Equal(2, times.Count);
         Assert.True(times[1] - times[0] >= TimeSpan.FromMilliseconds(900), $"second attempt came after {(times[1] - times[0]).TotalMilliseconds} ms");
     }
@@ -80,40 +94,44 @@ public sealed class RetryTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Retries_are_bounded_and_end_in_the_service_error()
     {
-        var handler = new ScriptedHandler((_, _) => Status(HttpStatusCode.ServiceUnavailable));
+        var handler = OnWrites(_ => Status(HttpStatusCode.ServiceUnavailable));
 
-        var error = await Assert.ThrowsAsync<RequestFailedException>(() => Client(handler).UploadAsync("retry/never.json", new byte[] { 1 }));
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => Store(handler).PutAsync("retry/never.json", new byte[] { 1 }, new BlobPutOptions()));
 
         Assert.Equal(503, error.Status);
-        Assert.Equal(5, handler.Attempts);
+        Assert.Equal(5, Writes(handler));
     }
 
     [Fact]
-    public async Task Client_errors_are_not_retried()
+    public async Task Failed_conditions_are_not_retried()
     {
-        var handler = new ScriptedHandler((_, _) => null);
-        var client = Client(handler);
-        await client.UploadAsync("retry/once.json", new byte[] { 1 });
+        var handler = OnWrites(_ => null);
+        var store = Store(handler);
+        await store.PutAsync("retry/once.json", new byte[] { 1 }, new BlobPutOptions());
 
-        var error = await Assert.ThrowsAsync<RequestFailedException>(() => client.UploadAsync("retry/once.json", new byte[] { 2 }, new BlobUploadOptions { IfMatch = "\"0x1\"" }));
+        var lost = await store.PutAsync("retry/once.json", new byte[] { 2 }, new BlobPutOptions { IfMatch = "\"0x1\"" });
 
-        Assert.Equal(412, error.Status);
-        Assert.Equal(2, handler.Attempts);
+        Assert.False(lost.Written);
+        Assert.Equal(2, Writes(handler));
     }
 
     [Fact]
     public async Task Queue_sends_survive_an_injected_503()
     {
-        var handler = new ScriptedHandler((request, attempt) => attempt == 2 ? Status(HttpStatusCode.ServiceUnavailable) : null);
-        var options = new QueueClientOptions { Transport = new HttpClientTransport(new HttpClient(handler)) };
+        var sends = 0;
+        var handler = new ScriptedHandler((request, _) =>
+            request.Method == HttpMethod.Post && Interlocked.Increment(ref sends) == 1 ? Status(HttpStatusCode.ServiceUnavailable) : null);
+        var options = StorageClientDefaults.Queue();
+        options.Transport = new HttpClientTransport(new HttpClient(handler));
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
-        var queue = new QueueClient(azurite.Connection, "fw-retry-" + Guid.NewGuid().ToString("N")[..12], options);
+        var name = "fw-retry-" + Guid.NewGuid().ToString("N")[..12];
+        var queue = new AzureQueueProvider(azurite.Connection, options).GetQueue(name);
         await queue.CreateIfNotExistsAsync();
 
-        await queue.SendMessageAsync("hello");
+        await queue.SendAsync("hello");
 
-        Assert.Equal(3, handler.Attempts);
-        Assert.Equal("hello", Assert.Single(await queue.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(30))).MessageText);
-        await queue.DeleteIfExistsAsync();
+        Assert.Equal(2, handler.Seen.Count(s => s.Request.Method == HttpMethod.Post));
+        Assert.Equal("hello", Assert.Single(await queue.ReceiveAsync(1, TimeSpan.FromSeconds(30))).Body);
+        await azurite.Connection.GetQueueClient(name).DeleteIfExistsAsync();
     }
 }

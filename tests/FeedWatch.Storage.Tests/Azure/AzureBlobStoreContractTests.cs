@@ -1,5 +1,4 @@
 using FeedWatch.Azure.Storage.Adapters;
-using FeedWatch.Azure.Storage.Blobs;
 using FeedWatch.Azure.Tests.Azurite;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Storage.Tests.Contracts;
@@ -13,9 +12,9 @@ public sealed class AzureBlobStoreContractTests(AzuriteFixture azurite) : BlobSt
     private readonly string containerName = "fw-test-" + Guid.NewGuid().ToString("N")[..16];
 
     // Every handle is its own client and pipeline, as a second process would have.
-    protected override IBlobStore OpenStore() => new AzureBlobStore(new BlobContainerClient(azurite.Connection, containerName));
+    protected override IBlobStore OpenStore() => new AzureBlobStore(azurite.Connection.GetBlobContainerClient(containerName));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => new BlobContainerClient(azurite.Connection, containerName).DeleteIfExistsAsync();
+    public Task DisposeAsync() => azurite.Connection.GetBlobContainerClient(containerName).DeleteIfExistsAsync();
 }

@@ -1,6 +1,5 @@
 using FeedWatch.Azure.Common;
 using FeedWatch.Azure.Storage.Adapters;
-using FeedWatch.Azure.Storage.Queues;
 using FeedWatch.Azure.Tests.Azurite;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Storage.Tests.Contracts;
@@ -18,7 +17,7 @@ public sealed class AzureMessageQueueContractTests(AzuriteFixture azurite) : Mes
     public async Task DisposeAsync()
     {
         StorageConnection connection = azurite.Connection;
-        await new QueueClient(connection, QueueName).DeleteIfExistsAsync();
-        await new QueueClient(connection, QueueNames.Poison(QueueName)).DeleteIfExistsAsync();
+        await connection.GetQueueClient(QueueName).DeleteIfExistsAsync();
+        await connection.GetQueueClient(QueueNames.Poison(QueueName)).DeleteIfExistsAsync();
     }
 }

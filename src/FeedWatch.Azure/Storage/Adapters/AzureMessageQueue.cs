@@ -1,18 +1,21 @@
 using Azure;
-using FeedWatch.Azure.Storage.Queues;
+using Azure.Storage.Queues;
 using FeedWatch.Core.Ports.Queues;
+using QueueMessage = FeedWatch.Core.Ports.Queues.QueueMessage;
 
 namespace FeedWatch.Azure.Storage.Adapters;
 
 /// <summary>
-/// <see cref="IMessageQueue"/> on an Azure Storage queue. Bodies travel base64-encoded (what the Functions queue
-/// trigger reads) and never expire. Like the embedded queue it is lenient about a queue nobody created yet: sends
-/// create it, reads of it find nothing. A stale pop receipt is "false" for deletes and
-/// <see cref="QueueMessageNotFoundException"/> for visibility updates, exactly as the embedded queue answers.
+/// <see cref="IMessageQueue"/> on an Azure Storage queue through the SDK's <see cref="QueueClient"/>. Bodies travel
+/// base64-encoded (the client's <see cref="QueueMessageEncoding.Base64"/>, what the Functions queue trigger reads)
+/// and never expire. Like the embedded queue it is lenient about a queue nobody created yet: sends create it,
+/// reads of it find nothing. A stale pop receipt is "false" for deletes and <see cref="QueueMessageNotFoundException"/>
+/// for visibility updates, exactly as the embedded queue answers.
 /// </summary>
 public sealed class AzureMessageQueue(QueueClient client) : IMessageQueue
 {
     private const int MaxMessagesPerCall = 32;
+    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
     private volatile bool created;
 
     public string Name => client.Name;
@@ -21,25 +24,26 @@ public sealed class AzureMessageQueue(QueueClient client) : IMessageQueue
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        await client.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         created = true;
     }
 
     public async Task<QueueMessage> SendAsync(string body, TimeSpan? initialVisibilityDelay = null, CancellationToken cancellationToken = default)
     {
         QueueMessageLimits.ValidateBody(body);
-        SendReceipt receipt;
+        Response<global::Azure.Storage.Queues.Models.SendReceipt> receipt;
         try
         {
-            receipt = await client.SendMessageAsync(body, initialVisibilityDelay, cancellationToken: cancellationToken).ConfigureAwait(false);
+            receipt = await client.SendMessageAsync(body, initialVisibilityDelay, NeverExpires, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 404 && !created)
         {
             await CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            receipt = await client.SendMessageAsync(body, initialVisibilityDelay, cancellationToken: cancellationToken).ConfigureAwait(false);
+            receipt = await client.SendMessageAsync(body, initialVisibilityDelay, NeverExpires, cancellationToken).ConfigureAwait(false);
         }
 
-        return new QueueMessage(receipt.MessageId, receipt.PopReceipt, body, 0, receipt.InsertedOn, receipt.NextVisibleOn);
+        var sent = receipt.Value;
+        return new QueueMessage(sent.MessageId, sent.PopReceipt, body, 0, sent.InsertionTime, sent.TimeNextVisible);
     }
 
     public async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
@@ -48,7 +52,13 @@ public sealed class AzureMessageQueue(QueueClient client) : IMessageQueue
         try
         {
             var items = await client.ReceiveMessagesAsync(maxMessages, visibilityTimeout, cancellationToken).ConfigureAwait(false);
-            return items.Select(ToMessage).ToList();
+            return items.Value.Select(item => new QueueMessage(
+                item.MessageId,
+                item.PopReceipt ?? string.Empty,
+                item.Body.ToString(),
+                item.DequeueCount,
+                item.InsertedOn ?? DateTimeOffset.UtcNow,
+                item.NextVisibleOn ?? item.InsertedOn ?? DateTimeOffset.UtcNow)).ToList();
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -62,7 +72,13 @@ public sealed class AzureMessageQueue(QueueClient client) : IMessageQueue
         try
         {
             var items = await client.PeekMessagesAsync(maxMessages, cancellationToken).ConfigureAwait(false);
-            return items.Select(ToMessage).ToList();
+            return items.Value.Select(item => new QueueMessage(
+                item.MessageId,
+                string.Empty,
+                item.Body.ToString(),
+                item.DequeueCount,
+                item.InsertedOn ?? DateTimeOffset.UtcNow,
+                item.InsertedOn ?? DateTimeOffset.UtcNow)).ToList();
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -88,8 +104,9 @@ public sealed class AzureMessageQueue(QueueClient client) : IMessageQueue
         ArgumentNullException.ThrowIfNull(message);
         try
         {
-            var receipt = await client.UpdateMessageAsync(message.Id, message.PopReceipt, visibilityTimeout, cancellationToken).ConfigureAwait(false);
-            return message with { PopReceipt = receipt.PopReceipt, NextVisibleOn = receipt.NextVisibleOn };
+            // No new body: the service keeps the message as it is and only moves its visibility.
+            var receipt = await client.UpdateMessageAsync(message.Id, message.PopReceipt, (BinaryData?)null, visibilityTimeout, cancellationToken).ConfigureAwait(false);
+            return message with { PopReceipt = receipt.Value.PopReceipt, NextVisibleOn = receipt.Value.NextVisibleOn };
         }
         catch (RequestFailedException ex) when (IsStaleReceipt(ex))
         {
@@ -101,7 +118,7 @@ public sealed class AzureMessageQueue(QueueClient client) : IMessageQueue
     {
         try
         {
-            return (await client.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).ApproximateMessagesCount;
+            return (await client.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -119,7 +136,4 @@ public sealed class AzureMessageQueue(QueueClient client) : IMessageQueue
             throw new ArgumentOutOfRangeException(nameof(maxMessages), maxMessages, $"Between 1 and {MaxMessagesPerCall} messages per call.");
         }
     }
-
-    private static QueueMessage ToMessage(QueueMessageItem item) =>
-        new(item.MessageId, item.PopReceipt ?? string.Empty, item.MessageText, item.DequeueCount, item.InsertedOn, item.NextVisibleOn ?? item.InsertedOn);
 }

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
+using Azure.Storage.Queues;
 using FeedWatch.Azure.Common;
-using FeedWatch.Azure.Storage.Queues;
 using FeedWatch.Core.Ports.Queues;
 
 namespace FeedWatch.Azure.Storage.Adapters;
 
-/// <summary><see cref="IQueueProvider"/> over one storage account's Queue service; one client per queue name.</summary>
+/// <summary><see cref="IQueueProvider"/> over one storage account's Queue service; one SDK client per queue name.</summary>
 public sealed class AzureQueueProvider(StorageConnection connection, QueueClientOptions? options = null) : IQueueProvider
 {
     private readonly ConcurrentDictionary<string, AzureMessageQueue> queues = new(StringComparer.Ordinal);
@@ -13,6 +13,6 @@ public sealed class AzureQueueProvider(StorageConnection connection, QueueClient
     public IMessageQueue GetQueue(string name)
     {
         QueueNameRules.Validate(name);
-        return queues.GetOrAdd(name, n => new AzureMessageQueue(new QueueClient(connection, n, options)));
+        return queues.GetOrAdd(name, n => new AzureMessageQueue(connection.GetQueueClient(n, options)));
     }
 }

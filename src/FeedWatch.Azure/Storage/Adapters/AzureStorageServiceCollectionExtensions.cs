@@ -1,6 +1,6 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using FeedWatch.Azure.Common;
-using FeedWatch.Azure.Storage.Blobs;
-using FeedWatch.Azure.Storage.Queues;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +9,11 @@ using Microsoft.Extensions.Logging;
 
 namespace FeedWatch.Azure.Storage.Adapters;
 
-/// <summary>Registers Azure Storage as the blob store and queue provider (replacing the embedded default if registered).</summary>
+/// <summary>
+/// Registers Azure Storage (the SDK's Blob and Queue clients) as the blob store and queue provider, replacing the
+/// embedded default if registered. A <see cref="BlobClientOptions"/> or <see cref="QueueClientOptions"/> singleton
+/// replaces <see cref="StorageClientDefaults"/> (tests shorten the retries that way).
+/// </summary>
 public static class AzureStorageServiceCollectionExtensions
 {
     /// <summary>The container FeedWatch keeps its blob layout in.</summary>
@@ -24,7 +28,7 @@ public static class AzureStorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(connection);
         services.Replace(ServiceDescriptor.Singleton(connection));
         services.Replace(ServiceDescriptor.Singleton<IBlobStore>(sp =>
-            new AzureBlobStore(new BlobContainerClient(connection, containerName, sp.GetService<BlobClientOptions>()), sp.GetService<ILogger<AzureBlobStore>>())));
+            new AzureBlobStore(connection.GetBlobContainerClient(containerName, sp.GetService<BlobClientOptions>()), sp.GetService<ILogger<AzureBlobStore>>())));
         services.Replace(ServiceDescriptor.Singleton<IQueueProvider>(sp =>
             new AzureQueueProvider(connection, sp.GetService<QueueClientOptions>())));
         return services;

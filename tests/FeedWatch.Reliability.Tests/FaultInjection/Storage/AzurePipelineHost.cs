@@ -1,6 +1,5 @@
 using Azure.Core;
-using FeedWatch.Azure.Storage.Blobs;
-using FeedWatch.Azure.Storage.Queues;
+using FeedWatch.Azure.Common;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Hosting;
 using FeedWatch.Hosting.Workers;
@@ -46,8 +45,8 @@ internal static class AzurePipelineHost
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddProvider(logs);
-        builder.Services.AddSingleton(Shorten(new BlobClientOptions()));
-        builder.Services.AddSingleton(Shorten(new QueueClientOptions()));
+        builder.Services.AddSingleton(Shorten(StorageClientDefaults.Blob()));
+        builder.Services.AddSingleton(Shorten(StorageClientDefaults.Queue()));
         builder.AddFeedWatch();
         builder.AddFeedWatchLocalHost();
         return builder.Build();

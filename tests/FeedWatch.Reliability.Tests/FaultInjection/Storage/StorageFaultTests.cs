@@ -1,6 +1,6 @@
 using FeedWatch.Azure.Common;
 using FeedWatch.Azure.Storage.Adapters;
-using FeedWatch.Azure.Storage.Blobs;
+using Azure.Storage.Blobs;
 using FeedWatch.Azure.Tests.Azurite;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
@@ -41,7 +41,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite, ITestOutputHelper 
         Assert.True(baseline.ArticleUrls.Count > 0 && baseline.AlertPairs.Count > 0, "the unfaulted run must store articles and raise alerts: " + baseline);
 
         var injector = new StorageFaultInjector(new StorageFaultPlan(Seed));
-        var racer = new AzureBlobStore(new BlobContainerClient(azurite.Connection, "faulted"));
+        var racer = new AzureBlobStore(azurite.Connection.GetBlobContainerClient("faulted"));
         await using var blobProxy = new FaultInjectingStorageProxy(azurite.BlobPort, injector, name => RewriteAsync(racer, name));
         await using var queueProxy = new FaultInjectingStorageProxy(azurite.QueuePort, injector);
         var logs = new CapturingLoggerProvider();
@@ -105,7 +105,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite, ITestOutputHelper 
 
         output.WriteLine($"{container} run: {(DateTimeOffset.UtcNow - started).TotalSeconds:0.0} s");
         // The census reads the inbox (alert queue) and poison queues empty, so the next run starts clean.
-        var census = await StorageCensus.TakeAsync(new AzureBlobStore(new BlobContainerClient(azurite.Connection, container)), directQueues);
+        var census = await StorageCensus.TakeAsync(new AzureBlobStore(azurite.Connection.GetBlobContainerClient(container)), directQueues);
         await StorageCensus.DrainAsync(directQueues);
         return census;
     }
