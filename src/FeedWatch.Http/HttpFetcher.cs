@@ -37,6 +37,7 @@ public sealed partial class HttpFetcher : IHttpFetcher, IDisposable
         this.logger = logger ?? NullLogger<HttpFetcher>.Instance;
         this.time = time ?? TimeProvider.System;
         connector = new GuardedConnector(options);
+        HostMapCheck.Report(options, this.logger);
         limiter = new HostConcurrencyLimiter(options.MaxConcurrentRequestsPerHost);
         budget = new HostFetchBudget(options.MaxRequestsPerHostPerWindow, options.HostBudgetWindow, this.time);
         var handler = new SocketsHttpHandler

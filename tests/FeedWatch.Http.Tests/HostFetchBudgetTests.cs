@@ -14,6 +14,7 @@ public sealed class HostFetchBudgetTests
         using var fetcher = new HttpFetcher(new HttpFetcherOptions
         {
             HostMap = new Dictionary<string, string> { ["victim.example"] = "127.0.0.1", ["other.example"] = "127.0.0.1" },
+            AllowPrivateAddresses = true,
             MaxRequestsPerHostPerWindow = 5,
             HostBudgetWindow = TimeSpan.FromMinutes(5),
         }, time: clock);
@@ -42,6 +43,7 @@ public sealed class HostFetchBudgetTests
         using var fetcher = new HttpFetcher(new HttpFetcherOptions
         {
             HostMap = new Dictionary<string, string> { ["victim.example"] = "127.0.0.1" },
+            AllowPrivateAddresses = true,
             MaxRequestsPerHostPerWindow = 3,
         });
 

@@ -71,7 +71,7 @@ public static class ReplayCommand
             if (feedsOut is not null)
             {
                 WriteFeedsFile(server.CreateFeedsFile(pollInterval), feedsOut);
-                AnsiConsole.MarkupLine($"Feeds file for `feedwatch run`: [bold]{Markup.Escape(feedsOut.FullName)}[/]");
+                AnsiConsole.MarkupLine($"Feeds file for `feedwatch run --allow-private-addresses --feeds {Markup.Escape(feedsOut.FullName)}`: [bold]{Markup.Escape(feedsOut.FullName)}[/]");
             }
 
             try
