@@ -103,6 +103,7 @@ public static class FeedWatchHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton<PipelineActivity>();
+        services.TryAddSingleton<StorageFault>();
         services.TryAddSingleton<StartupRecovery>();
         AddWorker<PollFeedMessage>(services, QueueNames.PollFeed, o => o.PollConcurrency);
         AddWorker<FetchArticleMessage>(services, QueueNames.FetchArticle, o => o.FetchConcurrency);

@@ -26,6 +26,7 @@ public static class CommandCatalog
         EvalLoadCommand.AddTo(root, context);
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(QueuesCommand.Create(context));
         return root;
     }
 }

@@ -72,7 +72,7 @@ public static class RunCommand
                     // Ctrl+C: the host stopped its workers; unfinished messages are redelivered next time.
                 }
 
-                return 0;
+                return await ReportFatalAsync(context, host) ? 1 : 0;
             }
 
             try
@@ -81,7 +81,11 @@ public static class RunCommand
             }
             catch (InvalidOperationException ex)
             {
-                await context.Error.WriteLineAsync("error: " + ex.Message);
+                if (!await ReportFatalAsync(context, host))
+                {
+                    await context.Error.WriteLineAsync("error: " + ex.Message);
+                }
+
                 return 1;
             }
 
@@ -93,6 +97,18 @@ public static class RunCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Prints the storage fault that stopped the host (read-only, permission denied, disk full), if one did.</summary>
+    private static async Task<bool> ReportFatalAsync(CliContext context, IHost host)
+    {
+        if (host.Services.GetService<StorageFault>()?.Fatal is not { } fatal)
+        {
+            return false;
+        }
+
+        await context.Error.WriteLineAsync("error: " + StorageFault.Describe(fatal) + " Nothing was lost: unfinished work stays on the queues for the next run.");
+        return true;
     }
 
     /// <summary>Starts the host, waits for one schedule tick and for every queue to drain, then stops it cleanly.</summary>
