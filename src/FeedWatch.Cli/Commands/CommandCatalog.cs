@@ -27,6 +27,7 @@ public static class CommandCatalog
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(QueuesCommand.Create(context));
+        StorageFaultGuard.Apply(root, context);
         return root;
     }
 }
