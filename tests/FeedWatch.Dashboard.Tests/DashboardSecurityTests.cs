@@ -104,6 +104,19 @@ public sealed class DashboardSecurityTests(DashboardFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("""{"quietHours":{"start":"22:00:00","end":"07:00:00","timeZone":"Not/AZone"}}""")]
+    [InlineData("""{"digestPeriod":"3650.00:00:00"}""")]
+    [InlineData("""{"rateLimit":{"maxMessages":0,"per":"01:00:00"}}""")]
+    public async Task Invalid_alert_settings_get_400_and_are_not_stored(string body)
+    {
+        var before = await fixture.Http.GetStringAsync($"api/stories/{fixture.StoryId}");
+        using var response = await fixture.Http.PutAsync($"api/stories/{fixture.StoryId}/alerting", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, await fixture.Http.GetStringAsync($"api/stories/{fixture.StoryId}"));
+    }
+
     [Fact]
     public async Task Writes_over_the_rate_limit_get_429()
     {
