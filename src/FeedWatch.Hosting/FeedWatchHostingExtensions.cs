@@ -42,6 +42,8 @@ public static class FeedWatchHostingExtensions
         var configuration = builder.Configuration;
         var services = builder.Services;
         var options = configuration.GetSection(FeedWatchOptions.SectionName).Get<FeedWatchOptions>() ?? new FeedWatchOptions();
+        // Configured keys, tokens, connection strings and webhook URLs are masked wherever they would be logged.
+        ConfiguredSecrets.Register(configuration, FeedWatch.Core.Security.SecretRedactor.Shared);
 
         services.Configure<FeedWatchOptions>(configuration.GetSection(FeedWatchOptions.SectionName));
         services.Configure<WorkerOptions>(configuration.GetSection(WorkerOptions.SectionName));

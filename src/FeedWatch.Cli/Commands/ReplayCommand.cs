@@ -41,6 +41,16 @@ public static class ReplayCommand
 
     private static async Task<int> RunAsync(FileInfo corpusFile, int port, ReplaySpeed speed, FileInfo? feedsOut, TimeSpan pollInterval, int? maxItems, CancellationToken cancellationToken)
     {
+        // SIGTERM (kill, systemd, docker stop) stops the replay like Ctrl+C does; there is no generic host here to do it.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigterm = OperatingSystem.IsWindows() ? null : System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                stopping.Cancel();
+            });
+        cancellationToken = stopping.Token;
+
         IReadOnlyList<CorpusArticle> articles;
         try
         {

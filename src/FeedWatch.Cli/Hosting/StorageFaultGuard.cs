@@ -6,7 +6,7 @@ namespace FeedWatch.Cli.Hosting;
 
 /// <summary>
 /// Wraps a command's action: a read-only, permission-denied or full data folder ends the command with one clear line
-/// on stderr and exit code 1, never a stack trace.
+/// on stderr and exit code 1, a malformed --storage with exit code 2 — never a stack trace.
 /// </summary>
 internal sealed class StorageFaultGuard(AsynchronousCommandLineAction inner, CliContext context) : AsynchronousCommandLineAction
 {
@@ -20,6 +20,12 @@ internal sealed class StorageFaultGuard(AsynchronousCommandLineAction inner, Cli
         {
             await context.Error.WriteLineAsync("error: " + StorageFault.Describe(ex));
             return 1;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException && parseResult.Tokens.Any(t => t.Value == "--storage"))
+        {
+            // A malformed connection string: say which option, never echo the string (it may hold a key).
+            await context.Error.WriteLineAsync("error: --storage is not a valid Azure Storage connection string: " + FeedWatch.Core.Security.SecretRedactor.Shared.Redact(ex.Message));
+            return 2;
         }
     }
 
