@@ -12,12 +12,18 @@ namespace FeedWatch.Http.Guard;
 internal sealed class GuardedConnector(HttpFetcherOptions options)
 {
     private readonly Dictionary<string, IPAddress> hostMap = HostMapCheck.Usable(options);
+    private readonly Dictionary<string, IPAddress> refusedMap = HostMapCheck.Refused(options);
 
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host;
         var port = context.DnsEndPoint.Port;
         IPAddress[] candidates;
+        if (refusedMap.TryGetValue(host, out var refused))
+        {
+            throw new BlockedAddressException(host, refused);
+        }
+
         if (hostMap.TryGetValue(host, out var mapped))
         {
             candidates = [mapped];
@@ -60,7 +66,7 @@ internal sealed class GuardedConnector(HttpFetcherOptions options)
 
     /// <summary>True when the URL names a host we would refuse anyway; lets us fail before opening a socket.</summary>
     public bool IsBlockedLiteral(Uri url) =>
-        !options.AllowPrivateAddresses
+        refusedMap.ContainsKey(url.IdnHost) || (!options.AllowPrivateAddresses
         && !hostMap.ContainsKey(url.IdnHost)
-        && (url.IsLoopback || (IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var ip) && !AddressClassifier.IsPublic(ip)));
+        && (url.IsLoopback || (IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var ip) && !AddressClassifier.IsPublic(ip))));
 }

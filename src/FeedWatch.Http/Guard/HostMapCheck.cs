@@ -27,6 +27,14 @@ public static class HostMapCheck
         return result;
     }
 
+    /// <summary>The entries left out because they point to a non-public address without AllowPrivateAddresses.</summary>
+    public static Dictionary<string, IPAddress> Refused(HttpFetcherOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var usable = Usable(options);
+        return Parse(options.HostMap).Where(p => !usable.ContainsKey(p.Host)).ToDictionary(p => p.Host, p => p.Address, StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>Logs one line per entry to a non-public address: a warning when honoured, an error when refused.</summary>
     public static void Report(HttpFetcherOptions options, ILogger logger)
     {

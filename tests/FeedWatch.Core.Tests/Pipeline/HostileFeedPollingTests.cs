@@ -18,14 +18,13 @@ namespace FeedWatch.Core.Tests.Pipeline;
 /// A feed listing thousands of items cannot make FeedWatch fetch thousands of pages: the per-poll cap hands on the
 /// newest items only, and the high-water mark keeps items the bounded seen-set forgot from becoming new again.
 /// </summary>
-public sealed class HostileFeedPollingTests
+public sealed class HostileFeedPollingTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string FeedUrl = "https://a.example/feed";
     private readonly PipelineRig rig = new();
-    private readonly PollFeedHandler poll;
+    private PollFeedHandler? poll;
 
-    public HostileFeedPollingTests() =>
-        poll = new PollFeedHandler(rig.Blobs, rig.Queues, rig.Fetcher, new FeedParser(), rig.Options, rig.Time, NullLogger<PollFeedHandler>.Instance);
+    private PollFeedHandler Poll => poll ??= new PollFeedHandler(rig.Blobs, rig.Queues, rig.Fetcher, new FeedParser(), rig.Options, rig.Time, NullLogger<PollFeedHandler>.Instance);
 
     private DateTimeOffset Now => rig.Time.GetUtcNow();
 
@@ -48,6 +47,7 @@ public sealed class HostileFeedPollingTests
         rig.Time.Advance(TimeSpan.FromMinutes(20));
         await TickAndPollAsync();
         var secondFetches = Fetches();
+        output.WriteLine($"20,000 items ({(dated ? "dated" : "undated")}): {firstFetches.Count} + {secondFetches.Count} article fetches queued over two polls");
         Assert.True(firstFetches.Count + secondFetches.Count <= 2 * rig.Options.MaxNewItemsPerPoll, $"{firstFetches.Count} + {secondFetches.Count} fetches");
     }
 
@@ -110,7 +110,7 @@ public sealed class HostileFeedPollingTests
         await rig.Scheduler.ScheduleDueFeedsAsync();
         foreach (var message in rig.Queue(QueueNames.PollFeed).Drain<PollFeedMessage>())
         {
-            await poll.HandleAsync(message);
+            await Poll.HandleAsync(message);
         }
 
         return (await rig.Blobs.GetJsonAsync<FeedState>("feeds/a.json", default))!.Value;

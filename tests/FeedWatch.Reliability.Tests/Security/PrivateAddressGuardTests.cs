@@ -73,7 +73,7 @@ public sealed class PrivateAddressGuardTests
     [InlineData("http://224.0.0.251/internal")]                   // multicast
     [InlineData("http://[ff02::fb]/internal")]                    // IPv6 multicast
     [InlineData("http://second-outlet.example:{port}/hop")]       // allowed hop, whose own redirect goes to 169.254.169.254
-    public async Task A_host_mapped_outlet_cannot_redirect_the_fetcher_to_a_private_address(string location)
+    public async Task A_host_mapped_outlet_on_loopback_is_refused_without_the_allow_whatever_it_redirects_to(string location)
     {
         var internalHits = 0;
         RawTcpServer? server = null;
@@ -99,7 +99,7 @@ public sealed class PrivateAddressGuardTests
             await RawTcpServer.WriteAsync(stream, $"HTTP/1.1 302 Found\r\nLocation: {target}\r\nContent-Length: 0\r\n\r\n", ct);
         });
         await using var _ = server;
-        // Only this outlet's name is mapped to loopback: that is the whole of what the operator allowed.
+        // The outlet's name is mapped to loopback, but AllowPrivateAddresses is not set: the entry is refused, nothing is dialled.
         using var fetcher = new HttpFetcher(new HttpFetcherOptions
         {
             Timeout = TimeSpan.FromSeconds(5),
