@@ -6,6 +6,7 @@ using FeedWatch.Core.Pipeline.Tracking;
 using FeedWatch.Core.Serialization;
 using FeedWatch.Dashboard.Api;
 using FeedWatch.Dashboard.Assets;
+using FeedWatch.Dashboard.Security;
 using FeedWatch.Hosting.Alerting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +25,7 @@ public static class DashboardEndpoints
     public static IServiceCollection AddFeedWatchDashboard(this IServiceCollection services)
     {
         services.TryAddSingleton<DashboardQueries>();
+        services.AddOptions<DashboardSecurityOptions>().BindConfiguration(DashboardSecurityOptions.SectionName);
         services.ConfigureHttpJsonOptions(o =>
         {
             // The API speaks the same JSON as the stored documents and alerts.
@@ -34,22 +36,37 @@ public static class DashboardEndpoints
         return services;
     }
 
+    /// <summary>Maps the page and the API behind the dashboard's checks (Host allow-list, token, origin, size and rate limits, headers).</summary>
     public static IEndpointRouteBuilder MapFeedWatchDashboard(this IEndpointRouteBuilder app)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app is not IApplicationBuilder pipeline)
+        {
+            throw new ArgumentException("The dashboard needs an application builder (WebApplication) for its security checks.", nameof(app));
+        }
+
+        pipeline.UseMiddleware<DashboardSecurityMiddleware>();
         app.MapGet("/", () => EmbeddedAssets.Serve("index.html"));
         app.MapGet("/assets/{file}", (string file) => EmbeddedAssets.Serve(file));
 
         var api = app.MapGroup("/api");
         api.MapGet("/stories", (string? q, DashboardQueries queries, CancellationToken ct) => queries.ListStoriesAsync(q, ct));
         api.MapGet("/stories/{id}", async (string id, DashboardQueries queries, CancellationToken ct) =>
-            await queries.GetStoryAsync(id, ct) is { } story ? Results.Ok(story) : Results.NotFound());
+            !DocumentId.IsValid(id) ? DocumentId.BadRequest("id")
+            : await queries.GetStoryAsync(id, ct) is { } story ? Results.Ok(story) : Results.NotFound());
         api.MapPost("/stories", TrackAsync);
         api.MapPut("/stories/{id}/alerting", SaveAlertingAsync);
         api.MapGet("/articles/{id}", async (string id, DashboardQueries queries, CancellationToken ct) =>
-            await queries.GetArticleAsync(id, ct) is { } article ? Results.Ok(article) : Results.NotFound());
+            !DocumentId.IsValid(id) ? DocumentId.BadRequest("id")
+            : await queries.GetArticleAsync(id, ct) is { } article ? Results.Ok(article) : Results.NotFound());
         api.MapGet("/compare", async (string article, string? source, DashboardQueries queries, CancellationToken ct) =>
-            await queries.CompareAsync(article, source, ct) is { } comparison ? Results.Ok(comparison) : Results.NotFound());
-        api.MapGet("/alerts", (int? limit, PipelineQueries queries, CancellationToken ct) => queries.ListAlertsAsync(limit ?? 100, ct));
+            !DocumentId.IsValid(article) ? DocumentId.BadRequest("article")
+            : source is not null && !DocumentId.IsValid(source) ? DocumentId.BadRequest("source")
+            : await queries.CompareAsync(article, source, ct) is { } comparison ? Results.Ok(comparison) : Results.NotFound());
+        api.MapGet("/alerts", async (int? limit, PipelineQueries queries, CancellationToken ct) =>
+            limit is < 1 or > MaxAlerts
+                ? Results.BadRequest(new { error = $"limit must be between 1 and {MaxAlerts}." })
+                : Results.Ok(await queries.ListAlertsAsync(limit ?? 100, ct)));
         app.MapFeedWatchStatus();
         return app;
     }
@@ -76,6 +93,8 @@ public static class DashboardEndpoints
         }
     }
 
+    private const int MaxAlerts = 1000;
+
     private static async Task<IResult> SaveAlertingAsync(
         string id,
         StoryAlertSettings settings,
@@ -85,6 +104,11 @@ public static class DashboardEndpoints
         ConfiguredAlertSinks sinks,
         CancellationToken ct)
     {
+        if (!DocumentId.IsValid(id))
+        {
+            return DocumentId.BadRequest("id");
+        }
+
         if (!await queries.StoryExistsAsync(id, ct))
         {
             return Results.NotFound(new { error = $"No story {id}." });

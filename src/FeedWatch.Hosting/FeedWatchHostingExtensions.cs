@@ -44,6 +44,8 @@ public static class FeedWatchHostingExtensions
         var configuration = builder.Configuration;
         var services = builder.Services;
         var options = configuration.GetSection(FeedWatchOptions.SectionName).Get<FeedWatchOptions>() ?? new FeedWatchOptions();
+        // Configured keys, tokens, connection strings and webhook URLs are masked wherever they would be logged.
+        ConfiguredSecrets.Register(configuration, FeedWatch.Core.Security.SecretRedactor.Shared);
 
         services.Configure<FeedWatchOptions>(configuration.GetSection(FeedWatchOptions.SectionName));
         services.Configure<WorkerOptions>(configuration.GetSection(WorkerOptions.SectionName));
@@ -109,6 +111,7 @@ public static class FeedWatchHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton<PipelineActivity>();
+        services.TryAddSingleton<StorageFault>();
         services.TryAddSingleton<StartupRecovery>();
         AddWorker<PollFeedMessage>(services, QueueNames.PollFeed, o => o.PollConcurrency);
         AddWorker<FetchArticleMessage>(services, QueueNames.FetchArticle, o => o.FetchConcurrency);

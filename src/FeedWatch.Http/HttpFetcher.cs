@@ -22,6 +22,7 @@ public sealed partial class HttpFetcher : IHttpFetcher, IDisposable
     private readonly HttpClient client;
     private readonly GuardedConnector connector;
     private readonly HostConcurrencyLimiter limiter;
+    private readonly HostFetchBudget budget;
     private readonly TimeProvider time;
 
     public HttpFetcher(IOptions<HttpFetcherOptions> options, ILogger<HttpFetcher>? logger = null, TimeProvider? time = null)
@@ -36,7 +37,9 @@ public sealed partial class HttpFetcher : IHttpFetcher, IDisposable
         this.logger = logger ?? NullLogger<HttpFetcher>.Instance;
         this.time = time ?? TimeProvider.System;
         connector = new GuardedConnector(options);
+        HostMapCheck.Report(options, this.logger);
         limiter = new HostConcurrencyLimiter(options.MaxConcurrentRequestsPerHost);
+        budget = new HostFetchBudget(options.MaxRequestsPerHostPerWindow, options.HostBudgetWindow, this.time);
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -71,6 +74,12 @@ public sealed partial class HttpFetcher : IHttpFetcher, IDisposable
                 if (connector.IsBlockedLiteral(current))
                 {
                     return Failed(request, current, FetchErrorKind.BlockedAddress, $"{current.Host} is not a public address");
+                }
+
+                if (!budget.TrySpend(current.IdnHost))
+                {
+                    return Failed(request, current, FetchErrorKind.HostBudgetExhausted,
+                        $"more than {options.MaxRequestsPerHostPerWindow} requests to {current.IdnHost} within {options.HostBudgetWindow}");
                 }
 
                 using var gate = await limiter.EnterAsync(current.IdnHost, timeout.Token).ConfigureAwait(false);

@@ -28,4 +28,12 @@ public sealed class HttpFetcherOptions
 
     /// <summary>At most this many requests run against one host at once (politeness).</summary>
     public int MaxConcurrentRequestsPerHost { get; set; } = 2;
+
+    /// <summary>
+    /// At most this many requests (redirect hops included) go to one host per <see cref="HostBudgetWindow"/>; more fail
+    /// with <c>HostBudgetExhausted</c> (a transient error: the article is retried later). 0 turns the budget off.
+    /// </summary>
+    public int MaxRequestsPerHostPerWindow { get; set; } = 300;
+
+    public TimeSpan HostBudgetWindow { get; set; } = TimeSpan.FromMinutes(5);
 }

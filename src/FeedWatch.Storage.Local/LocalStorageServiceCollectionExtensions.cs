@@ -20,7 +20,7 @@ public static class LocalStorageServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IBlobStore>(sp =>
             new LocalBlobStore(layout.BlobsDirectory, sp.GetService<ILogger<LocalBlobStore>>())));
         services.Replace(ServiceDescriptor.Singleton<IQueueProvider>(sp =>
-            new LocalQueueProvider(layout.QueuesDirectory, sp.GetService<TimeProvider>())));
+            new LocalQueueProvider(layout.QueuesDirectory, sp.GetService<TimeProvider>(), sp.GetService<ILogger<LocalQueueProvider>>())));
         return services;
     }
 }

@@ -31,6 +31,7 @@ public sealed class SeedStoryEndToEndTests : IAsyncLifetime
         {
             ["FeedWatch:Workers:ScheduleInterval"] = "00:00:01",
             ["FeedWatch:Workers:RetryDelay"] = "00:00:01",
+            ["FeedWatch:Http:AllowPrivateAddresses"] = "true", // the outlets are host-mapped to 127.0.0.1
         };
         foreach (var site in sites)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using FeedWatch.Http.Guard;
 
 namespace FeedWatch.Alerts.Net;
 
@@ -17,25 +18,14 @@ public static class OutboundHttp
             AllowAutoRedirect = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = TimeSpan.FromSeconds(10),
+            UseProxy = false, // a proxy would dial on our behalf, past the address check below
         };
         if (!allowPrivateNetwork) handler.ConnectCallback = ConnectPublicOnlyAsync;
         return handler;
     }
 
-    public static bool IsPrivate(IPAddress address)
-    {
-        ArgumentNullException.ThrowIfNull(address);
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)) return true;
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast;
-        var b = address.GetAddressBytes();
-        return b[0] == 10 || b[0] == 0 || b[0] >= 224
-            || (b[0] == 172 && b[1] >= 16 && b[1] <= 31)
-            || (b[0] == 192 && b[1] == 168)
-            || (b[0] == 169 && b[1] == 254)
-            || (b[0] == 100 && b[1] >= 64 && b[1] <= 127);
-    }
+    /// <summary>Not a public internet address: the fetcher's guard (<see cref="AddressClassifier"/>) decides, for sinks too.</summary>
+    public static bool IsPrivate(IPAddress address) => !AddressClassifier.IsPublic(address);
 
     private static async ValueTask<Stream> ConnectPublicOnlyAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {

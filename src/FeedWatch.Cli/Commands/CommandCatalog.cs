@@ -27,6 +27,8 @@ public static class CommandCatalog
         EvalLoadCommand.AddTo(root, context);
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(QueuesCommand.Create(context));
+        StorageFaultGuard.Apply(root, context);
         return root;
     }
 }

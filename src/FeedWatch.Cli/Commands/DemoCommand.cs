@@ -62,6 +62,8 @@ public static class DemoCommand
             ["FeedWatch:Workers:RetryDelay"] = "00:00:01",
             ["FeedWatch:Pipeline:MinPollInterval"] = "00:00:01",
         };
+        // The demo's own outlets listen on loopback: host-mapped entries to 127.0.0.1 need private addresses allowed.
+        settings["FeedWatch:Http:AllowPrivateAddresses"] = "true";
         var index = 0;
         foreach (var site in corpus.Sites)
         {

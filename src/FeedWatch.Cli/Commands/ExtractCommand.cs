@@ -59,8 +59,16 @@ public static class ExtractCommand
         return failures == 0 ? 0 : 1;
     }
 
+    /// <summary>The largest page extract reads, before or after decompression: the fetcher's own body limit (16 MiB).</summary>
+    public const long MaxPageBytes = 16 * 1024 * 1024;
+
     private static byte[] Read(FileInfo file)
     {
+        if (file.Length > MaxPageBytes)
+        {
+            throw new InvalidDataException($"the file is larger than {MaxPageBytes / (1024 * 1024)} MiB");
+        }
+
         var bytes = File.ReadAllBytes(file.FullName);
         var gzipped = file.Name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) || (bytes.Length > 2 && bytes[0] == 0x1F && bytes[1] == 0x8B);
         if (!gzipped)
@@ -70,7 +78,19 @@ public static class ExtractCommand
 
         using var input = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
         using var decompressed = new MemoryStream();
-        input.CopyTo(decompressed);
+        // Decompress in blocks and stop at the cap: a gzip bomb (a few MB that expand to GBs) never reaches memory whole.
+        var buffer = new byte[81920];
+        int read;
+        while ((read = input.Read(buffer)) > 0)
+        {
+            if (decompressed.Length + read > MaxPageBytes)
+            {
+                throw new InvalidDataException($"it decompresses to more than {MaxPageBytes / (1024 * 1024)} MiB");
+            }
+
+            decompressed.Write(buffer, 0, read);
+        }
+
         return decompressed.ToArray();
     }
 

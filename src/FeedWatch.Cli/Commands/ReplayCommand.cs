@@ -41,6 +41,16 @@ public static class ReplayCommand
 
     private static async Task<int> RunAsync(FileInfo corpusFile, int port, ReplaySpeed speed, FileInfo? feedsOut, TimeSpan pollInterval, int? maxItems, CancellationToken cancellationToken)
     {
+        // SIGTERM (kill, systemd, docker stop) stops the replay like Ctrl+C does; there is no generic host here to do it.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigterm = OperatingSystem.IsWindows() ? null : System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                stopping.Cancel();
+            });
+        cancellationToken = stopping.Token;
+
         IReadOnlyList<CorpusArticle> articles;
         try
         {
@@ -71,7 +81,7 @@ public static class ReplayCommand
             if (feedsOut is not null)
             {
                 WriteFeedsFile(server.CreateFeedsFile(pollInterval), feedsOut);
-                AnsiConsole.MarkupLine($"Feeds file for `feedwatch run`: [bold]{Markup.Escape(feedsOut.FullName)}[/]");
+                AnsiConsole.MarkupLine($"Feeds file for `feedwatch run --allow-private-addresses --feeds {Markup.Escape(feedsOut.FullName)}`: [bold]{Markup.Escape(feedsOut.FullName)}[/]");
             }
 
             try

@@ -21,10 +21,19 @@ public static class RunCommand
         var data = CommonOptions.Data();
         var storage = CommonOptions.Storage();
         var urls = new Option<string?>("--urls") { Description = $"Also serve the story dashboard there while running, e.g. {ServeCommand.DefaultUrls}.", HelpName = "URLS" };
-        var command = new Command("run", "Run the pipeline: poll feeds, store articles, group stories, alert on spread.") { feeds, untilQuiet, quiet, data, storage, urls };
+        var allowPrivate = new Option<bool>("--allow-private-addresses")
+        {
+            Description = "Allow fetches from loopback and private addresses (FeedWatch:Http:AllowPrivateAddresses), e.g. for a feeds file from `feedwatch replay` whose hostMap points to 127.0.0.1.",
+        };
+        var command = new Command("run", "Run the pipeline: poll feeds, store articles, group stories, alert on spread.") { feeds, untilQuiet, quiet, data, storage, urls, allowPrivate };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var settings = new Dictionary<string, string?>();
+            if (parseResult.GetValue(allowPrivate))
+            {
+                settings["FeedWatch:Http:AllowPrivateAddresses"] = "true";
+            }
+
             if (parseResult.GetValue(feeds) is { } file)
             {
                 try
@@ -33,6 +42,7 @@ public static class RunCommand
                     context.Console.MarkupLine($"[dim]Feeds file: {Markup.Escape(file.FullName)} ({parsed.Feeds.Count} feeds, {parsed.Tracked.Count} tracked stories)[/]");
 
                     // A feeds file may carry host mappings (e.g. written by `feedwatch replay`); they join FeedWatch:Http:HostMap.
+                    // Entries to non-public addresses are honoured only with AllowPrivateAddresses (the fetcher logs which).
                     foreach (var (hostName, address) in parsed.HostMap)
                     {
                         settings[$"FeedWatch:Http:HostMap:{hostName}"] = address;
@@ -62,7 +72,7 @@ public static class RunCommand
                     // Ctrl+C: the host stopped its workers; unfinished messages are redelivered next time.
                 }
 
-                return 0;
+                return await ReportFatalAsync(context, host) ? 1 : 0;
             }
 
             try
@@ -71,7 +81,11 @@ public static class RunCommand
             }
             catch (InvalidOperationException ex)
             {
-                await context.Error.WriteLineAsync("error: " + ex.Message);
+                if (!await ReportFatalAsync(context, host))
+                {
+                    await context.Error.WriteLineAsync("error: " + ex.Message);
+                }
+
                 return 1;
             }
 
@@ -83,6 +97,18 @@ public static class RunCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Prints the storage fault that stopped the host (read-only, permission denied, disk full), if one did.</summary>
+    private static async Task<bool> ReportFatalAsync(CliContext context, IHost host)
+    {
+        if (host.Services.GetService<StorageFault>()?.Fatal is not { } fatal)
+        {
+            return false;
+        }
+
+        await context.Error.WriteLineAsync("error: " + StorageFault.Describe(fatal) + " Nothing was lost: unfinished work stays on the queues for the next run.");
+        return true;
     }
 
     /// <summary>Starts the host, waits for one schedule tick and for every queue to drain, then stops it cleanly.</summary>

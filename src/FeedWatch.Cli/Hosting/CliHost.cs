@@ -75,8 +75,10 @@ public static class CliHost
 
         if (builder is WebApplicationBuilder web)
         {
+            var urls = dashboardUrls!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            DashboardExposure.Prepare(context, web.Configuration, urls);
             web.Services.AddFeedWatchDashboard();
-            web.WebHost.UseUrls(dashboardUrls!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            web.WebHost.UseUrls(urls);
             var app = web.Build();
             app.MapFeedWatchDashboard();
             return app;

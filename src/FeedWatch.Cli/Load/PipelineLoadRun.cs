@@ -48,6 +48,7 @@ public sealed class PipelineLoadRun(CliContext context)
                 // Only this run schedules after the first tick: one poll of every feed per cycle.
                 ["FeedWatch:Workers:ScheduleInterval"] = "1.00:00:00",
             };
+            settings["FeedWatch:Http:AllowPrivateAddresses"] = "true"; // the in-process replay listens on loopback
             foreach (var (hostName, address) in server.HostMap)
             {
                 settings[$"FeedWatch:Http:HostMap:{hostName}"] = address;

@@ -24,6 +24,15 @@ public sealed class PipelineOptions
     /// <summary>How many item keys a feed remembers to recognise items it already handed on.</summary>
     public int MaxSeenItemsPerFeed { get; set; } = 2000;
 
+    /// <summary>
+    /// At most this many new items of one poll are handed to fetch-article (newest first); the rest are recorded as
+    /// skipped and never fetched. Bounds what a feed listing thousands of items can make FeedWatch fetch. 0 = no cap.
+    /// </summary>
+    public int MaxNewItemsPerPoll { get; set; } = 100;
+
+    /// <summary>How far before a feed's high-water mark an item unknown to the (full) seen set may be dated and still count as new.</summary>
+    public TimeSpan HighWaterGrace { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How many recent article ids a story remembers to make redelivered classifications no-ops.</summary>
     public int MaxRecentArticlesPerStory { get; set; } = 500;
 

@@ -22,6 +22,7 @@ public sealed class QueueWorker<TMessage>(
     IServiceScopeFactory scopes,
     PipelineActivity activity,
     IOptions<WorkerOptions> options,
+    StorageFault fault,
     ILogger<QueueWorker<TMessage>> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxStartRetryDelay = TimeSpan.FromSeconds(30);
@@ -59,6 +60,10 @@ public sealed class QueueWorker<TMessage>(
                 batch = await queue.ReceiveAsync(Math.Min(_options.BatchSize, free), _options.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (fault.StopIfFatal(ex, $"Receiving from {queueName}"))
             {
                 break;
             }
@@ -105,6 +110,10 @@ public sealed class QueueWorker<TMessage>(
                 return true;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (fault.StopIfFatal(ex, $"Creating {queueName}"))
             {
                 break;
             }
@@ -155,6 +164,10 @@ public sealed class QueueWorker<TMessage>(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down: the message becomes visible again after its timeout and is handled after the restart.
+        }
+        catch (Exception ex) when (fault.StopIfFatal(ex, $"Handling {message.Id} on {queueName}"))
+        {
+            // The message stays on the queue (it comes back after its visibility timeout, after the fault is fixed).
         }
         catch (Exception ex)
         {

@@ -12,6 +12,7 @@ public sealed class ScheduleWorker(
     StartupRecovery recovery,
     PipelineActivity activity,
     IOptions<WorkerOptions> options,
+    StorageFault fault,
     ILogger<ScheduleWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,6 +20,10 @@ public sealed class ScheduleWorker(
         try
         {
             await recovery.RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (fault.StopIfFatal(ex, "Start-up recovery"))
+        {
+            return;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -35,6 +40,10 @@ public sealed class ScheduleWorker(
                 activity.ScheduleTickCompleted();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (fault.StopIfFatal(ex, "Schedule tick"))
             {
                 break;
             }

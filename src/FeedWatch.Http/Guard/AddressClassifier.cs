@@ -46,21 +46,40 @@ public static class AddressClassifier
         }
 
         var b = address.GetAddressBytes();
-        // IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::/96) embed a v4 address that must be checked too.
+        // IPv4-compatible (::a.b.c.d, so ::127.0.0.1 too) embeds a v4 address that must be checked.
         if (b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0)
         {
             return IsPublicV4(b[12..]);
         }
 
-        // Documentation prefix 2001:db8::/32: never routed on the internet.
-        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8)
+        // IPv4-translated ::ffff:0:a.b.c.d (RFC 2765); IPv4-mapped ::ffff:a.b.c.d was unwrapped above.
+        if (b.AsSpan(0, 8).IndexOfAnyExcept((byte)0) < 0 && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0)
+        {
+            return IsPublicV4(b[12..]);
+        }
+
+        // Discard-only 100::/64: never a real destination.
+        if (b[0] == 0x01 && b[1] == 0x00 && b.AsSpan(2, 6).IndexOfAnyExcept((byte)0) < 0)
         {
             return false;
         }
 
+        // Teredo 2001::/32 tunnels to an (obfuscated) v4 address, and 2001:db8::/32 is documentation: neither is a news site.
+        if (b[0] == 0x20 && b[1] == 0x01 && ((b[2] == 0x00 && b[3] == 0x00) || (b[2] == 0x0d && b[3] == 0xb8)))
+        {
+            return false;
+        }
+
+        // 6to4 2002::/16 carries the v4 address in bits 16–47.
+        if (b[0] == 0x20 && b[1] == 0x02)
+        {
+            return IsPublicV4(b[2..6]);
+        }
+
+        // NAT64: the well-known 64:ff9b::/96 embeds a v4 address; the local-use 64:ff9b:1::/48 is private by definition.
         if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b)
         {
-            return IsPublicV4(b[12..]);
+            return b[4] == 0 && b[5] == 0 && b.AsSpan(6, 6).IndexOfAnyExcept((byte)0) < 0 && IsPublicV4(b[12..]);
         }
 
         return true;

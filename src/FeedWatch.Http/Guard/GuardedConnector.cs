@@ -6,17 +6,24 @@ namespace FeedWatch.Http.Guard;
 /// <summary>
 /// The SocketsHttpHandler connect callback: resolves the host (or takes it from the host map), refuses
 /// non-public addresses after resolution, and dials the first allowed address. Running the check here —
-/// not on the URL — closes the DNS-rebinding gap and covers every redirect hop.
+/// not on the URL — closes the DNS-rebinding gap and covers every redirect hop. A host-map entry is configuration, but
+/// one that points to a non-public address is honoured only when AllowPrivateAddresses is set (see <see cref="HostMapCheck"/>).
 /// </summary>
 internal sealed class GuardedConnector(HttpFetcherOptions options)
 {
-    private readonly Dictionary<string, IPAddress> hostMap = ParseHostMap(options.HostMap);
+    private readonly Dictionary<string, IPAddress> hostMap = HostMapCheck.Usable(options);
+    private readonly Dictionary<string, IPAddress> refusedMap = HostMapCheck.Refused(options);
 
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host;
         var port = context.DnsEndPoint.Port;
         IPAddress[] candidates;
+        if (refusedMap.TryGetValue(host, out var refused))
+        {
+            throw new BlockedAddressException(host, refused);
+        }
+
         if (hostMap.TryGetValue(host, out var mapped))
         {
             candidates = [mapped];
@@ -59,23 +66,7 @@ internal sealed class GuardedConnector(HttpFetcherOptions options)
 
     /// <summary>True when the URL names a host we would refuse anyway; lets us fail before opening a socket.</summary>
     public bool IsBlockedLiteral(Uri url) =>
-        !options.AllowPrivateAddresses
+        refusedMap.ContainsKey(url.IdnHost) || (!options.AllowPrivateAddresses
         && !hostMap.ContainsKey(url.IdnHost)
-        && (url.IsLoopback || (IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var ip) && !AddressClassifier.IsPublic(ip)));
-
-    private static Dictionary<string, IPAddress> ParseHostMap(IReadOnlyDictionary<string, string> map)
-    {
-        var result = new Dictionary<string, IPAddress>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (host, ip) in map)
-        {
-            if (!IPAddress.TryParse(ip, out var address))
-            {
-                throw new ArgumentException($"FeedWatch:Http:HostMap:{host} = '{ip}' is not an IP address", nameof(map));
-            }
-
-            result[host] = address;
-        }
-
-        return result;
-    }
+        && (url.IsLoopback || (IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var ip) && !AddressClassifier.IsPublic(ip))));
 }

@@ -293,7 +293,7 @@ public sealed class LocalBlobStore : IBlobStore
     {
         try
         {
-            File.Delete(path);
+            AtomicFile.Delete(path);
         }
         catch (DirectoryNotFoundException)
         {

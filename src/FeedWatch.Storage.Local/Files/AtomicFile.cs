@@ -11,11 +11,18 @@ public static class AtomicFile
     {
         Directory.CreateDirectory(tempDirectory);
         var tempPath = Path.Combine(tempDirectory, Guid.NewGuid().ToString("N") + ".tmp");
-        using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
+        try
         {
+            using var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
             stream.Write(content);
             // fsync before the rename: otherwise a power cut can leave the renamed file empty.
             stream.Flush(flushToDisk: true);
+        }
+        catch
+        {
+            // A full disk or a failed write must not leave a zero-byte or partial temp file behind.
+            TryDelete(tempPath);
+            throw;
         }
 
         return tempPath;
@@ -30,7 +37,41 @@ public static class AtomicFile
             Directory.CreateDirectory(directory);
         }
 
-        File.Move(tempPath, targetPath, overwrite: true);
+        try
+        {
+            File.Move(tempPath, targetPath, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(tempPath);
+            throw;
+        }
+
+        // The rename lives in the directory: fsync it too, or a power cut can undo the rename.
+        DirectorySync.Flush(directory);
+    }
+
+    /// <summary>Deletes a file and makes the delete durable (fsync of its directory).</summary>
+    public static void Delete(string path)
+    {
+        File.Delete(path);
+        DirectorySync.Flush(Path.GetDirectoryName(path));
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // best effort: the original error is the one to report
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // best effort
+        }
     }
 
     public static void Write(string tempDirectory, string targetPath, ReadOnlySpan<byte> content) =>

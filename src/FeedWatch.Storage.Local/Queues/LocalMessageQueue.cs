@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Core.Serialization;
+using System.Text;
 using FeedWatch.Storage.Local.Files;
+using Microsoft.Extensions.Logging;
 
 namespace FeedWatch.Storage.Local.Queues;
 
@@ -21,11 +23,15 @@ public sealed class LocalMessageQueue : IMessageQueue
     private readonly string tempDirectory;
     private readonly CrossProcessLock locks;
     private readonly TimeProvider clock;
+    private readonly ILogger? logger;
+    private readonly string poisonDirectory;
 
-    internal LocalMessageQueue(string name, string queueDirectory, string tempDirectory, CrossProcessLock locks, TimeProvider clock)
+    internal LocalMessageQueue(string name, string queueDirectory, string tempDirectory, CrossProcessLock locks, TimeProvider clock, ILogger? logger = null)
     {
         Name = name;
+        this.logger = logger;
         messagesDirectory = Path.Combine(queueDirectory, "messages");
+        poisonDirectory = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(queueDirectory))!, name + "-poison", "messages");
         this.tempDirectory = tempDirectory;
         this.locks = locks;
         this.clock = clock;
@@ -67,7 +73,7 @@ public sealed class LocalMessageQueue : IMessageQueue
         {
             var now = clock.GetUtcNow();
             var received = new List<QueueMessage>(maxMessages);
-            foreach (var stored in ReadAll())
+            foreach (var stored in ReadAll(quarantine: true))
             {
                 if (stored.NextVisibleOn > now)
                 {
@@ -103,7 +109,7 @@ public sealed class LocalMessageQueue : IMessageQueue
 
         // Message files only ever change by atomic rename, so reading without the lock sees whole states.
         var now = clock.GetUtcNow();
-        IReadOnlyList<QueueMessage> visible = ReadAll()
+        IReadOnlyList<QueueMessage> visible = ReadAll(quarantine: false)
             .Where(message => message.NextVisibleOn <= now)
             .Take(maxMessages)
             .Select(message => ToPublic(message, popReceipt: string.Empty))
@@ -123,7 +129,7 @@ public sealed class LocalMessageQueue : IMessageQueue
                 return false;
             }
 
-            File.Delete(MessagePath(messageId));
+            AtomicFile.Delete(MessagePath(messageId));
             return true;
         }
     }
@@ -155,18 +161,63 @@ public sealed class LocalMessageQueue : IMessageQueue
 
     private string LockName => "queue-" + Name;
 
-    private IEnumerable<StoredMessage> ReadAll()
+    /// <summary>
+    /// Every readable message in name order. A corrupt file (not written by FeedWatch, truncated by a crash of another
+    /// tool) is skipped; with <paramref name="quarantine"/> (under the queue lock) it is moved to "{queue}-poison" so
+    /// it never blocks the messages behind it.
+    /// </summary>
+    private IEnumerable<StoredMessage> ReadAll(bool quarantine)
     {
         var files = Directory.GetFiles(messagesDirectory, "*.json");
         Array.Sort(files, StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var stored = ReadFile(file);
+            StoredMessage? stored;
+            try
+            {
+                stored = ReadFile(file);
+            }
+            catch (InvalidDataException ex)
+            {
+                if (quarantine)
+                {
+                    Quarantine(file, ex);
+                }
+
+                continue;
+            }
+
             if (stored is not null)
             {
                 yield return stored;
             }
         }
+    }
+
+    /// <summary>The corrupt file's bytes become the body of a poison message (text as is, anything else as base64): nothing is lost.</summary>
+    private void Quarantine(string file, InvalidDataException error)
+    {
+        var bytes = AtomicFile.TryReadAllBytes(file);
+        if (bytes is null)
+        {
+            return;
+        }
+
+        string body;
+        try
+        {
+            body = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            body = "base64:" + Convert.ToBase64String(bytes);
+        }
+
+        var now = clock.GetUtcNow();
+        var poison = new StoredMessage(NewId(now), body, now, now, 0, null);
+        AtomicFile.Write(tempDirectory, Path.Combine(poisonDirectory, poison.Id + ".json"), JsonSerializer.SerializeToUtf8Bytes(poison, FeedWatchJson.Options));
+        AtomicFile.Delete(file);
+        logger?.LogError("Corrupt message file {File} on {Queue} moved to {PoisonQueue} as message {MessageId}: {Error}", file, Name, Name + "-poison", poison.Id, error.Message);
     }
 
     private StoredMessage? Read(string messageId) => IsWellFormedId(messageId) ? ReadFile(MessagePath(messageId)) : null;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Storage.Local.Files;
+using Microsoft.Extensions.Logging;
 
 namespace FeedWatch.Storage.Local.Queues;
 
@@ -16,8 +17,11 @@ public sealed class LocalQueueProvider : IQueueProvider
     private readonly string tempDirectory;
     private readonly TimeProvider clock;
 
-    public LocalQueueProvider(string rootDirectory, TimeProvider? clock = null)
+    private readonly ILogger? logger;
+
+    public LocalQueueProvider(string rootDirectory, TimeProvider? clock = null, ILogger? logger = null)
     {
+        this.logger = logger;
         ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
         RootDirectory = Path.GetFullPath(rootDirectory);
         Directory.CreateDirectory(RootDirectory);
@@ -32,6 +36,6 @@ public sealed class LocalQueueProvider : IQueueProvider
     public IMessageQueue GetQueue(string name)
     {
         QueueNameRules.Validate(name);
-        return queues.GetOrAdd(name, n => new LocalMessageQueue(n, Path.Combine(RootDirectory, n), tempDirectory, locks, clock));
+        return queues.GetOrAdd(name, n => new LocalMessageQueue(n, Path.Combine(RootDirectory, n), tempDirectory, locks, clock, logger));
     }
 }

@@ -64,6 +64,7 @@ internal sealed class ReplayedPipeline : IAsyncDisposable
             ["FeedWatch__Workers__RetryDelay"] = "00:00:01",
         };
         // `track add` takes no feeds file, so it gets the replay's host map (outlet names → 127.0.0.1) from the environment.
+        environment["FeedWatch__Http__AllowPrivateAddresses"] = "true"; // the outlets are host-mapped to 127.0.0.1
         foreach (var (host, address) in replay.HostMap)
         {
             environment[$"FeedWatch__Http__HostMap__{host}"] = address;

@@ -44,6 +44,7 @@ public class DashboardFixture : IAsyncLifetime
         {
             ["FeedWatch:Workers:ScheduleInterval"] = "00:00:01",
             ["FeedWatch:Workers:RetryDelay"] = "00:00:01",
+            ["FeedWatch:Http:AllowPrivateAddresses"] = "true", // the outlets are host-mapped to 127.0.0.1
         };
         foreach (var site in sites)
         {

@@ -29,6 +29,7 @@ public sealed class HostKillTests(ITestOutputHelper output) : IDisposable
             ["FeedWatch__Workers__VisibilityTimeout"] = "00:00:03",
             ["FeedWatch__Workers__ScheduleInterval"] = "00:00:02",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["FeedWatch__Http__AllowPrivateAddresses"] = "true", // the feeds file host-maps the outlets to 127.0.0.1
         };
         var limit = TimeSpan.FromMinutes(5);
 

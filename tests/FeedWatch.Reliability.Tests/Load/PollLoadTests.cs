@@ -32,6 +32,7 @@ public sealed class PollLoadTests(ITestOutputHelper output)
         using var fetcher = new HttpFetcher(new HttpFetcherOptions
         {
             HostMap = server.HostMap.ToDictionary(),
+            AllowPrivateAddresses = true,
             Timeout = TimeSpan.FromSeconds(60),
             MaxConcurrentRequestsPerHost = 2,
         });

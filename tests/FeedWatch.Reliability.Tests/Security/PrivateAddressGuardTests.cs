@@ -8,8 +8,8 @@ namespace FeedWatch.Reliability.Tests.Security;
 
 /// <summary>
 /// SSRF guard, proven end to end through the product fetcher: non-public destinations are refused unless the operator
-/// allowed them — by mapping a specific host name (the demo, the replay) or by AllowPrivateAddresses — and the check
-/// runs after DNS resolution and again on every redirect hop.
+/// set AllowPrivateAddresses — a host-map entry to a private address is not a way in on its own — and the check runs
+/// after DNS resolution and again on every redirect hop.
 /// </summary>
 public sealed class PrivateAddressGuardTests
 {
@@ -73,7 +73,7 @@ public sealed class PrivateAddressGuardTests
     [InlineData("http://224.0.0.251/internal")]                   // multicast
     [InlineData("http://[ff02::fb]/internal")]                    // IPv6 multicast
     [InlineData("http://second-outlet.example:{port}/hop")]       // allowed hop, whose own redirect goes to 169.254.169.254
-    public async Task A_host_mapped_outlet_cannot_redirect_the_fetcher_to_a_private_address(string location)
+    public async Task A_host_mapped_outlet_on_loopback_is_refused_without_the_allow_whatever_it_redirects_to(string location)
     {
         var internalHits = 0;
         RawTcpServer? server = null;
@@ -99,7 +99,7 @@ public sealed class PrivateAddressGuardTests
             await RawTcpServer.WriteAsync(stream, $"HTTP/1.1 302 Found\r\nLocation: {target}\r\nContent-Length: 0\r\n\r\n", ct);
         });
         await using var _ = server;
-        // Only this outlet's name is mapped to loopback: that is the whole of what the operator allowed.
+        // The outlet's name is mapped to loopback, but AllowPrivateAddresses is not set: the entry is refused, nothing is dialled.
         using var fetcher = new HttpFetcher(new HttpFetcherOptions
         {
             Timeout = TimeSpan.FromSeconds(5),
@@ -113,7 +113,7 @@ public sealed class PrivateAddressGuardTests
     }
 
     [Fact]
-    public async Task Host_map_entries_and_an_explicit_allow_are_the_only_ways_in()
+    public async Task Host_map_entries_to_private_addresses_need_the_explicit_allow()
     {
         await using var server = new RawTcpServer(async (stream, _, ct) =>
         {
@@ -126,15 +126,20 @@ public sealed class PrivateAddressGuardTests
             Timeout = TimeSpan.FromSeconds(5),
             HostMap = new Dictionary<string, string> { ["outlet.example"] = "127.0.0.1", ["other.example"] = "127.0.0.1" },
         };
+        using (var refused = new HttpFetcher(mapped))
+        {
+            // Without AllowPrivateAddresses a host-map entry to loopback is ignored: the name is resolved and refused.
+            var hop = await refused.FetchAsync(new FetchRequest(new Uri($"http://outlet.example:{server.Port}/hop")));
+            Assert.Equal(FetchErrorKind.BlockedAddress, hop.Error?.Kind);
+        }
+
+        mapped.AllowPrivateAddresses = true;
         using (var fetcher = new HttpFetcher(mapped))
         {
             var hop = await fetcher.FetchAsync(new FetchRequest(new Uri($"http://outlet.example:{server.Port}/hop")));
             Assert.True(hop.IsSuccess, hop.Error?.Message);
             Assert.Equal($"http://other.example:{server.Port}/final", hop.FinalUrl.AbsoluteUri);
 
-            // The same server under its address, not through the map: refused.
-            var direct = await fetcher.FetchAsync(new FetchRequest(server.Url()));
-            Assert.Equal(FetchErrorKind.BlockedAddress, direct.Error?.Kind);
         }
 
         using var allowAll = new HttpFetcher(new HttpFetcherOptions { Timeout = TimeSpan.FromSeconds(5), AllowPrivateAddresses = true });
@@ -148,6 +153,17 @@ public sealed class PrivateAddressGuardTests
     [InlineData("2001:db8::1", false)]
     [InlineData("64:ff9b::a9fe:a9fe", false)] // NAT64 of 169.254.169.254
     [InlineData("::127.0.0.1", false)]
+    [InlineData("::ffff:0:a9fe:a9fe", false)]  // IPv4-translated 169.254.169.254
+    [InlineData("::ffff:0:0", false)]
+    [InlineData("2002:7f00:1::1", false)]      // 6to4 of 127.0.0.1
+    [InlineData("2002:a9fe:a9fe::1", false)]   // 6to4 of 169.254.169.254
+    [InlineData("2002:5db8:d822::1", true)]    // 6to4 of 93.184.216.34
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", false)] // Teredo
+    [InlineData("100::1", false)]              // discard-only
+    [InlineData("64:ff9b:1::a9fe:a9fe", false)] // local-use NAT64
+    [InlineData("64:ff9b::5db8:d822", true)]   // NAT64 of a public address
+    [InlineData("198.18.0.1", false)]
+    [InlineData("198.19.255.255", false)]
     [InlineData("93.184.216.34", true)]
     [InlineData("2606:4700::1111", true)]
     public void Classifies_reserved_ranges(string address, bool isPublic) =>

@@ -55,7 +55,16 @@ public sealed class AlertDeliveryService(
         var released = 0;
         await foreach (var storyId in store.ListNoiseStoriesAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (await ReleaseDueAsync(storyId, cancellationToken).ConfigureAwait(false)) released++;
+            // One story's failure (bad settings, a sink that throws) must not hold back the others' alerts.
+            try
+            {
+                if (await ReleaseDueAsync(storyId, cancellationToken).ConfigureAwait(false)) released++;
+            }
+            catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+            {
+                // Storage faults still propagate (the caller retries the whole release); only the story's own bad settings are skipped.
+                logger.LogError(ex, "Releasing held alerts of story {StoryId} failed (its alert settings are invalid); the other stories go on", storyId);
+            }
         }
 
         return released;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Serialization;
+using Microsoft.Extensions.Logging;
 
 namespace FeedWatch.Core.Alerts.Routing;
 
@@ -8,7 +9,7 @@ namespace FeedWatch.Core.Alerts.Routing;
 /// Per-story alert settings edited by people (the dashboard), kept in settings/stories/{id}.json beside the configured
 /// ones: a stored setting overrides "FeedWatch:Alerts:Stories:{id}", which overrides "FeedWatch:Alerts:Default".
 /// </summary>
-public sealed class StoryAlertSettingsStore(IBlobStore blobs)
+public sealed class StoryAlertSettingsStore(IBlobStore blobs, ILogger<StoryAlertSettingsStore>? logger = null)
 {
     public const string Prefix = "settings/stories/";
 
@@ -24,11 +25,7 @@ public sealed class StoryAlertSettingsStore(IBlobStore blobs)
     public async Task SaveAsync(string storyId, StoryAlertSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        settings.RateLimit?.Validate();
-        if (settings.DigestPeriod is { } period && period <= TimeSpan.Zero)
-        {
-            throw new ArgumentException("DigestPeriod must be a positive duration such as 01:00:00.");
-        }
+        StoryAlertSettingsValidator.Validate(settings);
 
         var bytes = JsonSerializer.SerializeToUtf8Bytes(settings, FeedWatchJson.Indented);
         await blobs.PutAsync(BlobName(storyId), bytes, BlobPutOptions.Json(), cancellationToken).ConfigureAwait(false);
@@ -40,10 +37,30 @@ public sealed class StoryAlertSettingsStore(IBlobStore blobs)
         await foreach (var info in blobs.ListAsync(Prefix, cancellationToken).ConfigureAwait(false))
         {
             var storyId = info.Name[Prefix.Length..^".json".Length];
-            if (await GetAsync(storyId, cancellationToken).ConfigureAwait(false) is { } settings)
+            StoryAlertSettings? settings;
+            try
             {
-                all[storyId] = settings;
+                settings = await GetAsync(storyId, cancellationToken).ConfigureAwait(false);
             }
+            catch (JsonException ex)
+            {
+                logger?.LogError("Alert settings of story {StoryId} ignored: not valid JSON ({Error})", storyId, ex.Message);
+                continue;
+            }
+
+            if (settings is null)
+            {
+                continue;
+            }
+
+            // Stored by an older version, or edited by hand: a bad setting is ignored for its story only.
+            if (StoryAlertSettingsValidator.Problems(settings) is { Count: > 0 } problems)
+            {
+                logger?.LogError("Alert settings of story {StoryId} ignored (the configured ones apply): {Problems}", storyId, string.Join(" ", problems));
+                continue;
+            }
+
+            all[storyId] = settings;
         }
 
         return all;

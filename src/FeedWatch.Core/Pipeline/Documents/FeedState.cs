@@ -43,6 +43,15 @@ public sealed record FeedState
     public string? LastError { get; init; }
     public int ItemsSeenTotal { get; init; }
 
+    /// <summary>New items not fetched because a poll listed more than MaxNewItemsPerPoll of them (all polls together).</summary>
+    public int ItemsSkippedTotal { get; init; }
+
+    /// <summary>
+    /// The newest item date seen in any poll (never later than the poll's time). Once <see cref="SeenItems"/> is full, an
+    /// item dated before this mark (less the grace) is known, so an item trimmed from the set never becomes new again.
+    /// </summary>
+    public DateTimeOffset? HighWaterMark { get; init; }
+
     /// <summary>Keys (canonical link or guid) of recent items already handed to fetch-article, newest last; bounded.</summary>
     public IReadOnlyList<string> SeenItems { get; init; } = [];
 }

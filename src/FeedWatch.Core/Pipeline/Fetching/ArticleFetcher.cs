@@ -159,7 +159,7 @@ public sealed class ArticleFetcher(IHttpFetcher fetcher, IArticleExtractor extra
     }
 
     private static bool IsTransient(FetchResponse response) =>
-        response.Error?.Kind is FetchErrorKind.Timeout or FetchErrorKind.Network
+        response.Error?.Kind is FetchErrorKind.Timeout or FetchErrorKind.Network or FetchErrorKind.HostBudgetExhausted
         || response.StatusCode is 408 or 429 or >= 500;
 
     private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();

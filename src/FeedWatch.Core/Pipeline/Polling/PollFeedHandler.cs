@@ -150,12 +150,23 @@ public sealed class PollFeedHandler(
 
         // Known items are recognised by guid/id, then canonical link, then content hash; an edited item is an update, not news.
         var classified = Deduplicator.Classify(feed.Items, state.SeenItems.Select(ItemFingerprint.Parse));
+        // Once the bounded set has forgotten items, the high-water mark stands in for it: an item dated well before the
+        // newest date already seen was in an earlier poll (handed on or skipped), so it never becomes new again.
+        var forgetting = state.SeenItems.Count >= _options.MaxSeenItemsPerFeed && state.HighWaterMark is not null;
+        var oldest = forgetting ? state.HighWaterMark!.Value - _options.HighWaterGrace : DateTimeOffset.MinValue;
         var fresh = new List<(string Key, FeedItem Item, Uri Link)>();
+        var belowMark = 0;
         foreach (var c in classified)
         {
             if (c.Change != ItemChange.New || !Uri.TryCreate(c.Item.Link, UriKind.Absolute, out var link) || (link.Scheme != Uri.UriSchemeHttp && link.Scheme != Uri.UriSchemeHttps))
             {
                 continue; // known, or an item without a page: nothing to fetch
+            }
+
+            if ((c.Item.Published ?? c.Item.Updated) is { } date && date < oldest)
+            {
+                belowMark++;
+                continue;
             }
 
             fresh.Add((c.Fingerprint.ToStorageString(), c.Item, link));
@@ -167,19 +178,55 @@ public sealed class PollFeedHandler(
             logger.LogInformation("Feed {FeedId}: {UpdatedItems} known items changed (updates, not new articles)", state.FeedId, updatedKeys.Count);
         }
 
+        if (belowMark > 0)
+        {
+            logger.LogInformation("Feed {FeedId}: {OldItems} items dated before the feed's high-water mark {HighWaterMark} are not new", state.FeedId, belowMark, state.HighWaterMark);
+        }
+
+        // A feed cannot make one poll fetch more than MaxNewItemsPerPoll pages: the newest are handed on, the rest skipped.
+        var (taken, skipped) = NewestFirst(fresh, _options.MaxNewItemsPerPoll);
+        if (skipped.Count > 0)
+        {
+            logger.LogWarning(
+                "Feed {FeedId} listed {NewItems} new items; the newest {MaxNewItems} are fetched and {SkippedItems} are skipped (FeedWatch:Pipeline:MaxNewItemsPerPoll)",
+                state.FeedId, fresh.Count, taken.Count, skipped.Count);
+        }
+
         // Feeds list newest first; hand items on oldest first so stories grow in publication order.
-        fresh.Reverse();
-        foreach (var (_, item, link) in fresh)
+        taken.Reverse();
+        foreach (var (_, item, link) in taken)
         {
             var fetch = new FetchArticleMessage(state.FeedId, link.AbsoluteUri, item.Id, item.Title, item.Summary, item.Published ?? item.Updated);
             await queues.SendMessageAsync(QueueNames.FetchArticle, fetch, cancellationToken).ConfigureAwait(false);
         }
 
-        return new PollOutcome(null, feed.Items.Count, fresh.Select(f => f.Key).ToList(), feed.Title, feed.TimeToLiveMinutes)
+        var dates = feed.Items.Select(i => i.Published ?? i.Updated).OfType<DateTimeOffset>().ToList();
+        return new PollOutcome(null, feed.Items.Count, taken.Select(f => f.Key).ToList(), feed.Title, feed.TimeToLiveMinutes)
         {
             UpdatedKeys = updatedKeys,
-            ItemDates = feed.Items.Select(i => i.Published ?? i.Updated).OfType<DateTimeOffset>().ToList(),
+            SkippedKeys = skipped.Select(f => f.Key).ToList(), // items below the mark stay covered by it, not by the set
+            SkippedCount = skipped.Count,
+            ItemDates = dates,
         };
+    }
+
+    /// <summary>The newest <paramref name="limit"/> items (by date when every item has one, else in feed order, which is newest first) and the rest.</summary>
+    private static (List<(string Key, FeedItem Item, Uri Link)> Taken, List<(string Key, FeedItem Item, Uri Link)> Skipped) NewestFirst(
+        List<(string Key, FeedItem Item, Uri Link)> fresh, int limit)
+    {
+        if (limit <= 0 || fresh.Count <= limit)
+        {
+            return (fresh, []);
+        }
+
+        var ordered = fresh.All(f => (f.Item.Published ?? f.Item.Updated) is not null)
+            ? fresh.OrderByDescending(f => f.Item.Published ?? f.Item.Updated).ToList()
+            : fresh;
+        var taken = ordered.Take(limit).ToList();
+        var takenKeys = taken.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        // Keep the feed's own order among the taken items, so the hand-over order stays as before.
+        // Skipped items oldest first: when the seen set is trimmed, the newest skipped ones are remembered longest.
+        return (fresh.Where(f => takenKeys.Contains(f.Key)).ToList(), ordered.Skip(limit).Reverse().ToList());
     }
 
     private FeedState Apply(FeedState state, PollFeedMessage message, FetchResponse response, PollOutcome outcome)
@@ -224,7 +271,8 @@ public sealed class PollFeedHandler(
             logger.LogWarning("Feed {FeedId} moved permanently from {FeedUrl} to {NewUrl}; polling the new URL from now on (until the feed's URL is edited)", state.FeedId, state.PermanentRedirectUrl ?? state.Url, movedTo);
         }
 
-        var seenItems = state.SeenItems.Concat(outcome.NewKeys).Concat(outcome.UpdatedKeys).ToList();
+        // Skipped items first, so the items really handed on are the last to be forgotten.
+        var seenItems = state.SeenItems.Concat(outcome.SkippedKeys).Concat(outcome.UpdatedKeys).Concat(outcome.NewKeys).Distinct(StringComparer.Ordinal).ToList();
         if (seenItems.Count > _options.MaxSeenItemsPerFeed)
         {
             seenItems = seenItems.Skip(seenItems.Count - _options.MaxSeenItemsPerFeed).ToList();
@@ -242,8 +290,10 @@ public sealed class PollFeedHandler(
             TimeToLiveMinutes = timeToLive,
             RecentItemDates = recentDates,
             Title = outcome.Title ?? state.Title,
-            SeenItems = outcome.NewKeys.Count + outcome.UpdatedKeys.Count == 0 ? state.SeenItems : seenItems,
+            SeenItems = outcome.NewKeys.Count + outcome.UpdatedKeys.Count + outcome.SkippedKeys.Count == 0 ? state.SeenItems : seenItems,
             ItemsSeenTotal = state.ItemsSeenTotal + outcome.NewKeys.Count,
+            ItemsSkippedTotal = state.ItemsSkippedTotal + outcome.SkippedCount,
+            HighWaterMark = HighWater(state.HighWaterMark, outcome.ItemDates, now),
         };
     }
 
@@ -272,6 +322,19 @@ public sealed class PollFeedHandler(
         current.Count == 0 ? remembered : remembered.Concat(current).Distinct().OrderDescending().Take(RememberedItemDates).ToList();
 
     private const int RememberedItemDates = 40;
+
+    /// <summary>The newest item date seen so far; a date in the future counts as now (a feed cannot push its own mark ahead).</summary>
+    private static DateTimeOffset? HighWater(DateTimeOffset? mark, IReadOnlyList<DateTimeOffset> dates, DateTimeOffset now)
+    {
+        if (dates.Count == 0)
+        {
+            return mark;
+        }
+
+        var newest = dates.Max();
+        newest = newest > now ? now : newest;
+        return mark is { } m && m > newest ? m : newest;
+    }
 
     private static readonly ItemDeduplicator Deduplicator = new(link =>
         Uri.TryCreate(link, UriKind.Absolute, out var uri) ? UrlCanonicalizer.Canonicalize(uri).AbsoluteUri : link);

@@ -13,4 +13,7 @@ public enum FetchErrorKind
 
     /// <summary>The site's robots.txt does not allow FeedWatch to fetch this URL.</summary>
     DisallowedByRobots,
+
+    /// <summary>The host's request budget for the current window is spent (FeedWatch:Http:MaxRequestsPerHostPerWindow).</summary>
+    HostBudgetExhausted,
 }

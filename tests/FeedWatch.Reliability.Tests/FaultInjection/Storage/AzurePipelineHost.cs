@@ -36,6 +36,7 @@ internal static class AzurePipelineHost
             ["FeedWatch:Workers:VisibilityTimeout"] = "00:00:10",
             ["FeedWatch:Workers:RetryDelay"] = "00:00:00.200",
         };
+        settings["FeedWatch:Http:AllowPrivateAddresses"] = "true"; // the outlets are host-mapped to 127.0.0.1
         foreach (var (host, address) in hostMap)
         {
             settings[$"FeedWatch:Http:HostMap:{host}"] = address;
