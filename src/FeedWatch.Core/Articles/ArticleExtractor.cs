@@ -77,7 +77,8 @@ public sealed class ArticleExtractor(ArticleExtractorOptions? options = null) : 
         return new ContentResult(text, VisibleLength(text), collector.WasCapped, partial);
     }
 
-    private static int VisibleLength(string text)
+    /// <summary>The number of non-whitespace characters in <paramref name="text"/>.</summary>
+    internal static int VisibleLength(string text)
     {
         var count = 0;
         foreach (var c in text)

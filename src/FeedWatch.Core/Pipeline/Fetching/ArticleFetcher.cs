@@ -95,7 +95,7 @@ public sealed class ArticleFetcher(IHttpFetcher fetcher, IArticleExtractor extra
             return null;
         }
 
-        var shortAmp = page.IsAmpPage && VisibleLength(page.Text) < alternateOptions.ShortAmpTextLength;
+        var shortAmp = page.IsAmpPage && ArticleExtractor.VisibleLength(page.Text) < alternateOptions.ShortAmpTextLength;
         var candidate = page.IsAmpPage ? page.CanonicalUrl : page.AmpUrl;
         if (!(page.IsPartial || shortAmp) || candidate is null || !Uri.TryCreate(pageUrl, candidate, out var alternateUrl)
             || (alternateUrl.Scheme != Uri.UriSchemeHttp && alternateUrl.Scheme != Uri.UriSchemeHttps)
@@ -116,8 +116,8 @@ public sealed class ArticleFetcher(IHttpFetcher fetcher, IArticleExtractor extra
     /// <summary>The alternate is kept when it is clearly longer, or complete where the page was a stub and not shorter.</summary>
     private bool IsFuller(ExtractedArticle alternate, ExtractedArticle page)
     {
-        var alternateLength = VisibleLength(alternate.Text);
-        var pageLength = VisibleLength(page.Text);
+        var alternateLength = ArticleExtractor.VisibleLength(alternate.Text);
+        var pageLength = ArticleExtractor.VisibleLength(page.Text);
         if (alternateLength == 0)
         {
             return false;
@@ -125,20 +125,6 @@ public sealed class ArticleFetcher(IHttpFetcher fetcher, IArticleExtractor extra
 
         return alternateLength >= pageLength * alternateOptions.FullerTextRatio
             || (page.IsPartial && !alternate.IsPartial && alternateLength >= pageLength);
-    }
-
-    private static int VisibleLength(string text)
-    {
-        var count = 0;
-        foreach (var c in text)
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                count++;
-            }
-        }
-
-        return count;
     }
 
     /// <summary>
