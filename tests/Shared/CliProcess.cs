@@ -14,6 +14,7 @@ public sealed class CliProcess : IDisposable
     private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "feedwatch.dll");
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
 
     private CliProcess(Process process, string name)
     {
@@ -43,17 +44,50 @@ public sealed class CliProcess : IDisposable
         }
     }
 
-    public static CliProcess Start(string name, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    /// <summary>Only what the process wrote to stderr so far.</summary>
+    public string Error
     {
+        get
+        {
+            lock (_output)
+            {
+                return _error.ToString();
+            }
+        }
+    }
+
+    /// <summary>The folder holding the built feedwatch.dll and everything it loads.</summary>
+    public static string BuildFolder => Path.GetDirectoryName(Executable)!;
+
+    public static CliProcess Start(string name, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        StartVia(name, [], Executable, environment, arguments);
+
+    /// <summary>
+    /// Runs <c>launcher… dotnet <paramref name="executable"/> arguments…</c>, e.g. with <c>setpriv --reuid=65534 …</c> as
+    /// the launcher to run the CLI as an unprivileged user, or a copy of the build elsewhere as the executable.
+    /// </summary>
+    public static CliProcess StartVia(string name, IReadOnlyList<string> launcher, string executable, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(launcher);
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(arguments);
-        if (!File.Exists(Executable))
+        if (!File.Exists(executable))
         {
-            throw new InvalidOperationException($"{Executable} is missing: the test project must reference FeedWatch.Cli.");
+            throw new InvalidOperationException($"{executable} is missing: the test project must reference FeedWatch.Cli.");
         }
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Executable);
+        var start = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var part in launcher.Skip(1))
+        {
+            start.ArgumentList.Add(part);
+        }
+
+        if (launcher.Count > 0)
+        {
+            start.ArgumentList.Add("dotnet");
+        }
+
+        start.ArgumentList.Add(executable);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -65,10 +99,10 @@ public sealed class CliProcess : IDisposable
             start.Environment[key] = value;
         }
 
-        var child = new CliProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet " + Executable), name);
+        var child = new CliProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet " + executable), name);
         // Drain both pipes continuously: a chatty child must never block on a full buffer.
         child._process.OutputDataReceived += (_, e) => child.Append(e.Data);
-        child._process.ErrorDataReceived += (_, e) => child.Append(e.Data);
+        child._process.ErrorDataReceived += (_, e) => child.Append(e.Data, error: true);
         child._process.BeginOutputReadLine();
         child._process.BeginErrorReadLine();
         return child;
@@ -109,7 +143,7 @@ public sealed class CliProcess : IDisposable
         _process.Dispose();
     }
 
-    private void Append(string? line)
+    private void Append(string? line, bool error = false)
     {
         if (line is null)
         {
@@ -119,6 +153,10 @@ public sealed class CliProcess : IDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            if (error)
+            {
+                _error.AppendLine(line);
+            }
         }
     }
 }

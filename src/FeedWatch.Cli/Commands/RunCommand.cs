@@ -65,6 +65,7 @@ public static class RunCommand
                 context.Console.MarkupLine("[dim]Running; press Ctrl+C to stop.[/]");
                 try
                 {
+                    CreateWorkers(host);
                     await host.RunAsync(cancellationToken);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -111,10 +112,18 @@ public static class RunCommand
         return true;
     }
 
+    /// <summary>
+    /// Creates the workers (and the storage they open) before the host starts, so a data folder that cannot be written
+    /// (permission denied on creating its queue folders) reaches <see cref="StorageFaultGuard"/> as one clear line, not
+    /// as the host's "Hosting failed to start" log entry with a stack trace.
+    /// </summary>
+    private static void CreateWorkers(IHost host) => _ = host.Services.GetServices<IHostedService>().ToList();
+
     /// <summary>Starts the host, waits for one schedule tick and for every queue to drain, then stops it cleanly.</summary>
     public static async Task RunUntilQuietAsync(IHost host, TimeSpan settle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
+        CreateWorkers(host);
         await host.StartAsync(cancellationToken);
         try
         {
