@@ -53,7 +53,8 @@ public static class MetadataReader
             IsAmpPage = isAmp,
             SiteName = siteName,
             Authors = Authors(index, meta, jsonLd),
-            Published = published ?? modified,
+            Published = OnShownDay(published ?? modified,
+                () => UrlDateParser.Parse(canonical) ?? UrlDateParser.Parse(pageUrl?.AbsoluteUri) ?? VisibleDateFinder.Find(document.Body, index.FirstH1, maxDepth)),
             Modified = modified,
             Language = Language(document, meta, jsonLd),
             Description = Clean(meta.First("og:description", "description", "twitter:description", "dc.description")) ?? Clean(jsonLd?.Description),
@@ -61,6 +62,37 @@ public static class MetadataReader
                 ?? Resolve(baseUrl, jsonLd?.Image) ?? Resolve(baseUrl, LinkHref(index, "image_src")),
             JsonLd = jsonLd,
         };
+    }
+
+    /// <summary>
+    /// A timestamp one calendar day away from the day the article shows (its URL date, else the byline date nearest
+    /// the headline) was written in another time zone (typically UTC late in the publisher's evening): the shown day
+    /// wins. The instant is kept when a real offset (UTC−12 … UTC+14) puts it on that day, else the day at midnight UTC.
+    /// </summary>
+    private static DateTimeOffset? OnShownDay(DateTimeOffset? date, Func<DateTimeOffset?> shown)
+    {
+        if (date is not { } d || shown() is not { } s)
+        {
+            return date;
+        }
+
+        var day = DateOnly.FromDateTime(d.DateTime);
+        var shownDay = DateOnly.FromDateTime(s.DateTime);
+        if (Math.Abs(day.DayNumber - shownDay.DayNumber) != 1)
+        {
+            return date;
+        }
+
+        foreach (var offset in (ReadOnlySpan<TimeSpan>)[TimeSpan.FromHours(-12), TimeSpan.FromHours(14)])
+        {
+            var local = d.ToOffset(offset);
+            if (DateOnly.FromDateTime(local.DateTime) == shownDay)
+            {
+                return local;
+            }
+        }
+
+        return new DateTimeOffset(shownDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
     }
 
     private static Uri? BaseUrl(DocumentIndex index, Uri? pageUrl)
