@@ -2,7 +2,7 @@ using FeedWatch.Core.Articles;
 
 namespace FeedWatch.Core.Tests.Articles;
 
-/// <summary>The publication day is the one the page shows: a timestamp written in another time zone is dated on the URL or byline day.</summary>
+/// <summary>The publication day is the one the page shows: a timestamp written in another time zone is dated on the URL day.</summary>
 public sealed class ShownDayTests
 {
     private const string Body = "<p>The harbour ferry timetable changes next month, with earlier sailings, later returns, and a new stop.</p>";
@@ -24,29 +24,28 @@ public sealed class ShownDayTests
     }
 
     [Fact]
-    public void A_utc_timestamp_a_day_after_the_byline_date_is_dated_on_the_byline_day()
+    public void A_byline_date_one_day_off_leaves_the_declared_timestamp()
     {
         var article = Extract("""<meta property="article:published_time" content="2026-02-24T04:13:00Z">""",
             """<div class="byline">By Lea Holm · February 23, 2026</div>""");
 
-        Assert.Equal(new DateOnly(2026, 2, 23), Day(article.Published));
-        Assert.Equal(new DateTimeOffset(2026, 2, 24, 4, 13, 0, TimeSpan.Zero), article.Published);
+        Assert.Equal(new DateOnly(2026, 2, 24), Day(article.Published));
     }
 
     [Fact]
-    public void A_timestamp_no_time_zone_puts_on_the_shown_day_gives_that_day_at_midnight_utc()
+    public void A_timestamp_no_time_zone_puts_on_the_url_day_gives_that_day_at_midnight_utc()
     {
-        var article = Extract("""<meta property="article:published_time" content="2025-12-19T22:02:58Z">""",
-            """<div class="byline">Dec 18, 2025</div>""");
+        var article = Extract("""<meta property="article:published_time" content="2025-12-19T22:02:58Z">""", "",
+            "https://harbour.example/2025/12/18/ferry-timetable/");
 
         Assert.Equal(new DateTimeOffset(2025, 12, 18, 0, 0, 0, TimeSpan.Zero), article.Published);
     }
 
     [Fact]
-    public void A_shown_date_two_days_away_leaves_the_declared_timestamp()
+    public void A_url_date_two_days_away_leaves_the_declared_timestamp()
     {
-        var article = Extract("""<meta property="article:published_time" content="2025-12-19T02:00:00Z">""",
-            """<div class="byline">Dec 17, 2025</div>""");
+        var article = Extract("""<meta property="article:published_time" content="2025-12-19T02:00:00Z">""", "",
+            "https://harbour.example/2025/12/17/ferry-timetable/");
 
         Assert.Equal(new DateTimeOffset(2025, 12, 19, 2, 0, 0, TimeSpan.Zero), article.Published);
     }

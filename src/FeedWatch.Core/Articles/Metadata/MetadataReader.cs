@@ -33,7 +33,8 @@ public static class MetadataReader
 
         var published = ArticleDateParser.Parse(jsonLd?.DatePublished)
             ?? FirstDate(meta, "article:published_time", "og:published_time", "article:published", "published_time", "datePublished",
-                "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.date",
+                "pubdate", "publishdate", "publish-date", "publish_date", "published", "published-date", "citation_publication_date",
+                "citation_online_date", "citation_date", "date", "dc.date", "dc.date.issued", "dcterms.date",
                 "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "article_date_original", "cxenseparse:recs:publishtime",
                 "originalpublicationdate", "ptime", "pdate", "timestamp", "displaydate", "dc.date.created")
             ?? TimeElementDate(index)
@@ -54,7 +55,7 @@ public static class MetadataReader
             SiteName = siteName,
             Authors = Authors(index, meta, jsonLd),
             Published = OnShownDay(published ?? modified,
-                () => UrlDateParser.Parse(canonical) ?? UrlDateParser.Parse(pageUrl?.AbsoluteUri) ?? VisibleDateFinder.Find(document.Body, index.FirstH1, maxDepth)),
+                UrlDateParser.Parse(canonical) ?? UrlDateParser.Parse(pageUrl?.AbsoluteUri)),
             Modified = modified,
             Language = Language(document, meta, jsonLd),
             Description = Clean(meta.First("og:description", "description", "twitter:description", "dc.description")) ?? Clean(jsonLd?.Description),
@@ -65,13 +66,14 @@ public static class MetadataReader
     }
 
     /// <summary>
-    /// A timestamp one calendar day away from the day the article shows (its URL date, else the byline date nearest
-    /// the headline) was written in another time zone (typically UTC late in the publisher's evening): the shown day
-    /// wins. The instant is kept when a real offset (UTC−12 … UTC+14) puts it on that day, else the day at midnight UTC.
+    /// A timestamp one calendar day away from the date in the article's URL path (which the publishing system writes
+    /// in the publisher's own day) was written in another time zone, typically UTC late in the publisher's evening:
+    /// the URL day wins. The instant is kept when a real offset (UTC−12 … UTC+14) puts it on that day, else the day
+    /// at midnight UTC. A byline date is not used for this: a nearby teaser or comment date is too often one day off.
     /// </summary>
-    private static DateTimeOffset? OnShownDay(DateTimeOffset? date, Func<DateTimeOffset?> shown)
+    private static DateTimeOffset? OnShownDay(DateTimeOffset? date, DateTimeOffset? shown)
     {
-        if (date is not { } d || shown() is not { } s)
+        if (date is not { } d || shown is not { } s)
         {
             return date;
         }
