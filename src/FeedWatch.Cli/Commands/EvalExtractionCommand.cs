@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace FeedWatch.Cli.Commands;
 
 /// <summary>
-/// `feedwatch eval extraction [--corpus scrapinghub|wcxb-dev|DIR] [--worst N] [--rounds N] [--no-tune]`: scores the
+/// `feedwatch eval extraction [--corpus scrapinghub|wcxb-dev|DIR] [--worst N] [--rounds N] [--no-tune] [--date-misses N]`: scores the
 /// extractor with WCXB's word F1 and the published 4-gram F1, checks title, author and date against the gold,
 /// cross-validates by site, and measures pages per CPU second from bytes on one thread beside a bare AngleSharp parse.
 /// </summary>
@@ -32,12 +32,13 @@ public static class EvalExtractionCommand
         var worst = new Option<int>("--worst") { Description = "List the N pages with the lowest word F1.", DefaultValueFactory = _ => 20 };
         var rounds = new Option<int>("--rounds") { Description = "Timed speed passes over the corpus (the best is reported); 0 skips the speed measurement.", DefaultValueFactory = _ => 5 };
         var noTune = new Option<bool>("--no-tune") { Description = "Cross-validate the default configuration only (faster; out-of-fold then equals in-fold)." };
-        var command = new Command("extraction", "Score article extraction (word F1, 4-gram F1, metadata), cross-validated by site, and speed.") { corpus, worst, rounds, noTune };
-        command.SetAction(parse => Run(parse.GetValue(corpus) ?? "scrapinghub", parse.GetValue(worst), Math.Max(0, parse.GetValue(rounds)), parse.GetValue(noTune)));
+        var dateMisses = new Option<int>("--date-misses") { Description = "List up to N pages whose extracted publication date is missing or not on the gold day.", DefaultValueFactory = _ => 0 };
+        var command = new Command("extraction", "Score article extraction (word F1, 4-gram F1, metadata), cross-validated by site, and speed.") { corpus, worst, rounds, noTune, dateMisses };
+        command.SetAction(parse => Run(parse.GetValue(corpus) ?? "scrapinghub", parse.GetValue(worst), Math.Max(0, parse.GetValue(rounds)), parse.GetValue(noTune), parse.GetValue(dateMisses)));
         return command;
     }
 
-    private static int Run(string corpusName, int worst, int rounds, bool noTune)
+    private static int Run(string corpusName, int worst, int rounds, bool noTune, int dateMisses)
     {
         ExtractionCorpusSet set;
         try
@@ -109,6 +110,17 @@ public static class EvalExtractionCommand
             foreach (var page in result.Pages.OrderBy(p => p.Words.F1).ThenBy(p => p.Id, StringComparer.Ordinal).Take(worst))
             {
                 Console.WriteLine(FormattableString.Invariant($"{page.Id}  wordF1={page.Words.F1:0.000} P={page.Words.Precision:0.000} R={page.Words.Recall:0.000} 4gramF1={F1(page.Score):0.000} words={page.Words.Predicted}/{page.Words.Gold}  {page.Page.Url}"));
+            }
+        }
+
+        if (dateMisses > 0)
+        {
+            var misses = result.Pages.Where(p => p.Metadata.DateSameDay == false).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+            AnsiConsole.MarkupLineInterpolated($"{Math.Min(dateMisses, misses.Count)} of {misses.Count} date misses (gold, extracted):");
+            foreach (var page in misses.Take(dateMisses))
+            {
+                var found = page.Article.Published is { } published ? published.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) : "none";
+                Console.WriteLine(FormattableString.Invariant($"{page.Id}  gold={page.Page.GoldPublished:yyyy-MM-dd} found={found}  {page.Page.Url}"));
             }
         }
 

@@ -11,6 +11,7 @@ public sealed class VisibleDateTests
     [InlineData("By Jo Smith - 5 Mar 2024", 2024, 3, 5)]
     [InlineData("Posted 2023-11-30", 2023, 11, 30)]
     [InlineData("12.09.2025", 2025, 9, 12)]
+    [InlineData("2022-11-23T08:10+02:00", 2022, 11, 23)]
     public void Written_dates_in_short_texts_are_read(string text, int year, int month, int day)
     {
         var date = VisibleDateFinder.Parse(text);

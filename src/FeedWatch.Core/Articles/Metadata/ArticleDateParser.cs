@@ -6,7 +6,7 @@ namespace FeedWatch.Core.Articles.Metadata;
 /// <summary>
 /// Parses the date forms found in article metadata: ISO 8601 with or without offset (also "+0000" offsets and a
 /// space instead of "T"), RFC 1123, Unix seconds/milliseconds, and written English dates. Dates without an offset
-/// are taken as UTC. Years outside 1990–2100 are rejected as noise.
+/// are taken as UTC. Scholarly citation_* meta tags write "2023 Jan 7". Years outside 1990–2100 are rejected as noise.
 /// </summary>
 public static partial class ArticleDateParser
 {
@@ -14,7 +14,7 @@ public static partial class ArticleDateParser
     [
         "MMMM d, yyyy", "MMM d, yyyy", "MMM. d, yyyy", "d MMMM yyyy", "d MMM yyyy", "MMMM d yyyy", "dddd, MMMM d, yyyy",
         "MMMM d, yyyy h:mm tt", "MMM d, yyyy h:mm tt", "yyyy/MM/dd", "yyyy/MM/dd HH:mm", "dd.MM.yyyy", "dd.MM.yyyy HH:mm",
-        "yyyyMMdd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm",
+        "yyyyMMdd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy MMM d", "yyyy MMMM d",
     ];
 
     public static DateTimeOffset? Parse(string? value)

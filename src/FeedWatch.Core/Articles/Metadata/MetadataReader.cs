@@ -33,7 +33,8 @@ public static class MetadataReader
 
         var published = ArticleDateParser.Parse(jsonLd?.DatePublished)
             ?? FirstDate(meta, "article:published_time", "og:published_time", "article:published", "published_time", "datePublished",
-                "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.date",
+                "pubdate", "publishdate", "publish-date", "publish_date", "published", "published-date", "citation_publication_date",
+                "citation_online_date", "citation_date", "date", "dc.date", "dc.date.issued", "dcterms.date",
                 "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "article_date_original", "cxenseparse:recs:publishtime",
                 "originalpublicationdate", "ptime", "pdate", "timestamp", "displaydate", "dc.date.created")
             ?? TimeElementDate(index)
@@ -53,7 +54,8 @@ public static class MetadataReader
             IsAmpPage = isAmp,
             SiteName = siteName,
             Authors = Authors(index, meta, jsonLd),
-            Published = published ?? modified,
+            Published = OnShownDay(published ?? modified,
+                UrlDateParser.Parse(canonical) ?? UrlDateParser.Parse(pageUrl?.AbsoluteUri)),
             Modified = modified,
             Language = Language(document, meta, jsonLd),
             Description = Clean(meta.First("og:description", "description", "twitter:description", "dc.description")) ?? Clean(jsonLd?.Description),
@@ -61,6 +63,38 @@ public static class MetadataReader
                 ?? Resolve(baseUrl, jsonLd?.Image) ?? Resolve(baseUrl, LinkHref(index, "image_src")),
             JsonLd = jsonLd,
         };
+    }
+
+    /// <summary>
+    /// A timestamp one calendar day away from the date in the article's URL path (which the publishing system writes
+    /// in the publisher's own day) was written in another time zone, typically UTC late in the publisher's evening:
+    /// the URL day wins. The instant is kept when a real offset (UTC−12 … UTC+14) puts it on that day, else the day
+    /// at midnight UTC. A byline date is not used for this: a nearby teaser or comment date is too often one day off.
+    /// </summary>
+    private static DateTimeOffset? OnShownDay(DateTimeOffset? date, DateTimeOffset? shown)
+    {
+        if (date is not { } d || shown is not { } s)
+        {
+            return date;
+        }
+
+        var day = DateOnly.FromDateTime(d.DateTime);
+        var shownDay = DateOnly.FromDateTime(s.DateTime);
+        if (Math.Abs(day.DayNumber - shownDay.DayNumber) != 1)
+        {
+            return date;
+        }
+
+        foreach (var offset in (ReadOnlySpan<TimeSpan>)[TimeSpan.FromHours(-12), TimeSpan.FromHours(14)])
+        {
+            var local = d.ToOffset(offset);
+            if (DateOnly.FromDateTime(local.DateTime) == shownDay)
+            {
+                return local;
+            }
+        }
+
+        return new DateTimeOffset(shownDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
     }
 
     private static Uri? BaseUrl(DocumentIndex index, Uri? pageUrl)
