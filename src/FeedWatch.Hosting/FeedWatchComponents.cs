@@ -4,6 +4,7 @@ using FeedWatch.Core.Feeds;
 using FeedWatch.Core.Pipeline.Fetching;
 using FeedWatch.Core.Pipeline.Fetching.Politeness;
 using FeedWatch.Core.Stories;
+using FeedWatch.Stories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

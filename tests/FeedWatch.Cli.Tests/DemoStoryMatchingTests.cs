@@ -1,5 +1,6 @@
 using FeedWatch.Cli.Demo;
 using FeedWatch.Core.Stories;
+using FeedWatch.Stories;
 using Xunit.Abstractions;
 
 namespace FeedWatch.Cli.Tests;

@@ -2,7 +2,7 @@ using AngleSharp.Html.Parser;
 using BenchmarkDotNet.Attributes;
 using FeedWatch.Core.Articles;
 using FeedWatch.Core.Articles.Decoding;
-using FeedWatch.Core.Articles.Evaluation;
+using FeedWatch.Evaluation.Articles;
 
 namespace FeedWatch.Benchmarks.Articles;
 

@@ -1,4 +1,4 @@
-using FeedWatch.Core.Articles.Evaluation;
+using FeedWatch.Evaluation.Articles;
 
 namespace FeedWatch.Benchmarks.Articles;
 

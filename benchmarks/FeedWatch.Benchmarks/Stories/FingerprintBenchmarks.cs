@@ -1,9 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using FeedWatch.Core.Stories;
-using FeedWatch.Core.Stories.Evaluation;
-using FeedWatch.Core.Stories.Fingerprints;
-using FeedWatch.Core.Stories.Index;
-using FeedWatch.Core.Stories.Text;
+using FeedWatch.Stories;
+using FeedWatch.Evaluation.Stories;
+using FeedWatch.Stories.Fingerprints;
+using FeedWatch.Stories.Index;
+using FeedWatch.Stories.Text;
 
 namespace FeedWatch.Benchmarks.Stories;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using FeedWatch.Core.Articles;
-using FeedWatch.Core.Articles.Evaluation;
+using FeedWatch.Evaluation.Articles;
 using Spectre.Console;
 
 namespace FeedWatch.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using FeedWatch.Core.Stories.Evaluation;
+using FeedWatch.Evaluation.Stories;
 using Spectre.Console;
 
 namespace FeedWatch.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FeedWatch.Core.Stories;
-using FeedWatch.Core.Stories.Evaluation;
+using FeedWatch.Stories;
+using FeedWatch.Evaluation.Stories;
 
 namespace FeedWatch.Cli.Commands;
 

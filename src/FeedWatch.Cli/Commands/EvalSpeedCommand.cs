@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using FeedWatch.Core.Stories;
-using FeedWatch.Core.Stories.Evaluation;
-using FeedWatch.Core.Stories.Fingerprints;
-using FeedWatch.Core.Stories.Index;
+using FeedWatch.Stories;
+using FeedWatch.Evaluation.Stories;
+using FeedWatch.Stories.Fingerprints;
+using FeedWatch.Stories.Index;
 using Spectre.Console;
 
 namespace FeedWatch.Cli.Commands;

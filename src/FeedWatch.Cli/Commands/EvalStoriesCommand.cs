@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using FeedWatch.Core.Serialization;
 using FeedWatch.Core.Stories;
-using FeedWatch.Core.Stories.Evaluation;
+using FeedWatch.Stories;
+using FeedWatch.Evaluation.Stories;
 using Spectre.Console;
 
 namespace FeedWatch.Cli.Commands;

@@ -1,5 +1,3 @@
-using FeedWatch.Core.Stories.Fingerprints;
-
 namespace FeedWatch.Core.Stories;
 
 /// <summary>

@@ -3,8 +3,8 @@ using FeedWatch.Core.Pipeline.Blobs;
 using FeedWatch.Core.Pipeline.Documents;
 using FeedWatch.Core.Pipeline.Queries;
 using FeedWatch.Core.Ports.Blobs;
-using FeedWatch.Core.Stories.Passages;
-using FeedWatch.Core.Stories.Text;
+using FeedWatch.Stories.Passages;
+using FeedWatch.Stories.Text;
 
 namespace FeedWatch.Dashboard.Api;
 

@@ -7,6 +7,7 @@ using FeedWatch.Core.Pipeline.Blobs;
 using FeedWatch.Core.Pipeline.Classification;
 using FeedWatch.Core.Pipeline.Documents;
 using FeedWatch.Core.Stories;
+using FeedWatch.Stories;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 

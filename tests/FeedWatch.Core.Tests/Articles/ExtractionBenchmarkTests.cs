@@ -1,5 +1,5 @@
 using FeedWatch.Core.Articles;
-using FeedWatch.Core.Articles.Evaluation;
+using FeedWatch.Evaluation.Articles;
 
 namespace FeedWatch.Core.Tests.Articles;
 

@@ -1,4 +1,5 @@
 using FeedWatch.Core.Stories;
+using FeedWatch.Stories;
 
 namespace FeedWatch.Core.Tests.Stories;
 

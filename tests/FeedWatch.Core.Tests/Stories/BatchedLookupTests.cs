@@ -1,4 +1,4 @@
-using FeedWatch.Core.Stories.Index;
+using FeedWatch.Stories.Index;
 
 namespace FeedWatch.Core.Tests.Stories;
 

@@ -1,5 +1,6 @@
 using FeedWatch.Core.Stories;
-using FeedWatch.Core.Stories.Evaluation;
+using FeedWatch.Stories;
+using FeedWatch.Evaluation.Stories;
 
 namespace FeedWatch.Core.Tests.Stories;
 

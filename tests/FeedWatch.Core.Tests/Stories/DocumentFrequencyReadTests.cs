@@ -1,5 +1,5 @@
-using FeedWatch.Core.Stories.Fingerprints;
-using FeedWatch.Core.Stories.Index;
+using FeedWatch.Stories.Fingerprints;
+using FeedWatch.Stories.Index;
 
 namespace FeedWatch.Core.Tests.Stories;
 

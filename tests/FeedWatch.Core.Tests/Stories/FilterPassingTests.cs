@@ -1,6 +1,7 @@
-using FeedWatch.Core.Stories.Fingerprints;
-using FeedWatch.Core.Stories.Index;
-using FeedWatch.Core.Stories.Scoring;
+using FeedWatch.Core.Stories;
+using FeedWatch.Stories.Fingerprints;
+using FeedWatch.Stories.Index;
+using FeedWatch.Stories.Scoring;
 
 namespace FeedWatch.Core.Tests.Stories;
 

@@ -1,9 +1,10 @@
 using FeedWatch.Core.Stories;
-using FeedWatch.Core.Stories.Fingerprints;
-using FeedWatch.Core.Stories.Index;
-using FeedWatch.Core.Stories.Passages;
-using FeedWatch.Core.Stories.Relations;
-using FeedWatch.Core.Stories.Text;
+using FeedWatch.Stories;
+using FeedWatch.Stories.Fingerprints;
+using FeedWatch.Stories.Index;
+using FeedWatch.Stories.Passages;
+using FeedWatch.Stories.Relations;
+using FeedWatch.Stories.Text;
 
 namespace FeedWatch.Core.Tests.Stories;
 

@@ -1,6 +1,6 @@
-using FeedWatch.Core.Stories.Fingerprints;
-using FeedWatch.Core.Stories.Index;
-using FeedWatch.Core.Stories.Text;
+using FeedWatch.Stories.Fingerprints;
+using FeedWatch.Stories.Index;
+using FeedWatch.Stories.Text;
 
 namespace FeedWatch.Core.Tests.Stories;
 

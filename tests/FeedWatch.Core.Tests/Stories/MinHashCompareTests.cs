@@ -1,4 +1,4 @@
-using FeedWatch.Core.Stories.Fingerprints;
+using FeedWatch.Stories.Fingerprints;
 
 namespace FeedWatch.Core.Tests.Stories;
 

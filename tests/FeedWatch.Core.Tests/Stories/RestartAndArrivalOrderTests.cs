@@ -1,7 +1,8 @@
 using System.Text.Json;
 using FeedWatch.Core.Serialization;
 using FeedWatch.Core.Stories;
-using FeedWatch.Core.Stories.Evaluation;
+using FeedWatch.Stories;
+using FeedWatch.Evaluation.Stories;
 
 namespace FeedWatch.Core.Tests.Stories;
 

@@ -1,6 +1,6 @@
-using FeedWatch.Core.Stories.Evaluation;
-using FeedWatch.Core.Stories.Fingerprints;
-using FeedWatch.Core.Stories.Text;
+using FeedWatch.Evaluation.Stories;
+using FeedWatch.Stories.Fingerprints;
+using FeedWatch.Stories.Text;
 
 namespace FeedWatch.Core.Tests.Stories;
 

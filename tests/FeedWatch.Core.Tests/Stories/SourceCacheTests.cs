@@ -1,5 +1,6 @@
 using FeedWatch.Core.Stories;
-using FeedWatch.Core.Stories.Index;
+using FeedWatch.Stories;
+using FeedWatch.Stories.Index;
 
 namespace FeedWatch.Core.Tests.Stories;
 

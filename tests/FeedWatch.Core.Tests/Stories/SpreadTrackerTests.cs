@@ -1,4 +1,4 @@
-using FeedWatch.Core.Stories.Promotion;
+using FeedWatch.Stories.Promotion;
 
 namespace FeedWatch.Core.Tests.Stories;
 

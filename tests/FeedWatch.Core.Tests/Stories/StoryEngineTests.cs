@@ -1,5 +1,6 @@
 using FeedWatch.Core.Stories;
-using FeedWatch.Core.Stories.Queries;
+using FeedWatch.Stories;
+using FeedWatch.Stories.Queries;
 
 namespace FeedWatch.Core.Tests.Stories;
 

@@ -1,5 +1,5 @@
-using FeedWatch.Core.Stories.Queries;
-using FeedWatch.Core.Stories.Text;
+using FeedWatch.Stories.Queries;
+using FeedWatch.Stories.Text;
 
 namespace FeedWatch.Core.Tests.Stories;
 

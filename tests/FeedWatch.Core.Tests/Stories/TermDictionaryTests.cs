@@ -1,6 +1,7 @@
 using FeedWatch.Core.Stories;
-using FeedWatch.Core.Stories.Evaluation;
-using FeedWatch.Core.Stories.Index;
+using FeedWatch.Stories;
+using FeedWatch.Evaluation.Stories;
+using FeedWatch.Stories.Index;
 
 namespace FeedWatch.Core.Tests.Stories;
 

@@ -1,4 +1,4 @@
-using FeedWatch.Core.Stories.Scoring;
+using FeedWatch.Stories.Scoring;
 
 namespace FeedWatch.Core.Tests.Stories;
 

@@ -1,4 +1,4 @@
-using FeedWatch.Core.Stories.Evaluation;
+using FeedWatch.Evaluation.Stories;
 
 namespace FeedWatch.Core.Tests.Stories.Evaluation;
 

@@ -1,5 +1,6 @@
 using FeedWatch.Core.Stories;
-using FeedWatch.Core.Stories.Text;
+using FeedWatch.Stories;
+using FeedWatch.Stories.Text;
 
 namespace FeedWatch.Core.Tests.Stories.Text;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using FeedWatch.Core.Stories.Evaluation;
-using FeedWatch.Core.Stories.Text;
+using FeedWatch.Evaluation.Stories;
+using FeedWatch.Stories.Text;
 
 namespace FeedWatch.Core.Tests.Stories.Text;
 

@@ -1,4 +1,4 @@
-using FeedWatch.Core.Stories.Text;
+using FeedWatch.Stories.Text;
 
 namespace FeedWatch.Core.Tests.Stories.Text;
 

@@ -1,4 +1,0 @@
-namespace FeedWatch.Core.Articles.Evaluation;
-
-/// <summary>The two held-out halves and the out-of-fold figures over all pages (each scored by the configuration chosen without it).</summary>
-public sealed record CrossValidationResult(IReadOnlyList<FoldResult> Folds, ExtractionSummary OutOfFold);

@@ -1,7 +1,0 @@
-namespace FeedWatch.Core.Articles.Evaluation;
-
-/// <summary>The corpus score and the per-page details.</summary>
-public sealed record ExtractionEvaluation(ExtractionScore Score, IReadOnlyList<PageEvaluation> Pages)
-{
-    public ExtractionSummary Summary { get; } = ExtractionSummary.From(Pages);
-}

@@ -1,4 +1,0 @@
-namespace FeedWatch.Core.Stories.Evaluation;
-
-/// <summary>One engine configuration the generalization harness may choose (<see cref="FoldGrid"/>).</summary>
-public sealed record FoldCandidate(string Name, StoryEngineOptions Options);

@@ -1,8 +1,0 @@
-namespace FeedWatch.Core.Stories.Evaluation;
-
-/// <summary>The figure a fold unit is judged by.</summary>
-public enum FoldObjective
-{
-    BCubedF1,
-    SpreadF1,
-}

@@ -1,7 +1,0 @@
-namespace FeedWatch.Core.Stories.Evaluation;
-
-/// <summary>
-/// One fold: the configuration is chosen on <see cref="Train"/> (the best mean objective) and reported on
-/// <see cref="HeldOut"/>, which the choice never saw.
-/// </summary>
-public sealed record FoldSplit(string HeldOut, IReadOnlyList<string> Train);

@@ -1,4 +1,0 @@
-namespace FeedWatch.Core.Stories.Evaluation;
-
-/// <summary>One spread alert raised during `eval stories`: the article that brought cluster to a new outlet.</summary>
-public sealed record SpreadAlertLine(string Article, string Cluster, string Outlet);

@@ -1,4 +1,0 @@
-namespace FeedWatch.Core.Stories.Index;
-
-/// <summary>A representative's text and exact shingles, kept while it is recent enough to be in the source cache.</summary>
-public sealed record CachedSource(StoryArticle Article, ulong[] Shingles, ulong[] Spots);

@@ -1,6 +1,0 @@
-namespace FeedWatch.Core.Stories.Queries;
-
-public sealed record AndQuery(IReadOnlyList<QueryNode> Parts) : QueryNode
-{
-    public override bool Matches(QueryText text) => Parts.All(p => p.Matches(text));
-}

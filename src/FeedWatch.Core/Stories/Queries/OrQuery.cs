@@ -1,6 +1,0 @@
-namespace FeedWatch.Core.Stories.Queries;
-
-public sealed record OrQuery(IReadOnlyList<QueryNode> Parts) : QueryNode
-{
-    public override bool Matches(QueryText text) => Parts.Any(p => p.Matches(text));
-}

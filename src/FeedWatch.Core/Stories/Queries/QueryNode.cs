@@ -1,7 +1,0 @@
-namespace FeedWatch.Core.Stories.Queries;
-
-/// <summary>A node of a parsed story query.</summary>
-public abstract record QueryNode
-{
-    public abstract bool Matches(QueryText text);
-}

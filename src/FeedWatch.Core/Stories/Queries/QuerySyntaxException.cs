@@ -1,4 +1,0 @@
-namespace FeedWatch.Core.Stories.Queries;
-
-/// <summary>A story query that cannot be parsed; the message says where and why.</summary>
-public sealed class QuerySyntaxException(string message) : FormatException(message);

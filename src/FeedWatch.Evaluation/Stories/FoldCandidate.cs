@@ -1,0 +1,4 @@
+namespace FeedWatch.Evaluation.Stories;
+
+/// <summary>One engine configuration the generalization harness may choose (<see cref="FoldGrid"/>).</summary>
+public sealed record FoldCandidate(string Name, StoryEngineOptions Options);
