@@ -330,7 +330,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
 
         var content = data.Slice(pos, end);
         pos += end + 3;
-        var text = content.IndexOf((byte)'\r') < 0 ? System.Text.Encoding.UTF8.GetString(content) : Decode(content, Utf8TextKind.CData);
+        var text = content.IndexOf((byte)'\r') < 0 ? Encoding.UTF8.GetString(content) : Decode(content, Utf8TextKind.CData);
 
         // XmlReader reports an empty CDATA section too, which makes an otherwise empty element hold "" rather than
         // nothing; appended the same way, the trees match.
@@ -356,7 +356,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
                 }
                 else
                 {
-                    StrictXmlReader.AppendText(state.Open[depth - 1].Node, System.Text.Encoding.UTF8.GetString(shortRun));
+                    StrictXmlReader.AppendText(state.Open[depth - 1].Node, Encoding.UTF8.GetString(shortRun));
                 }
 
                 return true;
@@ -380,7 +380,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         var special = run.IndexOfAny((byte)'&', (byte)'\r', (byte)']');
         if (special < 0)
         {
-            text = Indentation(run) ?? System.Text.Encoding.UTF8.GetString(run);
+            text = Indentation(run) ?? Encoding.UTF8.GetString(run);
         }
         else if (run[special..].IndexOf((byte)']') >= 0 && run.IndexOf("]]>"u8) >= 0)
         {
@@ -389,7 +389,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         else
         {
             text = run[special..].IndexOfAny((byte)'&', (byte)'\r') < 0
-                ? System.Text.Encoding.UTF8.GetString(run)
+                ? Encoding.UTF8.GetString(run)
                 : Decode(run, Utf8TextKind.Text);
             if (text is null)
             {
@@ -710,7 +710,7 @@ internal ref struct Utf8XmlTreeBuilder(ReadOnlySpan<byte> data, Uri? documentUri
         {
             return value.IsEmpty ? string.Empty
                 : namespaceDeclaration || value.Length <= ShortValue / 2 ? state.Values.Get(value)
-                : System.Text.Encoding.UTF8.GetString(value);
+                : Encoding.UTF8.GetString(value);
         }
 
         return value.IndexOf((byte)'<') >= 0 ? null : Decode(value, Utf8TextKind.Attribute);
