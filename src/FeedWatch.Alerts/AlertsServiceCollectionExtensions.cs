@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FeedWatch.Alerts.Configuration;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Core.Alerts.Delivery;
@@ -38,10 +39,19 @@ public static class AlertsServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(configuration.GetSection(DeliveryRetryOptions.SectionName).Get<DeliveryRetryOptions>() ?? new DeliveryRetryOptions());
+        // The sinks built from configuration, so a configured sink can replace a host-registered one of the same name.
+        var configured = new ConditionalWeakTable<IAlertSink, string>();
         foreach (var (name, options) in sinkOptions)
         {
-            services.AddSingleton<IAlertSink>(provider => new AlertSinkFactory(
-                provider.GetService<IQueueProvider>(), provider.GetService<IStorageQueueConnector>(), provider.GetRequiredService<TimeProvider>()).Create(name, options));
+            services.AddSingleton<IAlertSink>(provider =>
+            {
+                var sink = new AlertSinkFactory(
+                    provider.GetService<IQueueProvider>(),
+                    provider.GetRequiredService<TimeProvider>(),
+                    provider.GetServices<IAlertSinkBuilder>()).Create(name, options);
+                configured.AddOrUpdate(sink, name);
+                return sink;
+            });
         }
 
         services.AddSingleton(provider =>
@@ -50,7 +60,7 @@ public static class AlertsServiceCollectionExtensions
             // replaces a host-registered one of the same name; otherwise the later registration wins, as DI does.
             var all = provider.GetServices<IAlertSink>()
                 .GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
-                .Select(g => sinkOptions.ContainsKey(g.Key) ? g.First(IsConfigured) : g.Last())
+                .Select(g => sinkOptions.ContainsKey(g.Key) ? g.First(s => configured.TryGetValue(s, out _)) : g.Last())
                 .ToList();
             return new ConfiguredAlertSinks(all);
         });
@@ -90,8 +100,6 @@ public static class AlertsServiceCollectionExtensions
         if (runReleaseWorker) services.AddHostedService<HeldAlertReleaseWorker>();
         return services;
     }
-
-    private static bool IsConfigured(IAlertSink sink) => sink.GetType().Assembly == typeof(AlertSinkFactory).Assembly;
 
     // Configuration mistakes surface at start-up, not as parked alerts hours later.
     private static void ValidateSettings(AlertRoutingOptions routing)

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using FeedWatch.Alerts.Configuration;
+using FeedWatch.Core.Alerts.Delivery;
 using FeedWatch.Core.Alerts.Routing;
 using FeedWatch.Core.Pipeline.Queries;
 using FeedWatch.Core.Pipeline.Tracking;
@@ -7,7 +7,6 @@ using FeedWatch.Core.Serialization;
 using FeedWatch.Dashboard.Api;
 using FeedWatch.Dashboard.Assets;
 using FeedWatch.Dashboard.Security;
-using FeedWatch.Hosting.Alerting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -101,7 +100,7 @@ public static class DashboardEndpoints
         DashboardQueries queries,
         StoryAlertSettingsStore store,
         StoredStoryAlertSettingsProvider provider,
-        ConfiguredAlertSinks sinks,
+        AlertDispatcher dispatcher,
         CancellationToken ct)
     {
         if (!DocumentId.IsValid(id))
@@ -115,7 +114,7 @@ public static class DashboardEndpoints
         }
 
         // A sink name nobody configured would silently drop the story's alerts: refuse it and say which names exist.
-        var known = sinks.Sinks.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var known = dispatcher.SinkNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var unknown = settings.Sinks.Where(s => !known.Contains(s)).ToList();
         if (unknown.Count > 0)
         {

@@ -1,4 +1,6 @@
 using FeedWatch.Alerts;
+using FeedWatch.Alerts.ConsoleOutput;
+using FeedWatch.Azure.Alerts;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Core.Alerts.Routing;
 using FeedWatch.Core.Pipeline;
@@ -14,9 +16,7 @@ using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Azure.Storage.Adapters;
 using FeedWatch.Core.Security;
-using FeedWatch.Hosting.Alerting;
 using FeedWatch.Hosting.Configuration;
-using FeedWatch.Hosting.Sinks;
 using FeedWatch.Hosting.Telemetry;
 using FeedWatch.Core.Pipeline.Status;
 using FeedWatch.Hosting.Workers;
@@ -82,6 +82,8 @@ public static class FeedWatchHostingExtensions
         services.TryAddScoped<IStageHandler<FetchArticleMessage>, FetchArticleHandler>();
         services.TryAddScoped<IStageHandler<ClassifyArticleMessage>, ClassifyArticleHandler>();
         // Alert routing, noise control, retries and parking (FeedWatch.Alerts); registers the deliver-alert handler first.
+        // The Azure Storage queue and Service Bus sink types come from FeedWatch.Azure.
+        services.AddAzureAlertSinks();
         services.AddFeedWatchAlerts(configuration);
         services.TryAddScoped<IStageHandler<DeliverAlertMessage>, DeliverAlertHandler>();
 

@@ -10,7 +10,8 @@ namespace FeedWatch.Benchmarks.Feeds;
 /// same bytes, and the medians are reported (ours ÷ CodeHollow is the speed-up the target is about).
 /// On the shared machine (load average tens of times the core count) wall-clock means mostly measure waiting for a core;
 /// CPU time and the side-by-side ratio are what stays comparable. Single-threaded, so CPU time ≈ one core's time.
-/// Run: dotnet run -c Release --project benchmarks/FeedWatch.Benchmarks -- feeds-cpu [rounds]
+/// Run: dotnet run -c Release --project benchmarks/FeedWatch.Benchmarks -- feeds-cpu [rounds] [--xmlreader]
+/// (--xmlreader: without the byte-level UTF-8 reader, every document through XmlReader — the A/B for that reader).
 /// </summary>
 internal static class FeedCpuThroughput
 {
@@ -23,7 +24,9 @@ internal static class FeedCpuThroughput
     public static bool Run(string[] args)
     {
         var rounds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var r) ? r : 9;
-        var parser = new FeedParser();
+        var utf8TreeReader = !args.Contains("--xmlreader", StringComparer.Ordinal);
+        var parser = new FeedParser(new FeedParserOptions { Utf8TreeReader = utf8TreeReader });
+        Console.WriteLine(utf8TreeReader ? "FeedWatch parser: byte-level UTF-8 reader on" : "FeedWatch parser: XmlReader only (--xmlreader)");
         var largeRss = FeedCorpus.Read("miniflux", "large_rss.xml");
         var largeAtom = FeedCorpus.Read("miniflux", "large_atom.xml");
         var small = FeedCorpus.SmallGofeedRss();

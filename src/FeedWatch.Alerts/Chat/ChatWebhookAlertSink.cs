@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using FeedWatch.Alerts.Net;
+using FeedWatch.Alerts.Outbound;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Core.Alerts.Digests;
 

@@ -1,56 +1,51 @@
-using Azure.Messaging.ServiceBus;
 using FeedWatch.Alerts.Chat;
-using FeedWatch.Alerts.Console;
-using FeedWatch.Alerts.Net;
+using FeedWatch.Alerts.ConsoleOutput;
+using FeedWatch.Alerts.Outbound;
 using FeedWatch.Alerts.Queues;
-using FeedWatch.Alerts.ServiceBus;
 using FeedWatch.Alerts.Webhooks;
-using FeedWatch.Azure.Common;
-using FeedWatch.Azure.Storage.Adapters;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Core.Ports.Queues;
 
 namespace FeedWatch.Alerts.Configuration;
 
-/// <summary>Builds sinks from their options, failing with a message that names the sink and the missing setting.</summary>
-public sealed class AlertSinkFactory(IQueueProvider? queues, IStorageQueueConnector? storageQueues, TimeProvider time, TextWriter? console = null)
+/// <summary>
+/// Builds sinks from their options, failing with a message that names the sink and the missing setting. Sink types
+/// whose transport lives elsewhere (Azure Storage queue, Service Bus) come from the registered
+/// <see cref="IAlertSinkBuilder"/>s.
+/// </summary>
+public sealed class AlertSinkFactory(
+    IQueueProvider? queues,
+    TimeProvider time,
+    IEnumerable<IAlertSinkBuilder>? builders = null,
+    TextWriter? console = null)
 {
-    public AlertSinkFactory(IQueueProvider? queues, TimeProvider time, TextWriter? console = null)
-        : this(queues, null, time, console)
-    {
-    }
-
     public IAlertSink Create(string name, AlertSinkOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(options);
         return options.Type switch
         {
-            AlertSinkType.Console => new ConsoleAlertSink(name, console ?? System.Console.Out),
-            AlertSinkType.Queue => new QueueAlertSink(name, (queues ?? throw Missing(name, "a queue backend (IQueueProvider)")).GetQueue(options.QueueName ?? QueueNames.Alerts)),
-            AlertSinkType.StorageQueue => new QueueAlertSink(name, StorageQueue(name, options)),
-            AlertSinkType.ServiceBus => new ServiceBusAlertSink(name, CreateSender(name, options)),
+            AlertSinkType.Console => new ConsoleAlertSink(name, console),
+            AlertSinkType.Queue => new QueueAlertSink(name, Queues(name).GetQueue(options.QueueName ?? QueueNames.Alerts)),
             AlertSinkType.Webhook => new WebhookAlertSink(name, Url(name, options), options.Secret, Poster(options), time),
             AlertSinkType.Slack => new ChatWebhookAlertSink(name, Url(name, options), ChatFlavor.Slack, Poster(options)),
             AlertSinkType.Teams => new ChatWebhookAlertSink(name, Url(name, options), ChatFlavor.Teams, Poster(options)),
+            AlertSinkType.StorageQueue or AlertSinkType.ServiceBus => FromBuilder(name, options),
             _ => throw new InvalidOperationException($"Alert sink '{name}' has an unknown Type '{options.Type}'."),
         };
     }
 
-    private IMessageQueue StorageQueue(string name, AlertSinkOptions options)
-    {
-        var connectionString = options.ConnectionString ?? throw Missing(name, "ConnectionString");
-        var queueName = options.QueueName ?? QueueNames.Alerts;
-        return storageQueues?.Connect(connectionString, queueName) ?? new AzureQueueProvider(StorageConnection.Parse(connectionString)).GetQueue(queueName);
-    }
+    /// <summary>The error for a sink whose options lack a setting it needs.</summary>
+    public static InvalidOperationException Missing(string name, string what) =>
+        new($"Alert sink '{name}' ({nameof(AlertSinkOptions)}) needs {what}: set FeedWatch:Alerts:Sinks:{name}:… in configuration.");
 
-    private static ServiceBusSender CreateSender(string name, AlertSinkOptions options)
-    {
-        if (!string.IsNullOrEmpty(options.ConnectionString)) return ServiceBusSenderFactory.FromConnectionString(name, options.ConnectionString, options.EntityPath);
-        if (options.FullyQualifiedNamespace is null) throw Missing(name, "ConnectionString or FullyQualifiedNamespace");
-        // Managed identity in Azure, developer credentials locally.
-        return ServiceBusSenderFactory.FromNamespace(name, options.FullyQualifiedNamespace, options.EntityPath ?? throw Missing(name, "EntityPath"));
-    }
+    private IAlertSink FromBuilder(string name, AlertSinkOptions options) =>
+        builders?.FirstOrDefault(b => b.CanBuild(options.Type))?.Build(name, options)
+        ?? throw new InvalidOperationException(
+            $"Alert sink '{name}' has Type {options.Type}, which needs the Azure alert sinks: " +
+            "register them with AddAzureAlertSinks() (FeedWatch.Azure; AddFeedWatch does).");
+
+    private IQueueProvider Queues(string name) => queues ?? throw Missing(name, "a queue backend (IQueueProvider)");
 
     private static Uri Url(string name, AlertSinkOptions options) =>
         options.Url is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
@@ -59,7 +54,4 @@ public sealed class AlertSinkFactory(IQueueProvider? queues, IStorageQueueConnec
 
     private static JsonPoster Poster(AlertSinkOptions options) =>
         new(new HttpClient(OutboundHttp.CreateHandler(options.AllowPrivateNetwork)) { Timeout = Timeout.InfiniteTimeSpan }, options.Timeout);
-
-    private static InvalidOperationException Missing(string name, string what) =>
-        new($"Alert sink '{name}' ({nameof(AlertSinkOptions)}) needs {what}: set FeedWatch:Alerts:Sinks:{name}:… in configuration.");
 }

@@ -1,5 +1,5 @@
 using FeedWatch.Alerts.Formatting;
-using FeedWatch.Alerts.Net;
+using FeedWatch.Alerts.Outbound;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Core.Alerts.Digests;
 

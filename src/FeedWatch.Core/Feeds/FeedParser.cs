@@ -1,7 +1,8 @@
+using System.Text;
 using System.Text.Json;
 using XmlException = System.Xml.XmlException;
 using FeedWatch.Core.Feeds.Atom;
-using FeedWatch.Core.Feeds.Encoding;
+using FeedWatch.Core.Feeds.Charsets;
 using FeedWatch.Core.Feeds.JsonFeed;
 using FeedWatch.Core.Feeds.Rdf;
 using FeedWatch.Core.Feeds.Rss;
@@ -50,7 +51,7 @@ public sealed class FeedParser(FeedParserOptions? options = null) : IFeedParser
                 }
                 catch (XmlException ex)
                 {
-                    root = Recover(System.Text.Encoding.UTF8.GetString(span[choice.BomLength..]), feedUrl, problems, ex, out wellFormed);
+                    root = Recover(Encoding.UTF8.GetString(span[choice.BomLength..]), feedUrl, problems, ex, out wellFormed);
                 }
             }
         }

@@ -38,9 +38,9 @@ public sealed class AlertsCompositionTests : IDisposable
         {
             ["FeedWatch:Alerts:Sinks:slack:Type"] = "Slack",
             ["FeedWatch:Alerts:Sinks:slack:Url"] = "https://hooks.slack.example/services/T0/B0/x",
-            ["FeedWatch:Alerts:Sinks:bus:Type"] = "ServiceBus",
-            ["FeedWatch:Alerts:Sinks:bus:ConnectionString"] = "Endpoint=sb://contoso.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=k;EntityPath=feedwatch-alerts",
-            ["FeedWatch:Alerts:Default:Sinks:0"] = "bus",
+            ["FeedWatch:Alerts:Sinks:hook:Type"] = "Webhook",
+            ["FeedWatch:Alerts:Sinks:hook:Url"] = "https://alerts.example/feedwatch",
+            ["FeedWatch:Alerts:Default:Sinks:0"] = "hook",
             ["FeedWatch:Alerts:Stories:story-ferry:Sinks:0"] = "slack",
             ["FeedWatch:Alerts:Stories:story-ferry:RateLimit:MaxMessages"] = "3",
             ["FeedWatch:Alerts:Stories:story-ferry:RateLimit:Per"] = "02:00:00",
@@ -57,9 +57,25 @@ public sealed class AlertsCompositionTests : IDisposable
         Assert.Equal((3, TimeSpan.FromHours(2)), (ferry.RateLimit!.MaxMessages, ferry.RateLimit.Per));
         Assert.Equal((new TimeOnly(22, 0), new TimeOnly(7, 0), "Europe/Berlin"), (ferry.QuietHours!.Start, ferry.QuietHours.End, ferry.QuietHours.TimeZone));
         Assert.Equal(TimeSpan.FromMinutes(30), ferry.DigestPeriod);
-        Assert.Equal(["bus"], settings.For("another-story").Sinks);
+        Assert.Equal(["hook"], settings.For("another-story").Sinks);
         Assert.True(settings.For("another-story").IsImmediate);
-        Assert.Equal(["bus", "slack"], provider.GetRequiredService<AlertDispatcher>().SinkNames.Order());
+        Assert.Equal(["hook", "slack"], provider.GetRequiredService<AlertDispatcher>().SinkNames.Order());
+    }
+
+    [Theory]
+    [InlineData("ServiceBus")]
+    [InlineData("StorageQueue")]
+    public void An_azure_sink_type_without_the_azure_sinks_registered_fails_naming_the_sink(string type)
+    {
+        using var provider = Build(new()
+        {
+            ["FeedWatch:Alerts:Sinks:bus:Type"] = type,
+            ["FeedWatch:Alerts:Sinks:bus:ConnectionString"] = "UseDevelopmentStorage=true",
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<AlertDispatcher>());
+        Assert.Contains("'bus'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AddAzureAlertSinks", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

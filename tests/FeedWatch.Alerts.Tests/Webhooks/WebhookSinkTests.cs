@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using FeedWatch.Alerts.Configuration;
-using FeedWatch.Alerts.Net;
 using FeedWatch.Alerts.Tests.Support;
 using FeedWatch.Alerts.Webhooks;
 using FeedWatch.Core.Alerts;
+using FeedWatch.Core.Alerts.Delivery;
 
 namespace FeedWatch.Alerts.Tests.Webhooks;
 

@@ -177,7 +177,7 @@ public sealed class FeedParserTests
 
     private static byte[] CodePagesBytes(int codePage, string text)
     {
-        FeedWatch.Core.Feeds.Encoding.EncodingAliases.EnsureRegistered();
+        FeedWatch.Core.Feeds.Charsets.EncodingAliases.EnsureRegistered();
         return Encoding.GetEncoding(codePage).GetBytes(text);
     }
 }

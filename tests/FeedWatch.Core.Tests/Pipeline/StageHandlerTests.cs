@@ -1,3 +1,4 @@
+using FeedWatch.Core.Alerts.Delivery;
 using FeedWatch.Core.Configuration;
 using FeedWatch.Core.Pipeline.Blobs;
 using FeedWatch.Core.Pipeline.Delivery;

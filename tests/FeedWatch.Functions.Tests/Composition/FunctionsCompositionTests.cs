@@ -1,4 +1,4 @@
-using FeedWatch.Alerts.ServiceBus;
+using FeedWatch.Azure.Alerts;
 using FeedWatch.Azure.Storage.Adapters;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Core.Pipeline;

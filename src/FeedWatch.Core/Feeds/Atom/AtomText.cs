@@ -20,7 +20,7 @@ public static class AtomText
         {
             try
             {
-                return Links.HtmlLinkResolver.Resolve(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(e.Text.Trim())), e.BaseUri);
+                return Links.HtmlLinkResolver.Resolve(Encoding.UTF8.GetString(Convert.FromBase64String(e.Text.Trim())), e.BaseUri);
             }
             catch (FormatException)
             {

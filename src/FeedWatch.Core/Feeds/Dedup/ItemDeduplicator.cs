@@ -91,7 +91,7 @@ public sealed class ItemDeduplicator(Func<string, string?>? canonicalizeLink = n
             sb.Append('\u241E');
         }
 
-        var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sb.ToString()));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()));
         return Convert.ToHexStringLower(hash.AsSpan(0, 12));
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using AngleSharp.Html.Parser;
 
 namespace FeedWatch.Core.Feeds.Discovery;
@@ -43,7 +44,7 @@ public static class FeedDiscovery
 
         try
         {
-            return System.Text.Encoding.GetEncoding(media.CharSet.Trim('"', ' '));
+            return Encoding.GetEncoding(media.CharSet.Trim('"', ' '));
         }
         catch (ArgumentException)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace FeedWatch.Core.Feeds.Xml;
@@ -44,11 +43,11 @@ internal sealed class LenientXmlReader
             }
             else if (c == '&')
             {
-                ReadReference(text);
+                LenientReferences.Read(s, ref pos, text, problems);
             }
             else
             {
-                AppendChar(text, c);
+                LenientReferences.AppendChar(text, c, problems);
                 pos++;
             }
         }
@@ -305,116 +304,6 @@ internal sealed class LenientXmlReader
         stack.RemoveRange(index, stack.Count - index);
     }
 
-    private void ReadReference(StringBuilder into)
-    {
-        // pos is at '&'
-        var start = pos;
-        var i = pos + 1;
-        if (i < s.Length && s[i] == '#')
-        {
-            i++;
-            var hex = i < s.Length && (s[i] == 'x' || s[i] == 'X');
-            if (hex)
-            {
-                i++;
-            }
-
-            var digitsStart = i;
-            while (i < s.Length && i - digitsStart < 8 && (hex ? char.IsAsciiHexDigit(s[i]) : char.IsAsciiDigit(s[i])))
-            {
-                i++;
-            }
-
-            if (i > digitsStart && int.TryParse(s.AsSpan(digitsStart, i - digitsStart), hex ? NumberStyles.HexNumber : NumberStyles.None, CultureInfo.InvariantCulture, out var cp))
-            {
-                if (i < s.Length && s[i] == ';')
-                {
-                    i++;
-                }
-                else
-                {
-                    problems.Add("character reference without ';'");
-                }
-
-                AppendCodePoint(into, cp);
-                pos = i;
-                return;
-            }
-        }
-        else
-        {
-            while (i < s.Length && i - start < 40 && (char.IsAsciiLetterOrDigit(s[i]) || s[i] is '_' or '-' or '.'))
-            {
-                i++;
-            }
-
-            if (i < s.Length && s[i] == ';' && i > start + 1)
-            {
-                var name = s[(start + 1)..i];
-                int cp;
-                switch (name)
-                {
-                    case "amp": into.Append('&'); break;
-                    case "lt": into.Append('<'); break;
-                    case "gt": into.Append('>'); break;
-                    case "quot": into.Append('"'); break;
-                    case "apos": into.Append('\''); break;
-                    default:
-                        if (HtmlEntities.TryGet(name, out cp))
-                        {
-                            problems.Add($"undefined entity &{name}; (decoded as HTML)");
-                            into.Append(char.ConvertFromUtf32(cp));
-                        }
-                        else
-                        {
-                            problems.Add($"undefined entity &{name}; (kept as text)");
-                            into.Append(s, start, i + 1 - start);
-                        }
-
-                        break;
-                }
-
-                pos = i + 1;
-                return;
-            }
-        }
-
-        problems.Add("bare '&' in text");
-        into.Append('&');
-        pos = start + 1;
-    }
-
-    private void AppendCodePoint(StringBuilder into, int cp)
-    {
-        if (cp is 0x9 or 0xA or 0xD || (cp >= 0x20 && cp <= 0x10FFFF && cp is < 0xD800 or > 0xDFFF && cp is not (0xFFFE or 0xFFFF)))
-        {
-            if (cp is >= 0x80 and <= 0x9F)
-            {
-                // Windows-1252 code points written as character references (&#150;) mean the cp1252 character.
-                var mapped = Cp1252.Map(cp);
-                into.Append(mapped);
-                return;
-            }
-
-            into.Append(char.ConvertFromUtf32(cp));
-        }
-        else
-        {
-            problems.Add($"invalid character reference &#{cp};");
-        }
-    }
-
-    private void AppendChar(StringBuilder into, char c)
-    {
-        if (c < 0x20 && c is not ('\t' or '\n' or '\r'))
-        {
-            problems.Add("control character in text");
-            return;
-        }
-
-        into.Append(c);
-    }
-
     private void FlushText()
     {
         if (text.Length == 0)
@@ -468,7 +357,7 @@ internal sealed class LenientXmlReader
             {
                 if (s[pos] == '&')
                 {
-                    ReadReference(sb);
+                    LenientReferences.Read(s, ref pos, sb, problems);
                 }
                 else if (s[pos] == '<')
                 {
@@ -478,7 +367,7 @@ internal sealed class LenientXmlReader
                 }
                 else
                 {
-                    AppendChar(sb, s[pos] is '\t' or '\n' or '\r' ? ' ' : s[pos]);
+                    LenientReferences.AppendChar(sb, s[pos] is '\t' or '\n' or '\r' ? ' ' : s[pos], problems);
                     pos++;
                 }
             }
@@ -499,7 +388,7 @@ internal sealed class LenientXmlReader
             {
                 if (s[pos] == '&')
                 {
-                    ReadReference(sb);
+                    LenientReferences.Read(s, ref pos, sb, problems);
                 }
                 else
                 {

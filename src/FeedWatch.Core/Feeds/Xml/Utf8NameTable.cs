@@ -46,7 +46,7 @@ internal sealed class Utf8NameTable
         if (colon < 0)
         {
             prefix = string.Empty;
-            local = System.Text.Encoding.ASCII.GetString(bytes);
+            local = Encoding.ASCII.GetString(bytes);
         }
         else
         {
@@ -56,8 +56,8 @@ internal sealed class Utf8NameTable
                 return null;
             }
 
-            prefix = System.Text.Encoding.ASCII.GetString(bytes[..colon]);
-            local = System.Text.Encoding.ASCII.GetString(after);
+            prefix = Encoding.ASCII.GetString(bytes[..colon]);
+            local = Encoding.ASCII.GetString(after);
         }
 
         var name = new Utf8Name(bytes.ToArray(), hash, prefix, local);

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace FeedWatch.Core.Feeds.Xml;
 
 /// <summary>
@@ -35,7 +37,7 @@ internal sealed class Utf8StringTable
             }
         }
 
-        var value = System.Text.Encoding.UTF8.GetString(bytes);
+        var value = Encoding.UTF8.GetString(bytes);
         if (IsFull)
         {
             // Full for the rest of this document (it is replaced after it): keep chains short, just decode.

@@ -127,7 +127,7 @@ internal static class Utf8TextDecoder
                 // Non-ASCII: the bytes up to the next ASCII one are whole characters (the input is valid UTF-8).
                 var length = run[i..].IndexOfAnyInRange((byte)0, (byte)0x7F);
                 var characters = length < 0 ? run[i..] : run.Slice(i, length);
-                written += System.Text.Encoding.UTF8.GetChars(characters, destination[written..]);
+                written += Encoding.UTF8.GetChars(characters, destination[written..]);
                 i += characters.Length;
             }
         }
@@ -143,7 +143,7 @@ internal static class Utf8TextDecoder
                 var b = bytes[i];
                 if (b >= 0x80)
                 {
-                    return i + System.Text.Encoding.UTF8.GetChars(bytes[i..], destination[i..]);
+                    return i + Encoding.UTF8.GetChars(bytes[i..], destination[i..]);
                 }
 
                 destination[i] = (char)b;
@@ -154,7 +154,7 @@ internal static class Utf8TextDecoder
 
         return Ascii.ToUtf16(bytes, destination, out var written) == System.Buffers.OperationStatus.Done
             ? written
-            : written + System.Text.Encoding.UTF8.GetChars(bytes[written..], destination[written..]);
+            : written + Encoding.UTF8.GetChars(bytes[written..], destination[written..]);
     }
 
     /// <summary>At '&amp;': a predefined entity or a character reference; the bytes consumed, or -1.</summary>

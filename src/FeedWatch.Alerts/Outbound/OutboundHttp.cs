@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using FeedWatch.Http.Guard;
 
-namespace FeedWatch.Alerts.Net;
+namespace FeedWatch.Alerts.Outbound;
 
 /// <summary>
 /// HTTP handlers for alert endpoints. By default a connection to a private, loopback or link-local address is refused

@@ -1,6 +1,6 @@
 using Azure.Messaging.ServiceBus;
 
-namespace FeedWatch.Alerts.Tests.Support;
+namespace FeedWatch.Azure.Tests.Alerts;
 
 /// <summary>
 /// The SDK's <see cref="ServiceBusSender"/> through its mocking surface (protected constructor, virtual members):

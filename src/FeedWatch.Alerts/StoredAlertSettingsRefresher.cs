@@ -1,7 +1,8 @@
+using FeedWatch.Core.Alerts.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace FeedWatch.Hosting.Alerting;
+namespace FeedWatch.Alerts;
 
 /// <summary>Reloads dashboard-edited alert settings every <see cref="Interval"/>, so other workers pick up edits too.</summary>
 public sealed partial class StoredAlertSettingsRefresher(StoredStoryAlertSettingsProvider provider, ILogger<StoredAlertSettingsRefresher> logger) : BackgroundService

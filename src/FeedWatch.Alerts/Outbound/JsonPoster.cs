@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
+using FeedWatch.Core.Alerts.Delivery;
 
-namespace FeedWatch.Alerts.Net;
+namespace FeedWatch.Alerts.Outbound;
 
 /// <summary>POSTs a body with a per-request time limit; anything but 2xx (or no answer in time) is an <see cref="AlertDeliveryException"/>.</summary>
 public sealed class JsonPoster(HttpClient http, TimeSpan timeout)

@@ -1,4 +1,6 @@
-namespace FeedWatch.Core.Feeds.Encoding;
+using System.Text;
+
+namespace FeedWatch.Core.Feeds.Charsets;
 
 /// <summary>
 /// The encoding chosen for a document before any decoding: the encoding (null when the named one is unknown), its

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
-namespace FeedWatch.Core.Feeds.Encoding;
+namespace FeedWatch.Core.Feeds.Charsets;
 
 /// <summary>
 /// Maps the charset names found in the wild (Python codec spellings, IBM/EBCDIC aliases, Mac names, typos with
@@ -33,7 +33,7 @@ public static class EncodingAliases
         ["utf-32"] = 12001, ["utf-32be"] = 12001, ["utf-32le"] = 12000,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    static EncodingAliases() => System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    static EncodingAliases() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>Ensures the legacy code pages are available (idempotent).</summary>
     public static void EnsureRegistered()
@@ -71,7 +71,7 @@ public static class EncodingAliases
 
         try
         {
-            return System.Text.Encoding.GetEncoding(normalized);
+            return Encoding.GetEncoding(normalized);
         }
         catch (ArgumentException)
         {
@@ -105,7 +105,7 @@ public static class EncodingAliases
                 1201 => new UnicodeEncoding(true, false, throwOnInvalidBytes: true),
                 12000 => new UTF32Encoding(false, false, throwOnInvalidCharacters: true),
                 12001 => new UTF32Encoding(true, false, throwOnInvalidCharacters: true),
-                _ => System.Text.Encoding.GetEncoding(codePage, EncoderFallback.ReplacementFallback, DecoderFallback.ExceptionFallback),
+                _ => Encoding.GetEncoding(codePage, EncoderFallback.ReplacementFallback, DecoderFallback.ExceptionFallback),
             };
         }
         catch (ArgumentException)

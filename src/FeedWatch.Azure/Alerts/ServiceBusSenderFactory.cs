@@ -2,7 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 
-namespace FeedWatch.Alerts.ServiceBus;
+namespace FeedWatch.Azure.Alerts;
 
 /// <summary>
 /// Creates the SDK's <see cref="ServiceBusSender"/> for an alert sink: from a connection string (SAS; its EntityPath

@@ -1,8 +1,8 @@
 using Azure.Core;
 using Azure.Messaging.ServiceBus;
-using FeedWatch.Alerts.ServiceBus;
+using FeedWatch.Azure.Alerts;
 
-namespace FeedWatch.Alerts.Tests.ServiceBus;
+namespace FeedWatch.Azure.Tests.Alerts;
 
 /// <summary>How a configured Service Bus sink becomes an SDK sender (no broker is contacted: the SDK connects lazily).</summary>
 public sealed class ServiceBusSenderFactoryTests

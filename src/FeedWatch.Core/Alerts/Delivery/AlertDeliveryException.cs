@@ -1,4 +1,4 @@
-namespace FeedWatch.Alerts.Net;
+namespace FeedWatch.Core.Alerts.Delivery;
 
 /// <summary>An endpoint refused or did not answer an alert; the dispatcher retries, then parks the delivery.</summary>
 public sealed class AlertDeliveryException : Exception

@@ -1,10 +1,10 @@
 using Azure.Messaging.ServiceBus;
 using FeedWatch.Alerts.Formatting;
-using FeedWatch.Alerts.Net;
 using FeedWatch.Core.Alerts;
+using FeedWatch.Core.Alerts.Delivery;
 using FeedWatch.Core.Alerts.Digests;
 
-namespace FeedWatch.Alerts.ServiceBus;
+namespace FeedWatch.Azure.Alerts;
 
 /// <summary>
 /// Sends alerts to a Service Bus queue or topic through the SDK's <see cref="ServiceBusSender"/>, in message batches

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
-using FeedWatch.Alerts.Net;
-using FeedWatch.Alerts.ServiceBus;
 using FeedWatch.Alerts.Tests.Support;
+using FeedWatch.Azure.Alerts;
 using FeedWatch.Core.Alerts;
+using FeedWatch.Core.Alerts.Delivery;
 using FeedWatch.Core.Alerts.Digests;
 
-namespace FeedWatch.Alerts.Tests.ServiceBus;
+namespace FeedWatch.Azure.Tests.Alerts;
 
 /// <summary>What the Service Bus sink hands the SDK's <see cref="ServiceBusSender"/>, and how it answers the SDK's exceptions.</summary>
 public sealed class ServiceBusAlertSinkTests

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
-using FeedWatch.Alerts.Net;
+using FeedWatch.Alerts.Outbound;
 using FeedWatch.Http.Guard;
 
-namespace FeedWatch.Alerts.Tests.Net;
+namespace FeedWatch.Alerts.Tests.Outbound;
 
 /// <summary>Alert sinks use the fetcher's address guard (one guard, not a weaker second one) and never a proxy.</summary>
 public sealed class OutboundHttpGuardTests

@@ -1,7 +1,7 @@
 using System.Text;
 using FeedWatch.Core.Feeds.Xml;
 
-namespace FeedWatch.Core.Feeds.Encoding;
+namespace FeedWatch.Core.Feeds.Charsets;
 
 /// <summary>
 /// Chooses the character encoding of a feed from its bytes, following RFC 3023 as feed readers do:
@@ -73,7 +73,7 @@ public static class EncodingDetector
         }
 
         problems.Add("read as windows-1252 instead");
-        return new DecodedDocument(System.Text.Encoding.GetEncoding(1252).GetString(body), "windows-1252");
+        return new DecodedDocument(Encoding.GetEncoding(1252).GetString(body), "windows-1252");
     }
 
     /// <summary>Chooses the encoding (BOM, HTTP charset, declaration, RFC 3023 defaults) without decoding anything.</summary>
@@ -170,7 +170,7 @@ public static class EncodingDetector
 
     private static string Latin1AsWindows1252(ReadOnlySpan<byte> bytes)
     {
-        var text = System.Text.Encoding.Latin1.GetString(bytes);
+        var text = Encoding.Latin1.GetString(bytes);
         if (bytes.IndexOfAnyInRange((byte)0x80, (byte)0x9F) < 0)
         {
             return text;
@@ -255,7 +255,7 @@ public static class EncodingDetector
 
         // ASCII-compatible: read the head as Latin-1 into a stack buffer; only the encoding name becomes a string.
         Span<char> head = stackalloc char[512];
-        var length = System.Text.Encoding.Latin1.GetChars(body[..Math.Min(body.Length, head.Length)], head);
+        var length = Encoding.Latin1.GetChars(body[..Math.Min(body.Length, head.Length)], head);
         return DeclaredEncodingIn(head[..length]);
     }
 

@@ -1,6 +1,4 @@
-using FeedWatch.Core.Alerts.Routing;
-
-namespace FeedWatch.Hosting.Alerting;
+namespace FeedWatch.Core.Alerts.Routing;
 
 /// <summary>
 /// Story alert settings with the stored (dashboard-edited) ones over the configured ones. Delivery asks synchronously,
