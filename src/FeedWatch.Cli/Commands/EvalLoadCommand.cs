@@ -126,6 +126,8 @@ public static class EvalLoadCommand
         Row("peak working set", $"{r.PeakWorkingSetBytes / (1 << 20)} MiB");
         Row("load average (1/5/15 min)", r.LoadAverage);
         console.Write(table);
+        // One plain line (no table wrapping) for scripts and CI floors to read.
+        console.WriteLine(string.Create(ci, $"{r.ArticlesPerCpuSecond:0.0} articles per CPU-second ({r.ArticlesStored} articles, {r.CpuTime.TotalSeconds:0.0} s CPU, {r.Elapsed.TotalSeconds:0.0} s wall)"));
         console.MarkupLine(r.NothingLost ? "[green]Nothing lost, duplicated or left over.[/]" : "[red]Something was lost, duplicated or left over (see above).[/]");
     }
 }

@@ -27,9 +27,11 @@ public sealed class LocalMessageQueue : IMessageQueue
     private readonly TimeProvider clock;
     private readonly ILogger? logger;
     private readonly string poisonDirectory;
+    private readonly SendSignal? sent;
 
-    internal LocalMessageQueue(string name, string queueDirectory, string tempDirectory, CrossProcessLock locks, TimeProvider clock, ILogger? logger = null)
+    internal LocalMessageQueue(string name, string queueDirectory, string tempDirectory, CrossProcessLock locks, TimeProvider clock, ILogger? logger = null, SendSignal? sent = null)
     {
+        this.sent = sent;
         Name = name;
         this.logger = logger;
         messagesDirectory = Path.Combine(queueDirectory, "messages");
@@ -59,6 +61,7 @@ public sealed class LocalMessageQueue : IMessageQueue
         var message = new StoredMessage(NewId(now), body, now, now + delay, 0, null);
         Directory.CreateDirectory(messagesDirectory);
         Save(message);
+        sent?.Pulse();
         return Task.FromResult(ToPublic(message, popReceipt: string.Empty));
     }
 

@@ -63,6 +63,21 @@ public sealed class LocalMessageQueueDiskTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenSent_completes_on_the_next_send_to_that_queue_only()
+    {
+        var provider = new LocalQueueProvider(folder.Path);
+        var poll = provider.WhenSent("feedwatch-poll-feed");
+        var fetch = provider.WhenSent("feedwatch-fetch-article");
+        Assert.False(poll.IsCompleted);
+
+        await provider.GetQueue("feedwatch-poll-feed").SendAsync("x");
+
+        await poll.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(fetch.IsCompleted);
+        Assert.False(provider.WhenSent("feedwatch-poll-feed").IsCompleted);
+    }
+
+    [Fact]
     public async Task Forged_message_ids_never_touch_other_files()
     {
         var queue = new LocalQueueProvider(folder.Path).GetQueue("feedwatch-poll-feed");
