@@ -7,9 +7,10 @@ using Spectre.Console;
 namespace FeedWatch.Cli.Commands;
 
 /// <summary>
-/// `feedwatch eval load [--feeds 2000] [--cycles 3] [--items 1] [--data DIR | --storage CONNECTION_STRING]`: runs the
-/// whole pipeline over many simulated loopback feeds with changing items and prints throughput, CPU time, peak
-/// memory and whether anything was lost. Exit code 1 when anything was lost, duplicated or left over.
+/// `feedwatch eval load [--feeds 2000] [--cycles 3] [--items 1] [--data DIR | --storage CONNECTION_STRING]
+/// [--min-articles-per-cpu-second X]`: runs the whole pipeline over many simulated loopback feeds with changing items
+/// and prints throughput, CPU time, peak memory and whether anything was lost. Exit code 1 when anything was lost,
+/// duplicated or left over, or when the articles stored per CPU-second are below the given floor.
 /// </summary>
 public static class EvalLoadCommand
 {
@@ -34,11 +35,15 @@ public static class EvalLoadCommand
         var cycles = new Option<int>("--cycles") { Description = "Poll cycles; each releases new items on every feed.", DefaultValueFactory = _ => 3 };
         var items = new Option<int>("--items") { Description = "New items per feed per cycle.", DefaultValueFactory = _ => 1 };
         var limit = new Option<TimeSpan>("--limit") { Description = "Give up after this long.", DefaultValueFactory = _ => TimeSpan.FromHours(1) };
+        var minRate = new Option<double?>("--min-articles-per-cpu-second")
+        {
+            Description = "Exit with code 1 when fewer articles than this are stored per CPU-second of the whole process (a throughput floor for CI).",
+        };
         var data = CommonOptions.Data();
         var storage = CommonOptions.Storage();
         var command = new Command("load", "Run the whole pipeline over many simulated feeds with changing items: throughput, peak memory, nothing lost.")
         {
-            feeds, cycles, items, limit, data, storage,
+            feeds, cycles, items, limit, data, storage, minRate,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -57,12 +62,19 @@ public static class EvalLoadCommand
                 return 2;
             }
 
-            return await RunAsync(context, options, cancellationToken).ConfigureAwait(false);
+            var floor = parse.GetValue(minRate);
+            if (floor is <= 0 or double.NaN or double.PositiveInfinity)
+            {
+                await context.Error.WriteLineAsync("error: --min-articles-per-cpu-second must be a positive number.").ConfigureAwait(false);
+                return 2;
+            }
+
+            return await RunAsync(context, options, floor, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, LoadRunOptions options, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, LoadRunOptions options, double? floor, CancellationToken cancellationToken)
     {
         var console = context.Console;
         console.MarkupLine(
@@ -84,6 +96,14 @@ public static class EvalLoadCommand
             }).ConfigureAwait(false);
 
         Print(console, report!);
+        if (floor is { } min && report!.ArticlesPerCpuSecond < min)
+        {
+            console.MarkupLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"[red]Throughput below the floor: {report.ArticlesPerCpuSecond:0.0} articles per CPU-second < {min:0.0} (--min-articles-per-cpu-second).[/]"));
+            return 1;
+        }
+
         return report!.NothingLost ? 0 : 1;
     }
 
@@ -106,6 +126,8 @@ public static class EvalLoadCommand
         Row("peak working set", $"{r.PeakWorkingSetBytes / (1 << 20)} MiB");
         Row("load average (1/5/15 min)", r.LoadAverage);
         console.Write(table);
+        // One plain line (no table wrapping) for scripts and CI floors to read.
+        console.WriteLine(string.Create(ci, $"{r.ArticlesPerCpuSecond:0.0} articles per CPU-second ({r.ArticlesStored} articles, {r.CpuTime.TotalSeconds:0.0} s CPU, {r.Elapsed.TotalSeconds:0.0} s wall)"));
         console.MarkupLine(r.NothingLost ? "[green]Nothing lost, duplicated or left over.[/]" : "[red]Something was lost, duplicated or left over (see above).[/]");
     }
 }

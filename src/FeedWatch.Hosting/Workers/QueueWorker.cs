@@ -1,6 +1,7 @@
 using FeedWatch.Core.Pipeline;
 using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Ports.Queues;
+using FeedWatch.Storage.Local.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -54,6 +55,8 @@ public sealed class QueueWorker<TMessage>(
             // Only as many messages as can be handled now: a received message is hidden and its dequeue count is
             // raised, so one held while waiting for a slot would move towards the poison queue on every crash of
             // the host without ever having been tried.
+            // The embedded queue signals sends made in this process: an idle worker wakes for them at once.
+            var sent = (queues as LocalQueueProvider)?.WhenSent(queueName);
             IReadOnlyList<QueueMessage> batch;
             try
             {
@@ -76,9 +79,11 @@ public sealed class QueueWorker<TMessage>(
 
             if (batch.Count == 0)
             {
-                // Nothing new: wait for the idle delay, or less if a message in hand finishes and frees a slot.
+                // Nothing new: wait for the idle delay, or less if a message in hand finishes and frees a slot or a
+                // message is sent to this queue in this process.
                 var delay = DelayAsync(idle, stoppingToken);
-                await (inFlight.Count == 0 ? delay : Task.WhenAny(inFlight.Append(delay))).ConfigureAwait(false);
+                var wakers = sent is null ? inFlight.Append(delay) : inFlight.Append(delay).Append(sent);
+                await Task.WhenAny(wakers).ConfigureAwait(false);
                 idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxIdleDelay.Ticks));
                 continue;
             }

@@ -80,6 +80,12 @@ public static class AtomicFile
     /// <summary>Reads a file, or returns null when it does not exist (a concurrent delete is not an error).</summary>
     public static byte[]? TryReadAllBytes(string path)
     {
+        // Most misses are ordinary (a blob not written yet): a stat is far cheaper than a thrown exception.
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
         try
         {
             return File.ReadAllBytes(path);

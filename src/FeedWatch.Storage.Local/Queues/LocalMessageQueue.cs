@@ -10,12 +10,14 @@ using Microsoft.Extensions.Logging;
 namespace FeedWatch.Storage.Local.Queues;
 
 /// <summary>
-/// A durable queue on a local folder with Azure Storage queue semantics. Each message is one JSON file
-/// ("{queue}/messages/{id}.json"), replaced atomically (temp file + fsync + rename) whenever its delivery state
-/// changes, so a crash or restart loses nothing and never leaves half a message. Every state change happens
-/// under a per-queue lock shared by all threads and processes on the folder, so two competing consumers never
-/// receive the same message in the same visibility window. Ids start with the insertion time, so receiving in
-/// name order is first-in first-out (best effort, like Azure).
+/// A durable queue on a local folder with Azure Storage queue semantics. Each message is one JSON file in
+/// "{queue}/messages", written once at send time (temp file + fsync + rename + directory fsync). Its delivery state
+/// after a receive — dequeue count, next-visible time, pop receipt — is in the file's name (see
+/// <see cref="MessageFileName"/>), so receiving and updating visibility rename the file and deleting unlinks it, each
+/// followed by a directory fsync: a crash or restart loses nothing and never leaves half a message. Every state change
+/// happens under a per-queue lock shared by all threads and processes on the folder, so two competing consumers never
+/// receive the same message in the same visibility window. Ids start with the insertion time, so receiving in name
+/// order is first-in first-out (best effort, like Azure).
 /// </summary>
 public sealed class LocalMessageQueue : IMessageQueue
 {
@@ -25,9 +27,11 @@ public sealed class LocalMessageQueue : IMessageQueue
     private readonly TimeProvider clock;
     private readonly ILogger? logger;
     private readonly string poisonDirectory;
+    private readonly SendSignal? sent;
 
-    internal LocalMessageQueue(string name, string queueDirectory, string tempDirectory, CrossProcessLock locks, TimeProvider clock, ILogger? logger = null)
+    internal LocalMessageQueue(string name, string queueDirectory, string tempDirectory, CrossProcessLock locks, TimeProvider clock, ILogger? logger = null, SendSignal? sent = null)
     {
+        this.sent = sent;
         Name = name;
         this.logger = logger;
         messagesDirectory = Path.Combine(queueDirectory, "messages");
@@ -57,6 +61,7 @@ public sealed class LocalMessageQueue : IMessageQueue
         var message = new StoredMessage(NewId(now), body, now, now + delay, 0, null);
         Directory.CreateDirectory(messagesDirectory);
         Save(message);
+        sent?.Pulse();
         return Task.FromResult(ToPublic(message, popReceipt: string.Empty));
     }
 
@@ -73,25 +78,22 @@ public sealed class LocalMessageQueue : IMessageQueue
         {
             var now = clock.GetUtcNow();
             var received = new List<QueueMessage>(maxMessages);
-            foreach (var stored in ReadAll(quarantine: true))
+            foreach (var (name, stored) in ReadVisible(now, quarantine: true))
             {
-                if (stored.NextVisibleOn > now)
-                {
-                    continue;
-                }
-
-                var updated = stored with
-                {
-                    DequeueCount = stored.DequeueCount + 1,
-                    NextVisibleOn = now + visibilityTimeout,
-                    PopReceipt = NewPopReceipt(),
-                };
-                Save(updated);
-                received.Add(ToPublic(updated, updated.PopReceipt!));
+                // The lease goes into the file's name: one rename, no new file and no rewrite of the body.
+                var lease = MessageFileName.NewLease(name.DequeueCount + 1, now + visibilityTimeout);
+                File.Move(MessagePath(name.FileName), MessagePath(MessageFileName.Leased(name.Id, lease).FileName));
+                received.Add(new QueueMessage(name.Id, lease, stored.Body, name.DequeueCount + 1, stored.InsertedOn, now + visibilityTimeout));
                 if (received.Count == maxMessages)
                 {
                     break;
                 }
+            }
+
+            if (received.Count > 0)
+            {
+                // One directory fsync makes the whole batch's renames durable before anyone handles a message.
+                DirectorySync.Flush(messagesDirectory);
             }
 
             return received;
@@ -108,11 +110,9 @@ public sealed class LocalMessageQueue : IMessageQueue
         }
 
         // Message files only ever change by atomic rename, so reading without the lock sees whole states.
-        var now = clock.GetUtcNow();
-        IReadOnlyList<QueueMessage> visible = ReadAll(quarantine: false)
-            .Where(message => message.NextVisibleOn <= now)
+        IReadOnlyList<QueueMessage> visible = ReadVisible(clock.GetUtcNow(), quarantine: false)
             .Take(maxMessages)
-            .Select(message => ToPublic(message, popReceipt: string.Empty))
+            .Select(m => new QueueMessage(m.Name.Id, string.Empty, m.Stored.Body, m.Name.DequeueCount, m.Stored.InsertedOn, m.Name.NextVisibleOn ?? m.Stored.NextVisibleOn))
             .ToList();
         return Task.FromResult(visible);
     }
@@ -121,15 +121,21 @@ public sealed class LocalMessageQueue : IMessageQueue
     {
         ArgumentNullException.ThrowIfNull(messageId);
         ArgumentNullException.ThrowIfNull(popReceipt);
+        if (!MessageFileName.IsWellFormedId(messageId) || !MessageFileName.IsWellFormedLease(popReceipt))
+        {
+            return false;
+        }
+
+        // The pop receipt is the lease in the file's name: the file exists under that name only while the lease holds.
+        var path = MessagePath(MessageFileName.Leased(messageId, popReceipt).FileName);
         using (await locks.AcquireAsync(LockName, cancellationToken).ConfigureAwait(false))
         {
-            var stored = Read(messageId);
-            if (stored is null || !string.Equals(stored.PopReceipt, popReceipt, StringComparison.Ordinal))
+            if (!File.Exists(path))
             {
                 return false;
             }
 
-            AtomicFile.Delete(MessagePath(messageId));
+            AtomicFile.Delete(path);
             return true;
         }
     }
@@ -138,17 +144,20 @@ public sealed class LocalMessageQueue : IMessageQueue
     {
         ArgumentNullException.ThrowIfNull(message);
         LocalQueueLimits.ValidateVisibility(visibilityTimeout, nameof(visibilityTimeout));
+        if (!MessageFileName.IsWellFormedId(message.Id) || !MessageFileName.IsWellFormedLease(message.PopReceipt))
+        {
+            throw new QueueMessageNotFoundException(Name, message.Id);
+        }
+
+        var current = MessageFileName.Leased(message.Id, message.PopReceipt);
         using (await locks.AcquireAsync(LockName, cancellationToken).ConfigureAwait(false))
         {
-            var stored = Read(message.Id);
-            if (stored is null || !string.Equals(stored.PopReceipt, message.PopReceipt, StringComparison.Ordinal))
-            {
-                throw new QueueMessageNotFoundException(Name, message.Id);
-            }
-
-            var updated = stored with { NextVisibleOn = clock.GetUtcNow() + visibilityTimeout, PopReceipt = NewPopReceipt() };
-            Save(updated);
-            return ToPublic(updated, updated.PopReceipt!);
+            var stored = ReadFile(MessagePath(current.FileName)) ?? throw new QueueMessageNotFoundException(Name, message.Id);
+            var nextVisible = clock.GetUtcNow() + visibilityTimeout;
+            var lease = MessageFileName.NewLease(current.DequeueCount, nextVisible);
+            File.Move(MessagePath(current.FileName), MessagePath(MessageFileName.Leased(message.Id, lease).FileName));
+            DirectorySync.Flush(messagesDirectory);
+            return new QueueMessage(message.Id, lease, stored.Body, current.DequeueCount, stored.InsertedOn, nextVisible);
         }
     }
 
@@ -162,20 +171,28 @@ public sealed class LocalMessageQueue : IMessageQueue
     private string LockName => "queue-" + Name;
 
     /// <summary>
-    /// Every readable message in name order. A corrupt file (not written by FeedWatch, truncated by a crash of another
-    /// tool) is skipped; with <paramref name="quarantine"/> (under the queue lock) it is moved to "{queue}-poison" so
-    /// it never blocks the messages behind it.
+    /// The messages visible at <paramref name="now"/>, in name order (first in, first out), each with its delivery state:
+    /// the lease in the name when it has one (a hidden leased message is skipped without being read), else the state
+    /// written at send time. A corrupt file (not written by FeedWatch, truncated by a crash of another tool) is skipped;
+    /// with <paramref name="quarantine"/> (under the queue lock) it is moved to "{queue}-poison" so it never blocks the
+    /// messages behind it.
     /// </summary>
-    private IEnumerable<StoredMessage> ReadAll(bool quarantine)
+    private IEnumerable<(MessageFileName Name, StoredMessage Stored)> ReadVisible(DateTimeOffset now, bool quarantine)
     {
         var files = Directory.GetFiles(messagesDirectory, "*.json");
         Array.Sort(files, StringComparer.Ordinal);
         foreach (var file in files)
         {
+            var parsed = MessageFileName.TryParse(Path.GetFileName(file), out var name);
+            if (parsed && name.NextVisibleOn > now)
+            {
+                continue;
+            }
+
             StoredMessage? stored;
             try
             {
-                stored = ReadFile(file);
+                stored = parsed ? ReadFile(file) : throw new InvalidDataException($"The queue message file '{file}' has a name FeedWatch never writes.");
             }
             catch (InvalidDataException ex)
             {
@@ -187,9 +204,16 @@ public sealed class LocalMessageQueue : IMessageQueue
                 continue;
             }
 
-            if (stored is not null)
+            if (stored is null)
             {
-                yield return stored;
+                continue;
+            }
+
+            // A message never received (or written by an older version, which kept the state in the file) has its state inside.
+            var state = name.Lease is null ? name with { DequeueCount = stored.DequeueCount, NextVisibleOn = stored.NextVisibleOn } : name;
+            if (state.NextVisibleOn <= now)
+            {
+                yield return (state, stored);
             }
         }
     }
@@ -220,8 +244,6 @@ public sealed class LocalMessageQueue : IMessageQueue
         logger?.LogError("Corrupt message file {File} on {Queue} moved to {PoisonQueue} as message {MessageId}: {Error}", file, Name, Name + "-poison", poison.Id, error.Message);
     }
 
-    private StoredMessage? Read(string messageId) => IsWellFormedId(messageId) ? ReadFile(MessagePath(messageId)) : null;
-
     private static StoredMessage? ReadFile(string path)
     {
         var bytes = AtomicFile.TryReadAllBytes(path);
@@ -241,9 +263,9 @@ public sealed class LocalMessageQueue : IMessageQueue
     }
 
     private void Save(StoredMessage message) =>
-        AtomicFile.Write(tempDirectory, MessagePath(message.Id), JsonSerializer.SerializeToUtf8Bytes(message, FeedWatchJson.Options));
+        AtomicFile.Write(tempDirectory, MessagePath(message.Id + ".json"), JsonSerializer.SerializeToUtf8Bytes(message, FeedWatchJson.Options));
 
-    private string MessagePath(string messageId) => Path.Combine(messagesDirectory, messageId + ".json");
+    private string MessagePath(string fileName) => Path.Combine(messagesDirectory, fileName);
 
     private static QueueMessage ToPublic(StoredMessage message, string popReceipt) =>
         new(message.Id, popReceipt, message.Body, message.DequeueCount, message.InsertedOn, message.NextVisibleOn);
@@ -251,10 +273,4 @@ public sealed class LocalMessageQueue : IMessageQueue
     /// <summary>Time first (so names sort in insertion order), then randomness (so processes never collide).</summary>
     private static string NewId(DateTimeOffset now) =>
         string.Create(CultureInfo.InvariantCulture, $"{now.UtcTicks:x16}-{RandomNumberGenerator.GetHexString(12, lowercase: true)}");
-
-    private static string NewPopReceipt() => RandomNumberGenerator.GetHexString(16, lowercase: true);
-
-    /// <summary>Ids come back from callers; only ids this queue could have made may touch the file system.</summary>
-    private static bool IsWellFormedId(string id) =>
-        id.Length is > 0 and <= 64 && id.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f') or '-');
 }

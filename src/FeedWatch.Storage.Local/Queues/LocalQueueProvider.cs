@@ -13,6 +13,7 @@ public sealed class LocalQueueProvider : IQueueProvider
 {
     private const string InternalFolder = ".feedwatch";
     private readonly ConcurrentDictionary<string, LocalMessageQueue> queues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SendSignal> signals = new(StringComparer.Ordinal);
     private readonly CrossProcessLock locks;
     private readonly string tempDirectory;
     private readonly TimeProvider clock;
@@ -36,6 +37,18 @@ public sealed class LocalQueueProvider : IQueueProvider
     public IMessageQueue GetQueue(string name)
     {
         QueueNameRules.Validate(name);
-        return queues.GetOrAdd(name, n => new LocalMessageQueue(n, Path.Combine(RootDirectory, n), tempDirectory, locks, clock, logger));
+        return queues.GetOrAdd(name, n => new LocalMessageQueue(n, Path.Combine(RootDirectory, n), tempDirectory, locks, clock, logger, Signal(n)));
     }
+
+    /// <summary>
+    /// Completes when a message is next sent to <paramref name="name"/> through this provider (this process only:
+    /// consumers still poll for other processes' messages). Take it before receiving, so a send in between is not missed.
+    /// </summary>
+    public Task WhenSent(string name)
+    {
+        QueueNameRules.Validate(name);
+        return Signal(name).Next;
+    }
+
+    private SendSignal Signal(string name) => signals.GetOrAdd(name, _ => new SendSignal());
 }
