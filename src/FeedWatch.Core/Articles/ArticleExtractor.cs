@@ -62,7 +62,7 @@ public sealed class ArticleExtractor(ArticleExtractorOptions? options = null) : 
         };
     }
 
-    internal ContentResult ExtractContent(AngleSharp.Html.Dom.IHtmlDocument document, ArticleMetadata metadata, bool relaxed)
+    private ContentResult ExtractContent(AngleSharp.Html.Dom.IHtmlDocument document, ArticleMetadata metadata, bool relaxed)
     {
         if (document.Body is not { } body)
         {

@@ -1,3 +1,5 @@
+using AngleSharp.Html.Dom;
+using FeedWatch.Core.Articles.Content;
 using FeedWatch.Core.Articles.Decoding;
 using FeedWatch.Core.Articles.Metadata;
 using FeedWatch.Core.Articles.Parsing;
@@ -5,8 +7,8 @@ using FeedWatch.Core.Articles.Parsing;
 namespace FeedWatch.Core.Articles.Evaluation;
 
 /// <summary>
-/// Runs the extractor's stages one by one (the same calls as <see cref="ArticleExtractor"/>) with the thread's CPU
-/// clock read between them, to show where the time beyond the HTML parse goes. The best of several passes per stage.
+/// Runs the extractor's stages one by one (the same public calls <see cref="ArticleExtractor"/> makes) with the
+/// thread's CPU clock read between them, to show where the time beyond the HTML parse goes. The best of several passes per stage.
 /// </summary>
 public static class StageProfiler
 {
@@ -14,18 +16,17 @@ public static class StageProfiler
     {
         ArgumentNullException.ThrowIfNull(pages);
         options ??= new ArticleExtractorOptions();
-        var extractor = new ArticleExtractor(options);
         StageProfile? best = null;
         for (var round = 0; round < Math.Max(1, rounds); round++)
         {
-            var pass = Run(pages, extractor, options);
+            var pass = Run(pages, options);
             best = best is null ? pass : Min(best, pass);
         }
 
         return best!;
     }
 
-    private static StageProfile Run(IReadOnlyList<ExtractionCorpusPage> pages, ArticleExtractor extractor, ArticleExtractorOptions options)
+    private static StageProfile Run(IReadOnlyList<ExtractionCorpusPage> pages, ArticleExtractorOptions options)
     {
         TimeSpan decode = default, prefilter = default, parse = default, metadata = default, content = default, relaxed = default;
         var relaxedPages = 0;
@@ -41,13 +42,13 @@ public static class StageProfiler
             var t3 = ThreadCpuClock.Now();
             var meta = MetadataReader.Read(document, page.Url, options.MaxDepth);
             var t4 = ThreadCpuClock.Now();
-            var first = extractor.ExtractContent(document, meta, relaxed: false);
+            var first = MainText(document, meta, options, relaxed: false);
             var t5 = ThreadCpuClock.Now();
-            if (first.VisibleLength < options.Tuning.FallbackBelowChars)
+            if (VisibleLength(first) < options.Tuning.FallbackBelowChars)
             {
                 var loose = HtmlPrefilter.Prepare(decoded.Text, options.MaxDepth, emptyNonContentRegions: false);
                 using var looseDocument = HtmlDocumentParser.Parse(loose.Html);
-                _ = extractor.ExtractContent(looseDocument, meta, relaxed: true);
+                _ = MainText(looseDocument, meta, options, relaxed: true);
                 relaxed += ThreadCpuClock.Now() - t5;
                 relaxedPages++;
             }
@@ -62,6 +63,36 @@ public static class StageProfiler
         }
 
         return new StageProfile(pages.Count, decode, prefilter, parse, metadata, content, relaxed, relaxedPages, prefilteredChars, decodedChars);
+    }
+
+    /// <summary>The main-text stage as <see cref="ArticleExtractor"/> runs it: collect blocks, select, render, paywall check.</summary>
+    private static string MainText(IHtmlDocument document, ArticleMetadata metadata, ArticleExtractorOptions options, bool relaxed)
+    {
+        if (document.Body is not { } body)
+        {
+            return "";
+        }
+
+        var collector = new TextBlockCollector(options, relaxed);
+        var blocks = collector.Collect(body);
+        var roots = new MainContentSelector(options.Tuning).Select(blocks, body);
+        var text = MainTextRenderer.Render(blocks, roots, metadata.TitleVariants, options.Tuning);
+        _ = PaywallDetector.IsPartial(metadata, blocks, collector.SawPaywallMarker);
+        return text;
+    }
+
+    private static int VisibleLength(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static StageProfile Min(StageProfile a, StageProfile b) => a with
