@@ -33,12 +33,14 @@ public static class EvalExtractionCommand
         var rounds = new Option<int>("--rounds") { Description = "Timed speed passes over the corpus (the best is reported); 0 skips the speed measurement.", DefaultValueFactory = _ => 5 };
         var noTune = new Option<bool>("--no-tune") { Description = "Cross-validate the default configuration only (faster; out-of-fold then equals in-fold)." };
         var dateMisses = new Option<int>("--date-misses") { Description = "List up to N pages whose extracted publication date is missing or not on the gold day.", DefaultValueFactory = _ => 0 };
-        var command = new Command("extraction", "Score article extraction (word F1, 4-gram F1, metadata), cross-validated by site, and speed.") { corpus, worst, rounds, noTune, dateMisses };
-        command.SetAction(parse => Run(parse.GetValue(corpus) ?? "scrapinghub", parse.GetValue(worst), Math.Max(0, parse.GetValue(rounds)), parse.GetValue(noTune), parse.GetValue(dateMisses)));
+        var stages = new Option<bool>("--stages") { Description = "Also print where the extractor's CPU time goes, stage by stage (decode, prefilter, parse, metadata, main text, relaxed pass)." };
+        var minRatio = new Option<double>("--min-speed-ratio") { Description = "Exit 1 when the extractor's pages/CPU-s divided by the bare AngleSharp parse's from bytes (same run) is below R; 0 = no check.", DefaultValueFactory = _ => 0 };
+        var command = new Command("extraction", "Score article extraction (word F1, 4-gram F1, metadata), cross-validated by site, and speed.") { corpus, worst, rounds, noTune, dateMisses, stages, minRatio };
+        command.SetAction(parse => Run(parse.GetValue(corpus) ?? "scrapinghub", parse.GetValue(worst), Math.Max(0, parse.GetValue(rounds)), parse.GetValue(noTune), parse.GetValue(dateMisses), parse.GetValue(stages), parse.GetValue(minRatio)));
         return command;
     }
 
-    private static int Run(string corpusName, int worst, int rounds, bool noTune, int dateMisses)
+    private static int Run(string corpusName, int worst, int rounds, bool noTune, int dateMisses, bool stages, double minSpeedRatio)
     {
         ExtractionCorpusSet set;
         try
@@ -56,6 +58,13 @@ public static class EvalExtractionCommand
         var runs = new List<CandidateRun>();
         ExtractionEvaluation? result = null;
         ThroughputPass? speed = null, parseString = null, parseBytes = null;
+        StageProfile? profile = null;
+        if (minSpeedRatio > 0 && rounds == 0)
+        {
+            AnsiConsole.MarkupLine("[red]--min-speed-ratio needs the speed measurement:[/] pass --rounds 1 or more.");
+            return 2;
+        }
+
         var extractor = new ArticleExtractor();
 
         // No automatic redraw: the progress bar is redrawn between passes on this thread, so no other thread of the
@@ -77,6 +86,11 @@ public static class EvalExtractionCommand
                 var passes = Measure(context, "Extractor and AngleSharp baselines, interleaved", rounds,
                     report => ThroughputMeter.MeasureInterleaved(pages.Count, actions, rounds, report));
                 (speed, parseBytes, parseString) = (passes[0], passes[1], passes[2]);
+            }
+
+            if (stages)
+            {
+                profile = Measure(context, "Stage breakdown", 1, _ => StageProfiler.Measure(pages, Math.Max(1, rounds)));
             }
         });
 
@@ -103,7 +117,27 @@ public static class EvalExtractionCommand
             line += FormattableString.Invariant($" pages_per_cpu_second={speed.PagesPerCpuSecond:0} pages_per_process_cpu_second={speed.PagesPerProcessCpuSecond:0} pages_per_wall_second={speed.PagesPerWallSecond:0} anglesharp_from_bytes_pages_per_cpu_second={parseBytes.PagesPerCpuSecond:0} anglesharp_parse_only_pages_per_cpu_second={parseString.PagesPerCpuSecond:0} load_average=\"{LoadAverage()}\"");
         }
 
+        if (profile is not null)
+        {
+            WriteStages(profile);
+        }
+
         Console.WriteLine(line);
+        var exitCode = 0;
+        if (speed is not null && minSpeedRatio > 0)
+        {
+            var ratio = speed.PagesPerCpuSecond / Math.Max(1, parseBytes!.PagesPerCpuSecond);
+            if (ratio < minSpeedRatio)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]Speed below the floor:[/] extractor {ratio:0.00}x the bare parse from bytes, floor {minSpeedRatio:0.00}x.");
+                exitCode = 1;
+            }
+            else
+            {
+                AnsiConsole.MarkupLineInterpolated($"Speed floor met: extractor {ratio:0.00}x the bare parse from bytes (floor {minSpeedRatio:0.00}x).");
+            }
+        }
+
         if (worst > 0)
         {
             AnsiConsole.MarkupLineInterpolated($"{worst} lowest word F1 (default configuration):");
@@ -124,7 +158,21 @@ public static class EvalExtractionCommand
             }
         }
 
-        return 0;
+        return exitCode;
+    }
+
+    private static void WriteStages(StageProfile p)
+    {
+        var total = p.Total.TotalMilliseconds;
+        string Row(string stage, TimeSpan time) => FormattableString.Invariant($"  {stage,-30} {time.TotalMilliseconds / p.Pages,8:0.000} ms/page {100 * time.TotalMilliseconds / Math.Max(1e-9, total),6:0.0} %");
+        Console.WriteLine(FormattableString.Invariant($"Stages (CPU of the measuring thread, best pass per stage, {p.Pages} pages; prefilter keeps {100.0 * p.PrefilteredChars / Math.Max(1, p.DecodedChars):0.0} % of the characters):"));
+        Console.WriteLine(Row("decode bytes", p.Decode));
+        Console.WriteLine(Row("prefilter", p.Prefilter));
+        Console.WriteLine(Row("parse (AngleSharp)", p.Parse));
+        Console.WriteLine(Row("metadata", p.Metadata));
+        Console.WriteLine(Row("main text", p.Content));
+        Console.WriteLine(Row($"relaxed pass ({p.RelaxedPages} pages)", p.Relaxed));
+        Console.WriteLine(FormattableString.Invariant($"  {"total",-30} {total / p.Pages,8:0.000} ms/page ({p.Pages / Math.Max(1e-9, p.Total.TotalSeconds):0} pages/CPU-s)"));
     }
 
     private static ExtractionEvaluation Score(ProgressContext context, string label, IArticleExtractor extractor, IReadOnlyList<ExtractionCorpusPage> pages)

@@ -19,8 +19,10 @@ public sealed class ExtractionBenchmarkTests
     private const double WcxbWordF1Reached = 0.9398;
     private const double WcxbShingleF1Floor = 0.93;
     private const double WcxbHalfWordF1Floor = 0.93;
-    private const double WcxbDateSameDayFloor = 0.86;
-    private const double WcxbDateCoverageFloor = 0.97;
+    // Date: same day reached 0.8674 (site halves 0.8806 / 0.8555), coverage 0.9817.
+    private const double WcxbDateSameDayFloor = 0.865;
+    private const double WcxbHalfDateSameDayFloor = 0.85;
+    private const double WcxbDateCoverageFloor = 0.98;
 
     [Fact]
     public void Scrapinghub_shingle_f1_stays_above_its_floor()
@@ -48,6 +50,7 @@ public sealed class ExtractionBenchmarkTests
         Assert.True(summary.WordF1 >= WcxbWordF1Floor, $"word F1 {summary.WordF1:0.0000} (P {summary.WordPrecision:0.0000}, R {summary.WordRecall:0.0000}) fell below {WcxbWordF1Floor:0.0000}");
         Assert.True(summary.ShingleF1 >= WcxbShingleF1Floor, $"4-gram F1 {summary.ShingleF1:0.0000} fell below {WcxbShingleF1Floor:0.0000}");
         Assert.All(cv.Folds, fold => Assert.True(fold.HeldOut.WordF1 >= WcxbHalfWordF1Floor, $"half {fold.Fold}: word F1 {fold.HeldOut.WordF1:0.0000} fell below {WcxbHalfWordF1Floor:0.0000}"));
+        Assert.All(cv.Folds, fold => Assert.True(fold.HeldOut.Date.SameDay >= WcxbHalfDateSameDayFloor, $"half {fold.Fold}: date same-day {fold.HeldOut.Date.SameDay:0.0000} fell below {WcxbHalfDateSameDayFloor:0.0000}"));
         Assert.True(summary.Date.SameDay >= WcxbDateSameDayFloor, $"date same-day {summary.Date.SameDay:0.0000} fell below {WcxbDateSameDayFloor:0.0000}");
         Assert.True(summary.Date.Coverage >= WcxbDateCoverageFloor, $"date coverage {summary.Date.Coverage:0.0000} fell below {WcxbDateCoverageFloor:0.0000}");
     }

@@ -54,4 +54,19 @@ public sealed class PrefilterTests
 
         Assert.Equal("""<head><script></script><script type="application/ld+json">{"x":1}</script></head>""", prepared);
     }
+
+    [Fact]
+    public void Links_metadata_does_not_read_are_left_out_and_the_ones_it_reads_kept()
+    {
+        const string html = """<head><link rel="stylesheet" href="/a.css"><link rel="preload" href="/f.woff2" as="font"><link rel="canonical" href="https://example.com/story"><link rel="amphtml" href="/amp"><link rel="image_src" href="/i.jpg"></head><body><p>Text</p></body>""";
+
+        var prepared = Prepare(html);
+
+        Assert.DoesNotContain("stylesheet", prepared, StringComparison.Ordinal);
+        Assert.DoesNotContain("preload", prepared, StringComparison.Ordinal);
+        Assert.Contains("""<link rel="canonical" href="https://example.com/story">""", prepared, StringComparison.Ordinal);
+        Assert.Contains("""<link rel="amphtml" href="/amp">""", prepared, StringComparison.Ordinal);
+        Assert.Contains("""<link rel="image_src" href="/i.jpg">""", prepared, StringComparison.Ordinal);
+        Assert.Contains("<p>Text</p>", prepared, StringComparison.Ordinal);
+    }
 }

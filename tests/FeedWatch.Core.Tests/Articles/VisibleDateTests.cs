@@ -53,4 +53,47 @@ public sealed class VisibleDateTests
 
         Assert.Equal(new DateTimeOffset(2024, 2, 1, 10, 0, 0, TimeSpan.Zero), new ArticleExtractor().ExtractFromText(html).Published);
     }
+
+    [Theory]
+    [InlineData("Updated: 10/31/2024", true, 2024, 10, 31)]
+    [InlineData("Updated: 10/31/2024", false, 2024, 10, 31)]
+    [InlineData("Posted 24/2/2026", true, 2026, 2, 24)]
+    [InlineData("Yucy 3/4/2025", true, 2025, 3, 4)]
+    [InlineData("Yucy 3/4/2025", false, 2025, 4, 3)]
+    public void Slashed_dates_are_read_month_first_only_where_the_locale_writes_them_so(string text, bool monthFirst, int year, int month, int day)
+    {
+        var date = VisibleDateFinder.Parse(text, monthFirst);
+
+        Assert.Equal(new DateOnly(year, month, day), DateOnly.FromDateTime(date!.Value.DateTime));
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("en", true)]
+    [InlineData("en-US", true)]
+    [InlineData("en-GB", false)]
+    [InlineData("fr-FR", false)]
+    [InlineData("de", false)]
+    public void Ambiguous_numeric_dates_are_month_first_in_us_english(string? language, bool monthFirst) =>
+        Assert.Equal(monthFirst, VisibleDateFinder.IsMonthFirst(language));
+
+    [Fact]
+    public void A_british_page_dates_an_ambiguous_slashed_byline_day_first()
+    {
+        const string html = """
+            <html lang="en-GB"><head><title>Hedges</title></head><body>
+            <h1>Hedges return</h1><div class="byline">By Sam Reed · 03/04/2025</div>
+            <p>Hedgerows across the county were replanted this winter, volunteers said, after a decade of losses.</p>
+            </body></html>
+            """;
+
+        var article = new ArticleExtractor().ExtractFromText(html);
+
+        Assert.Equal(new DateOnly(2025, 4, 3), DateOnly.FromDateTime(article.Published!.Value.DateTime));
+    }
+
+    [Theory]
+    [InlineData("1/2/3/2024")]
+    [InlineData("13/13/2024")]
+    public void Slashed_numbers_that_are_not_dates_are_not_read(string text) => Assert.Null(VisibleDateFinder.Parse(text));
 }

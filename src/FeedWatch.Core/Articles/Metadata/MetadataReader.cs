@@ -31,6 +31,7 @@ public static class MetadataReader
         var html = document.DocumentElement;
         var isAmp = html is not null && (html.HasAttribute("amp") || html.HasAttribute("⚡"));
 
+        var language = Language(document, meta, jsonLd);
         var published = ArticleDateParser.Parse(jsonLd?.DatePublished)
             ?? FirstDate(meta, "article:published_time", "og:published_time", "article:published", "published_time", "datePublished",
                 "pubdate", "publishdate", "publish-date", "publish_date", "published", "published-date", "citation_publication_date",
@@ -39,7 +40,7 @@ public static class MetadataReader
                 "originalpublicationdate", "ptime", "pdate", "timestamp", "displaydate", "dc.date.created")
             ?? TimeElementDate(index)
             ?? UrlDateParser.Parse(canonical) ?? UrlDateParser.Parse(pageUrl?.AbsoluteUri)
-            ?? VisibleDateFinder.Find(document.Body, index.FirstH1, maxDepth);
+            ?? VisibleDateFinder.Find(document.Body, index.FirstH1, maxDepth, VisibleDateFinder.IsMonthFirst(language));
 
         var modified = ArticleDateParser.Parse(jsonLd?.DateModified)
             ?? FirstDate(meta, "article:modified_time", "og:updated_time", "article:modified", "dateModified", "modified_time",
@@ -57,7 +58,7 @@ public static class MetadataReader
             Published = OnShownDay(published ?? modified,
                 UrlDateParser.Parse(canonical) ?? UrlDateParser.Parse(pageUrl?.AbsoluteUri)),
             Modified = modified,
-            Language = Language(document, meta, jsonLd),
+            Language = language,
             Description = Clean(meta.First("og:description", "description", "twitter:description", "dc.description")) ?? Clean(jsonLd?.Description),
             Image = Resolve(baseUrl, meta.First("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"))
                 ?? Resolve(baseUrl, jsonLd?.Image) ?? Resolve(baseUrl, LinkHref(index, "image_src")),

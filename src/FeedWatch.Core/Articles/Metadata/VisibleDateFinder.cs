@@ -14,14 +14,14 @@ public static partial class VisibleDateFinder
     private const int MaxTextLength = 120;
     private const int MaxElements = 20_000;
 
-    public static DateTimeOffset? Find(IElement? body, IElement? headline, int maxDepth)
+    public static DateTimeOffset? Find(IElement? body, IElement? headline, int maxDepth, bool monthFirst = true)
     {
         if (body is null)
         {
             return null;
         }
 
-        var state = new WalkState(headline);
+        var state = new WalkState(headline, monthFirst);
         Walk(body, 0, maxDepth, state);
         if (state.HeadlineIndex < 0)
         {
@@ -53,7 +53,7 @@ public static partial class VisibleDateFinder
             if (child is IText text)
             {
                 state.TextIndex++;
-                if (text.Data.Length <= MaxTextLength * 2 && Parse(text.Data) is { } date && state.Dates.Count < 200)
+                if (text.Data.Length <= MaxTextLength * 2 && Parse(text.Data, state.MonthFirst) is { } date && state.Dates.Count < 200)
                 {
                     state.Dates.Add((state.TextIndex, date));
                 }
@@ -81,11 +81,18 @@ public static partial class VisibleDateFinder
         }
     }
 
+    /// <summary>
+    /// Whether an ambiguous numeric date ("3/4/2025") is month first: in US English (and English without a region,
+    /// or no declared language), not elsewhere. Unambiguous ones ("24/2/2026", "2/24/2026") are read either way.
+    /// </summary>
+    public static bool IsMonthFirst(string? language) =>
+        language is null || language.Equals("en", StringComparison.OrdinalIgnoreCase) || language.StartsWith("en-us", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A written date inside a short text, or null.</summary>
-    public static DateTimeOffset? Parse(string text)
+    public static DateTimeOffset? Parse(string text, bool monthFirst = true)
     {
         var trimmed = text.AsSpan().Trim();
-        if (trimmed.Length is < 8 or > MaxTextLength)
+        if (trimmed.Length is < 8 or > MaxTextLength || trimmed.IndexOfAnyInRange('0', '9') < 0)
         {
             return null;
         }
@@ -109,6 +116,14 @@ public static partial class VisibleDateFinder
         if (Dotted().Match(value) is { Success: true } m4 && Make(m4.Groups["y"].Value, int.Parse(m4.Groups["m"].Value, CultureInfo.InvariantCulture), m4.Groups["d"].Value) is { } d)
         {
             return d;
+        }
+
+        if (Slashed().Match(value) is { Success: true } m5)
+        {
+            var first = int.Parse(m5.Groups["a"].Value, CultureInfo.InvariantCulture);
+            var second = int.Parse(m5.Groups["b"].Value, CultureInfo.InvariantCulture);
+            var isMonthFirst = second > 12 || (first <= 12 && monthFirst);
+            return isMonthFirst ? Make(m5.Groups["y"].Value, first, m5.Groups["b"].Value) : Make(m5.Groups["y"].Value, second, m5.Groups["a"].Value);
         }
 
         return null;
@@ -158,8 +173,13 @@ public static partial class VisibleDateFinder
     [GeneratedRegex(@"\b(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{4})\b", RegexOptions.CultureInvariant)]
     private static partial Regex Dotted();
 
-    private sealed class WalkState(IElement? headline)
+    // "10/31/2024", "3/4/2025": month or day first, see IsMonthFirst.
+    [GeneratedRegex(@"(?<![\d/])(?<a>\d{1,2})/(?<b>\d{1,2})/(?<y>\d{4})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Slashed();
+
+    private sealed class WalkState(IElement? headline, bool monthFirst)
     {
+        public bool MonthFirst { get; } = monthFirst;
         public IElement? Headline { get; } = headline;
         public List<(int Index, DateTimeOffset Date)> Dates { get; } = [];
         public int HeadlineIndex { get; set; } = -1;
