@@ -84,7 +84,8 @@ public sealed class DashboardQueries(IBlobStore blobs, PipelineQueries pipeline,
     public async Task<Comparison?> CompareAsync(string articleId, string? sourceId, CancellationToken cancellationToken)
     {
         var article = await GetArticleAsync(articleId, cancellationToken).ConfigureAwait(false);
-        var link = article?.Stories.FirstOrDefault(l => sourceId is null || l.SourceArticleId == sourceId) ?? article?.Stories.FirstOrDefault();
+        var link = article?.Stories.FirstOrDefault(l => sourceId is null || l.SourceArticleId == sourceId)
+            ?? (article is { Stories: [var firstLink, ..] } ? firstLink : null);
         var resolvedSourceId = sourceId ?? link?.SourceArticleId;
         if (article is null || resolvedSourceId is null)
         {
@@ -134,7 +135,7 @@ public sealed class DashboardQueries(IBlobStore blobs, PipelineQueries pipeline,
             || (o.ArticleTitle?.Contains(search, StringComparison.OrdinalIgnoreCase) ?? false)); // outlets retitle a story
 
     /// <summary>Cumulative outlets reached at the end of each of <see cref="SparklineBuckets"/> equal slices of the story's life.</summary>
-    private static IReadOnlyList<int> Sparkline(IReadOnlyList<DateTimeOffset> outletTimes, DateTimeOffset? first, DateTimeOffset? last)
+    private static int[] Sparkline(List<DateTimeOffset> outletTimes, DateTimeOffset? first, DateTimeOffset? last)
     {
         if (outletTimes.Count == 0 || first is null)
         {

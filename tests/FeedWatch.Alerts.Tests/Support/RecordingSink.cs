@@ -13,7 +13,9 @@ public sealed class RecordingSink(string name) : IAlertSink
 
     public ConcurrentQueue<AlertDigest> Digests { get; } = new();
 
-    public int Calls;
+    private int calls;
+
+    public int Calls => Volatile.Read(ref calls);
 
     public int FailuresLeft { get; set; }
 
@@ -34,7 +36,7 @@ public sealed class RecordingSink(string name) : IAlertSink
 
     private void Fail()
     {
-        Interlocked.Increment(ref Calls);
+        Interlocked.Increment(ref calls);
         if (FailuresLeft == 0) return;
         if (FailuresLeft > 0) FailuresLeft--;
         throw new InvalidOperationException($"{name} is down");
