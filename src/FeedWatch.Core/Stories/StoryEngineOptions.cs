@@ -139,7 +139,7 @@ public sealed record StoryEngineOptions
     public int EventDayTolerance { get; init; } = 1;
 
     /// <summary>Whether weekday names alone (no calendar day resolved: undated articles) can signal a different event.</summary>
-    public bool EventWeekdays { get; init; } = true;
+    public bool EventWeekdays { get; init; }
 
     public Relations.RelationThresholds Relations { get; init; } = new();
 

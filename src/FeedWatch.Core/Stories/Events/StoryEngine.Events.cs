@@ -23,7 +23,10 @@ public sealed partial class StoryEngine
     {
         if (!ReferenceEquals(_eventDaysOf, fingerprint))
         {
-            _eventDays = EventDateFinder.Find(HeadlineAndLede(fingerprint), fingerprint.Article.Published);
+            var found = EventDateFinder.Find(HeadlineAndLede(fingerprint), fingerprint.Article.Published);
+            // Without a publication date the full dates a text names are mostly its own dateline, and the coverage of one
+            // event is dated over a week or more (measured on ECB+): only the weekday names are kept then.
+            _eventDays = fingerprint.Article.Published is null ? found with { First = EventDays.NoDay, Last = EventDays.NoDay } : found;
             _eventDaysOf = fingerprint;
         }
 
