@@ -559,11 +559,7 @@ public sealed partial class StoryEngine : IStoryEngine
         // has. Two events of one kind share most words but only some names, so the topic score leans on agreement.
         var agreement = Math.Sqrt(ArticleNameShare(indexedTopic, topic) * topic.StoryNameAgreement);
         var saga = topic.Cosine * (1 - _options.NameAgreementWeight + (_options.NameAgreementWeight * agreement));
-        // Named days that disagree (a saga's next development) void the bonus for close publication times and damp the rest.
-        var eventFactor = EventFactor(fingerprint, story.EventDays);
-        var topicScore = eventFactor < 1
-            ? saga * eventFactor * TimeProximity.Factor(TimeProximity.UtcTicksOf(fingerprint.Article.Published), firstSeen, story.LastSeenTicks, _options.TopicTimeScale, _options.TopicTimeScaleBefore)
-            : saga * time;
+        var topicScore = saga * time * EventFactor(fingerprint, story.EventDays);
         if ((fingerprint.Article.Published is null || firstSeen == TimeProximity.NoDate) && story.EventYear != int.MinValue && EventYearOf(fingerprint) is { } articleYear && story.EventYear != articleYear)
         {
             // No publication dates to compare: a different year in the text is the time evidence left.

@@ -7,7 +7,7 @@ namespace FeedWatch.Core.Tests.Stories.Events;
 
 /// <summary>
 /// Event granularity on a small saga written for this test: the Senate passes a bill (two outlets, two framings of one
-/// event), three days later the House passes it (a later development with new days, votes and participants). The
+/// event), six days later the House passes it (a later development with new days, votes and participants). The
 /// later development starts a new story that records <c>follows</c>; the differently framed same-day report joins.
 /// </summary>
 public sealed class EventGranularityTests
@@ -27,11 +27,11 @@ public sealed class EventGranularityTests
         "The House under Speaker Daniel Okafor is expected to take up the measure.");
 
     private static readonly StoryArticle HouseVote = new(
-        "house-centre", "centre.example", "https://centre.example/house", new DateTimeOffset(2021, 4, 9, 16, 0, 0, TimeSpan.Zero),
+        "house-centre", "centre.example", "https://centre.example/house", new DateTimeOffset(2021, 4, 12, 16, 0, 0, TimeSpan.Zero),
         "House passes Harbor Bridge infrastructure bill 220-211, sends it to president",
-        "The House on Friday passed the Harbor Bridge infrastructure bill 220-211, sending the measure to President Alana Reyes, who said she would sign it. " +
+        "The House on Monday passed the Harbor Bridge infrastructure bill 220-211, sending the measure to President Alana Reyes, who said she would sign it. " +
         "Speaker Daniel Okafor held the vote after Representative Tom Whitfield of Texas won changes to the rail money. " +
-        "The Senate passed the bridges, ports and rail bill earlier in the week.");
+        "The Senate passed the bridges, ports and rail bill last week.");
 
     private static readonly StoryArticle HouseVoteRightOutlet = HouseVote with
     {
@@ -94,7 +94,7 @@ public sealed class EventGranularityTests
         var stories = Classify(engine, [SenateVote, SenateVoteOtherFraming, HouseVote]);
         var profile = engine.Add(stories[2], HouseVote with { Id = "house-copy", Outlet = "copy.example" });
         Assert.Equal(stories[0], profile.Follows);
-        Assert.Equal(new DateOnly(2021, 4, 9), profile.EventDayFirst);
+        Assert.Equal(new DateOnly(2021, 4, 12), profile.EventDayFirst);
 
         // Through JSON, as the story document stores it.
         var json = JsonSerializer.Serialize(profile, FeedWatchJson.Options);
