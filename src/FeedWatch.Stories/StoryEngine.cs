@@ -137,7 +137,9 @@ public sealed partial class StoryEngine : IStoryEngine
             }
             else
             {
+                var follows = FollowedStory(fingerprint);
                 story = _store.CreateStory(storyId);
+                RecordFollows(storyId, follows);
             }
         }
 
@@ -186,6 +188,8 @@ public sealed partial class StoryEngine : IStoryEngine
         record.FirstSeen = profile.FirstSeen ?? profile.Representatives.Min(r => r.Published);
         record.LastSeen = profile.LastSeen ?? profile.Representatives.Max(r => r.Published);
         record.EventYear = profile.EventYear ?? int.MinValue;
+        record.EventDays = Events.EventDays.FromProfile(profile.EventDayFirst, profile.EventDayLast, profile.EventWeekdays);
+        RecordFollows(profile.StoryId, profile.Follows);
         _store.SetOrigin(
             story,
             profile.OriginArticleId ?? profile.Representatives.FirstOrDefault()?.Id,
@@ -554,7 +558,8 @@ public sealed partial class StoryEngine : IStoryEngine
         // Who and where, both ways: the share of the article's names the story has and of the story's names the article
         // has. Two events of one kind share most words but only some names, so the topic score leans on agreement.
         var agreement = Math.Sqrt(ArticleNameShare(indexedTopic, topic) * topic.StoryNameAgreement);
-        var topicScore = topic.Cosine * time * (1 - _options.NameAgreementWeight + (_options.NameAgreementWeight * agreement));
+        var saga = topic.Cosine * (1 - _options.NameAgreementWeight + (_options.NameAgreementWeight * agreement));
+        var topicScore = saga * time * EventFactor(fingerprint, story.EventDays);
         if ((fingerprint.Article.Published is null || firstSeen == TimeProximity.NoDate) && story.EventYear != int.MinValue && EventYearOf(fingerprint) is { } articleYear && story.EventYear != articleYear)
         {
             // No publication dates to compare: a different year in the text is the time evidence left.
@@ -565,7 +570,7 @@ public sealed partial class StoryEngine : IStoryEngine
         // join needs the stricter bar until a second article has joined.
         var topicBar = story.ArticleCount <= 1 ? _options.TopicJoinThreshold * _options.YoungStoryJoinFactor : _options.TopicJoinThreshold;
         var joined = reuse >= _options.ReuseJoinThreshold || (topicScore >= topicBar && namesAgree);
-        return new CandidateScore(reuse, best, topic, time, joined, Math.Round(Math.Max(reuse, topicScore), 6));
+        return new CandidateScore(reuse, best, topic, time, joined, Math.Round(Math.Max(reuse, topicScore), 6), namesAgree ? saga : 0);
     }
 
     /// <summary>
@@ -681,6 +686,7 @@ public sealed partial class StoryEngine : IStoryEngine
 
         story.FirstSeen = Min(firstSeen, article.Published);
         story.LastSeen = Max(story.LastSeen, article.Published);
+        story.EventDays = story.EventDays.Union(EventDaysOf(fingerprint));
         // The previous centroid and its IDF (as stored) give the terms indexed so far; decoded once each. The document
         // frequencies count terms only, which rounding leaves alone, so the pruned vector stands for what the story now holds.
         var previous = _store.Centroid(slot);
@@ -888,6 +894,10 @@ public sealed partial class StoryEngine : IStoryEngine
             Sequence = _sequence,
             ConsolidatedThrough = _consolidatedThrough,
             MergedFrom = MergedFromOf(_store.IdOf(slot)),
+            Follows = FollowsOf(_store.IdOf(slot)),
+            EventDayFirst = story.EventDays.FirstDate,
+            EventDayLast = story.EventDays.LastDate,
+            EventWeekdays = story.EventDays.Weekdays,
         };
     }
 

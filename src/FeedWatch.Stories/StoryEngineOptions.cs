@@ -128,6 +128,20 @@ public sealed record StoryEngineOptions
     /// </summary>
     public double YearMismatchFactor { get; init; } = 0.7;
 
+    /// <summary>
+    /// Topic-score factor when the days the article's headline and lede name lie more than
+    /// <see cref="EventDayTolerance"/> days from the days its story's articles named (a saga's next development), or, when
+    /// no calendar day resolves on one side, when both name weekdays and none is shared (<see cref="EventWeekdays"/>). The
+    /// factor multiplies the time evidence (voiding its bonus for close publication times as well cost BASIL 0.017:
+    /// outlets' reports of one event often name different days). 1 turns the rule off.
+    /// </summary>
+    public double EventDateMismatchFactor { get; init; } = 0.5;
+
+    /// <summary>Days between the article's named days and the story's that still count as the same event.</summary>
+    public int EventDayTolerance { get; init; } = 1;
+
+    /// <summary>Whether weekday names alone (no calendar day resolved: undated articles) can signal a different event.</summary>
+    public bool EventWeekdays { get; init; }
 
     public Relations.RelationThresholds Relations { get; init; } = new();
 

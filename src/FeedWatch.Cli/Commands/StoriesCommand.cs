@@ -41,7 +41,7 @@ public static class StoriesCommand
                 return 0;
             }
 
-            var table = new Table().AddColumns("Story", "Title", "Outlets", "Articles", "First seen", "Last seen");
+            var table = new Table().AddColumns("Story", "Title", "Outlets", "Articles", "First seen", "Last seen", "Follows");
             foreach (var story in stories)
             {
                 var outlets = string.Join(", ", story.Outlets.Select(o => o.Outlet).Take(3)) + (story.Outlets.Count > 3 ? $" +{story.Outlets.Count - 3}" : "");
@@ -51,11 +51,12 @@ public static class StoriesCommand
                     Markup.Escape(outlets),
                     story.ArticleCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Format(story.FirstSeen),
-                    Format(story.LastSeen));
+                    Format(story.LastSeen),
+                    Markup.Escape(story.Follows ?? ""));
             }
 
             context.Console.Write(table);
-            context.Console.MarkupLine("[dim][green]*[/] tracked story (alerts when it reaches a new outlet)[/]");
+            context.Console.MarkupLine("[dim][green]*[/] tracked story (alerts when it reaches a new outlet); Follows: the earlier story of the same saga this one continues[/]");
             return 0;
         });
         return command;

@@ -54,6 +54,20 @@ public sealed record StoryProfile
     /// </summary>
     public long? ConsolidatedThrough { get; init; }
 
+    /// <summary>
+    /// The earlier story this one continues (a saga's later development): its article scored as the same topic but named
+    /// other days or facts, so it started a new story. Null when it continues none. Set once, when the story is born.
+    /// </summary>
+    public string? Follows { get; init; }
+
+    /// <summary>The first and last calendar day its articles' headlines and ledes name (null when none).</summary>
+    public DateOnly? EventDayFirst { get; init; }
+
+    public DateOnly? EventDayLast { get; init; }
+
+    /// <summary>The weekdays its articles' headlines and ledes name (bit 0 = Sunday … bit 6 = Saturday).</summary>
+    public int EventWeekdays { get; init; }
+
     /// <summary>Stories merged into this one by consolidation (their documents redirect here).</summary>
     public IReadOnlyList<string> MergedFrom { get; init; } = [];
 }

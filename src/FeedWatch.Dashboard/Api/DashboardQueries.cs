@@ -62,7 +62,7 @@ public sealed class DashboardQueries(IBlobStore blobs, PipelineQueries pipeline,
         var alerting = await alertSettings.GetAsync(storyId, cancellationToken).ConfigureAwait(false) ?? effectiveSettings.For(storyId);
         return new StoryDetail(
             story.Id, story.Title, story.Tracked, story.OriginOutlet, story.OriginArticleId, story.FirstSeen, story.LastSeen,
-            story.ArticleCount, story.Outlets, [.. articles.OrderBy(a => a.Time).ThenBy(a => a.Id, StringComparer.Ordinal)], alerts, alerting);
+            story.ArticleCount, story.Outlets, [.. articles.OrderBy(a => a.Time).ThenBy(a => a.Id, StringComparer.Ordinal)], alerts, alerting, story.Profile.Follows);
     }
 
     public async Task<ArticleDocument?> GetArticleAsync(string articleId, CancellationToken cancellationToken)

@@ -3,7 +3,10 @@ using FeedWatch.Core.Pipeline.Documents;
 
 namespace FeedWatch.Dashboard.Api;
 
-/// <summary>Everything the story page shows: outlets, the articles behind the timeline and tree, alerts and alert settings.</summary>
+/// <summary>
+/// Everything the story page shows: outlets, the articles behind the timeline and tree, alerts and alert settings, and the
+/// earlier story of the same saga it continues (<see cref="Follows"/>, null when none).
+/// </summary>
 public sealed record StoryDetail(
     string Id,
     string Title,
@@ -16,4 +19,5 @@ public sealed record StoryDetail(
     IReadOnlyList<StoryOutlet> Outlets,
     IReadOnlyList<StoryArticleView> Articles,
     IReadOnlyList<StoryAlertView> Alerts,
-    StoryAlertSettings Alerting);
+    StoryAlertSettings Alerting,
+    string? Follows = null);

@@ -136,7 +136,7 @@ async function showStory(id) {
   view.innerHTML = `
     <p><a href="#/">← all stories</a></p>
     <h1>${esc(story.title)} ${story.tracked ? '<span class="badge tracked">tracked</span>' : '<span class="badge">discovered</span>'}</h1>
-    <p class="muted">${story.outlets.length} outlets, ${story.articleCount} articles · origin <b id="origin">${esc(story.originOutlet ?? "?")}</b> · first seen ${when(story.firstSeen)} · last seen ${when(story.lastSeen)}</p>
+    <p class="muted">${story.outlets.length} outlets, ${story.articleCount} articles · origin <b id="origin">${esc(story.originOutlet ?? "?")}</b> · first seen ${when(story.firstSeen)} · last seen ${when(story.lastSeen)}${story.follows ? ` · follows <a id="follows" href="#/story/${encodeURIComponent(story.follows)}">${esc(story.follows)}</a> (an earlier development of the same saga)` : ""}</p>
     <div class="card"><h2>Spread timeline</h2>${timeline(story)}</div>
     <div class="card"><h2>Propagation tree</h2><p class="muted">Each article under its most likely source.</p>${tree(story)}</div>
     <div class="card"><h2>Alerts (${story.alerts.length})</h2>

@@ -80,6 +80,7 @@ public sealed partial class StoryEngine
         }
 
         string[] mergedFrom = [.. MergedFromOf(intoId), fromId, .. MergedFromOf(fromId)];
+        var fromFollows = FollowsOf(fromId);
         RemoveStory(from);
 
         var previous = _store.Centroid(into);
@@ -93,6 +94,8 @@ public sealed partial class StoryEngine
         {
             story.EventYear = fromRecord.EventYear;
         }
+
+        story.EventDays = story.EventDays.Union(fromRecord.EventDays);
 
         if (story.Tracking == StoryTracking.Discovered && fromRecord.Tracking == StoryTracking.Promoted)
         {
@@ -119,6 +122,11 @@ public sealed partial class StoryEngine
 
         Reindex(into, previousIndexed);
         _mergedFrom[intoId] = mergedFrom;
+        if (FollowsOf(intoId) is null && fromFollows is not null && !mergedFrom.Contains(fromFollows))
+        {
+            RecordFollows(intoId, fromFollows);
+        }
+
         return BuildProfile(into, null);
     }
 
@@ -184,6 +192,7 @@ public sealed partial class StoryEngine
     {
         _pendingBirths.Remove(storyId);
         _mergedFrom.Remove(storyId);
+        _follows.Remove(storyId);
     }
 
     private bool Schedule(int slot, string storyId, long bornAt)

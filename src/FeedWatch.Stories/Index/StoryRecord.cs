@@ -2,7 +2,7 @@ namespace FeedWatch.Stories.Index;
 
 /// <summary>
 /// A story in the active index, one element of a slab indexed by story slot (no object, no per-story arrays): what
-/// scoring reads (centroid block, norm, name mass, time span, event year) sits together in 72 bytes. A lone
+/// scoring reads (centroid block, norm, name mass, time span, event year) sits together in 80 bytes. A lone
 /// representative's slot is kept here (<see cref="Representatives"/>); two or more live in a block of a parallel slab.
 /// Its centroid is in the <see cref="CentroidArena"/>, its ids in the <see cref="IdArena"/>.
 /// </summary>
@@ -50,6 +50,20 @@ internal struct StoryRecord
     public byte RepresentativeCount;
 
     private byte _tracking;
+
+    // Event days as day number + 1 (0: none), so a fresh record has none.
+    private int _eventFirst;
+
+    private int _eventLast;
+
+    private byte _eventWeekdays;
+
+    /// <summary>The days and weekdays its articles' headlines and ledes name (<see cref="Events.EventDays"/>).</summary>
+    public Events.EventDays EventDays
+    {
+        readonly get => new(_eventFirst - 1, _eventLast - 1, _eventWeekdays);
+        set => (_eventFirst, _eventLast, _eventWeekdays) = (value.First + 1, value.Last + 1, value.Weekdays);
+    }
 
     public StoryTracking Tracking
     {

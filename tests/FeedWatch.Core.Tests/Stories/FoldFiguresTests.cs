@@ -25,7 +25,7 @@ public sealed class FoldFiguresTests
 
         var floors = new Dictionary<string, double>
         {
-            ["basil"] = 0.9793,
+            ["basil"] = 0.9815,
             ["ecbplus-odd-topics"] = 0.9397,
             ["seeds"] = 0.9999,
             ["uci-headlines"] = 0.9169,
