@@ -61,7 +61,15 @@ public sealed class HostsLoadRun(CliContext context)
         }
         finally
         {
-            TryDelete(work);
+            // FEEDWATCH_KEEP_HOSTS_DATA keeps the runs' data folders for a look afterwards.
+            if (Environment.GetEnvironmentVariable("FEEDWATCH_KEEP_HOSTS_DATA") is null)
+            {
+                TryDelete(work);
+            }
+            else
+            {
+                progress($"kept {work}");
+            }
         }
     }
 
