@@ -1,4 +1,5 @@
 using FeedWatch.Azure.Tests.Azurite;
+using FeedWatch.Cli.Load;
 using FeedWatch.Tests.Shared;
 using Xunit.Abstractions;
 
