@@ -71,6 +71,7 @@ public static class FeedWatchHostingExtensions
         services.TryAddSingleton<ArticleFetcher>();
         services.TryAddSingleton<StoryIndex>();
         services.TryAddSingleton<StoryUpdater>();
+        services.TryAddSingleton<ClassifierLease>();
         services.TryAddSingleton<StoryTracker>();
         services.TryAddSingleton<PipelineQueries>();
         services.TryAddSingleton<PipelineStatusReader>();
@@ -117,7 +118,12 @@ public static class FeedWatchHostingExtensions
         services.TryAddSingleton<StartupRecovery>();
         AddWorker<PollFeedMessage>(services, QueueNames.PollFeed, o => o.PollConcurrency);
         AddWorker<FetchArticleMessage>(services, QueueNames.FetchArticle, o => o.FetchConcurrency);
-        AddWorker<ClassifyArticleMessage>(services, QueueNames.ClassifyArticle, o => o.ClassifyConcurrency);
+        // One active classifier among all hosts on the same storage (see ClassifierLease); registered before the
+        // classify worker so it releases the lease after that worker has stopped.
+        services.AddHostedService<ClassifierLeaseRelease>();
+        services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueWorker<ClassifyArticleMessage>>(
+            sp, QueueNames.ClassifyArticle, sp.GetRequiredService<IOptions<WorkerOptions>>().Value.ClassifyConcurrency,
+            (IQueueProvider)new LeaseGatedQueueProvider(sp.GetRequiredService<IQueueProvider>(), sp.GetRequiredService<ClassifierLease>())));
         AddWorker<DeliverAlertMessage>(services, QueueNames.DeliverAlert, o => o.DeliverConcurrency);
         services.AddHostedService<ScheduleWorker>();
         return builder;

@@ -41,12 +41,22 @@ public static class EvalLoadCommand
         };
         var data = CommonOptions.Data();
         var storage = CommonOptions.Storage();
+        var hosts = new Option<int>("--hosts") { Description = "Run this many competing `feedwatch run` processes on one store over a replayed --corpus and compare their stories with one host's." };
+        var corpus = new Option<FileInfo?>("--corpus") { Description = "With --hosts: the labeled story corpus (JSON Lines) to replay, e.g. basil.jsonl.", HelpName = "FILE" };
+        var articles = new Option<int>("--articles") { Description = "With --hosts: replay only the corpus's first N articles (0 = all)." };
+        var json = CommonOptions.Json("the --hosts report");
         var command = new Command("load", "Run the whole pipeline over many simulated feeds with changing items: throughput, peak memory, nothing lost.")
         {
-            feeds, cycles, items, limit, data, storage, minRate,
+            feeds, cycles, items, limit, data, storage, minRate, hosts, corpus, articles, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(hosts) is var hostCount and not 0)
+            {
+                return await EvalLoadHosts.RunAsync(context, hostCount, parse.GetValue(corpus), parse.GetValue(articles), parse.GetValue(storage),
+                    parse.GetResult(limit) is null ? null : parse.GetValue(limit), parse.GetValue(json), cancellationToken).ConfigureAwait(false);
+            }
+
             var options = new LoadRunOptions
             {
                 Feeds = parse.GetValue(feeds),

@@ -42,6 +42,12 @@ public sealed class PipelineOptions
     /// <summary>How often the classify stage re-lists stories/ to pick up stories other workers created or changed.</summary>
     public TimeSpan StoryIndexRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long the active classifier's lease lasts without renewal: a host that dies is replaced by a standing-by one
+    /// after at most this long. The holder renews it every third of it.
+    /// </summary>
+    public TimeSpan ClassifierLeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Articles whose extracted text is shorter than this are stored but not classified (menus, error pages).</summary>
     public int MinClassifyTextLength { get; set; } = 200;
 }

@@ -1,4 +1,5 @@
 using FeedWatch.Azure.Common;
+using FeedWatch.Functions.Classification;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Hosting;
@@ -51,6 +52,9 @@ public static class FeedWatchFunctionsComposition
         // 4. What `feedwatch run` does at start (tracked stories from the feeds file, re-enqueue alerts left
         //    undelivered in story outboxes), once per worker instance, in the background.
         builder.Services.TryAddSingleton<StartupRecovery>();
+
+        // 5. One active classifier across all instances (the classifier lease), taken in turns.
+        builder.Services.TryAddSingleton<ClassifierTurns>();
         builder.Services.AddHostedService<StartupRecoveryService>();
         return builder;
     }

@@ -27,6 +27,11 @@ public sealed class StoryIndex(
     private readonly List<StoryMerged> _unwritten = [];
     private DateTimeOffset? _lastRefresh;
 
+    // The stream's present: the latest article date seen (never past the clock). Quiet stories expire relative to it,
+    // so a story is quiet when the news has moved on, not when the classifier merely ran long: a replayed or
+    // backfilled older stream expires the same stories however long the run takes, on one host or many.
+    private DateTimeOffset? _latestSeen;
+
     public int Count
     {
         get
@@ -84,7 +89,7 @@ public sealed class StoryIndex(
                     }
                 }
 
-                expired = engine.Expire(time.GetUtcNow());
+                expired = engine.Expire(StreamNow());
                 if (expired > 0)
                 {
                     // Quiet stories leave the index, but a story a user tracks stays matchable however old it is.
@@ -109,18 +114,36 @@ public sealed class StoryIndex(
 
     public IReadOnlyList<StoryMatch> Match(StoryArticle article)
     {
+        ArgumentNullException.ThrowIfNull(article);
         lock (_engineLock)
         {
+            Saw(article.Published);
             return engine.Match(article);
         }
     }
 
     public StoryProfile Add(string storyId, StoryArticle article, StoryProfile? current)
     {
+        ArgumentNullException.ThrowIfNull(article);
         lock (_engineLock)
         {
+            Saw(article.Published);
             return Stamped(engine.Add(storyId, article, current));
         }
+    }
+
+    private void Saw(DateTimeOffset? seen)
+    {
+        if (seen is { } at && (_latestSeen is null || at > _latestSeen))
+        {
+            _latestSeen = at;
+        }
+    }
+
+    private DateTimeOffset StreamNow()
+    {
+        var now = time.GetUtcNow();
+        return _latestSeen is { } latest && latest < now ? latest : now;
     }
 
     /// <summary>
@@ -150,6 +173,7 @@ public sealed class StoryIndex(
             }
 
             engine.Load(story.Profile);
+            Saw(story.LastSeen);
             _known[story.Id] = new StoryIndexEntry(etag, story.Tracked, story.Title, story.Tracked ? story.Profile : null);
         }
     }
