@@ -210,7 +210,7 @@ public sealed partial class StoryEngine : IStoryEngine
     }
 
     /// <summary>Tracks a story defined by a query: matching articles join it, and from then on it also follows by similarity.</summary>
-    public StoryProfile Track(string storyId, StoryQuery query)
+    internal StoryProfile Track(string storyId, StoryQuery query)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(storyId);
         ArgumentNullException.ThrowIfNull(query);

@@ -3,8 +3,6 @@ using System.Diagnostics;
 using FeedWatch.Core.Stories;
 using FeedWatch.Stories;
 using FeedWatch.Evaluation.Stories;
-using FeedWatch.Stories.Fingerprints;
-using FeedWatch.Stories.Index;
 using Spectre.Console;
 
 namespace FeedWatch.Cli.Commands;
@@ -143,7 +141,7 @@ public static class EvalSpeedCommand
         // Fingerprinting alone, on the same articles, against a document-frequency sketch of the same size: the share of
         // a match spent before the index is touched.
         var queries = CreateQueries(generator, size, queryCount, seed: size);
-        var fingerprinter = new ArticleFingerprinter(engine.Options, new DocumentFrequencies());
+        var fingerprinter = new FingerprintMeter(engine.Options);
         foreach (var query in warmUp)
         {
             fingerprinter.Build(query);

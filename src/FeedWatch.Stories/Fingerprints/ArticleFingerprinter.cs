@@ -10,7 +10,7 @@ namespace FeedWatch.Stories.Fingerprints;
 /// tells two earthquakes or two rehab stays apart. Title and lede words count extra: a headline and the first
 /// sentences state the story.
 /// </summary>
-public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFrequencies frequencies)
+internal sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFrequencies frequencies)
 {
     private const int ShingleLength = 3;
 

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace FeedWatch.Stories.Fingerprints;
 
 /// <summary>Partial selection of packed sort keys: when only the best few of many keys are wanted, in order.</summary>
-public static class KeySelection
+internal static class KeySelection
 {
     /// <summary>
     /// Moves the <paramref name="count"/> smallest keys (in some order) to the front: quickselect, O(n) where a full sort

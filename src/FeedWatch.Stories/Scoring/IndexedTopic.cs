@@ -12,7 +12,7 @@ namespace FeedWatch.Stories.Scoring;
 /// so comparing with a stored centroid stays one probe per story term. Optionally the article's lede names (positions
 /// and weights), whose share in a story the comparison sums in the same pass.
 /// </summary>
-public sealed class IndexedTopic
+internal sealed class IndexedTopic
 {
     // A 2,048-bit filter over the low bits of the article's term indexes (handed out densely, so their low bits are
     // spread evenly): most story terms are not among the article's, and one bit test rejects about 95 % of them.

@@ -11,7 +11,7 @@ namespace FeedWatch.Stories.Text;
 /// "studi"); -ing is cut from words over five letters; -ed; -es after s, x, z, ch or sh; -s except after s, u or i;
 /// a final e ("rehabilitate"/"rehabilitated" and "charge"/"charged" meet). When two apply, the longer cut wins.
 /// </remarks>
-public static class LightStemmer
+internal static class LightStemmer
 {
     /// <summary>Length of the stem of a lower-cased word (the caller hashes the prefix).</summary>
     public static int StemLength(ReadOnlySpan<char> lower)
