@@ -7,5 +7,5 @@ internal static class Branchless
 {
     /// <summary>1 for true, 0 for false, read from the bool's byte (no compare, no branch).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Bit(bool value) => Unsafe.As<bool, byte>(ref value);
+    public static int Bit(bool value) => TrickSwitches.Branchless ? Unsafe.As<bool, byte>(ref value) : (value ? 1 : 0);
 }
