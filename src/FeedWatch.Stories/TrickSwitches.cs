@@ -8,7 +8,4 @@ internal static class TrickSwitches
 {
     /// <summary>Cache-line pre-reads of the candidates' records, centroids and sketches, LSH buckets and posting heads.</summary>
     internal static bool Touch { get; set; } = true;
-
-    /// <summary>Reading a bool's byte as 0/1 instead of a conditional expression.</summary>
-    internal static bool Branchless { get; set; } = true;
 }

@@ -23,7 +23,7 @@ public static class EvalSpeedCommand
         var sizes = new Option<string>("--sizes") { Description = "Comma-separated index sizes (stories).", DefaultValueFactory = _ => "10000,100000" };
         var queries = new Option<int>("--queries") { Description = "Articles matched per size (one in ten is a reworked copy of an indexed article).", DefaultValueFactory = _ => 5000 };
         var rounds = new Option<int>("--rounds") { Description = "Timed rounds per size, each with its own new queries; more than one prints every round's matches per CPU-second and their median (this machine's noise moves a single round by ±25 %).", DefaultValueFactory = _ => 1 };
-        var ab = new Option<string?>("--ab") { Description = "In-process A/B of one of the engine's low-level tricks (touch, branchless): after each size, 2 × max(--rounds, 10) further rounds alternate it on and off (on, off, off, on, …) and print both medians." };
+        var ab = new Option<string?>("--ab") { Description = "In-process A/B of one of the engine's low-level tricks (touch): after each size, 2 × max(--rounds, 10) further rounds alternate it on and off (on, off, off, on, …) and print both medians." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per index size ({\"indexed\", \"matchesPerCpuSecond\", \"indexBytesPerArticle\", …}) instead of the table." };
         var command = new Command("speed", "Measure story matching throughput and index memory on synthetic articles.") { sizes, queries, rounds, json, ab };
         command.SetAction(parse => Run(parse.GetValue(sizes)!, parse.GetValue(queries), parse.GetValue(rounds), parse.GetValue(json), parse.GetValue(ab)));

@@ -41,7 +41,7 @@ internal static class KeySelection
                 var v = Unsafe.Add(ref first, r);
                 Unsafe.Add(ref first, r) = Unsafe.Add(ref first, w);
                 Unsafe.Add(ref first, w) = v;
-                w += Text.Branchless.Bit(v < pivot);
+                w += v < pivot ? 1 : 0;
             }
 
             Unsafe.Add(ref first, hi) = Unsafe.Add(ref first, w);
