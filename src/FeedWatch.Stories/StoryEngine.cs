@@ -81,7 +81,11 @@ public sealed partial class StoryEngine : IStoryEngine
         var queryText = _store.Queries.Count == 0 ? null : QueryTextOf(fingerprint);
         var topic = WeighTopic(fingerprint);
         var candidates = CollectCandidates(fingerprint, topic);
-        Touch(candidates);
+        if (TrickSwitches.Touch)
+        {
+            Touch(candidates);
+        }
+
         foreach (var slot in candidates)
         {
             var score = Score(fingerprint, topic, slot);
@@ -214,7 +218,7 @@ public sealed partial class StoryEngine : IStoryEngine
     }
 
     /// <summary>Tracks a story defined by a query: matching articles join it, and from then on it also follows by similarity.</summary>
-    public StoryProfile Track(string storyId, StoryQuery query)
+    internal StoryProfile Track(string storyId, StoryQuery query)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(storyId);
         ArgumentNullException.ThrowIfNull(query);
@@ -304,7 +308,11 @@ public sealed partial class StoryEngine : IStoryEngine
         // Reuse candidates: any LSH band collision.
         Span<uint> keys = stackalloc uint[MinHashSketch.Bins];
         var keyCount = LshKeys(fingerprint.MinHash, keys);
-        _touchSink += _lsh.Touch(keys[..keyCount]);
+        if (TrickSwitches.Touch)
+        {
+            _touchSink += _lsh.Touch(keys[..keyCount]);
+        }
+
         foreach (var key in keys[..keyCount])
         {
             postings.Clear();
@@ -341,7 +349,11 @@ public sealed partial class StoryEngine : IStoryEngine
         }
 
         // Heads and blocks of all the lists read back to back first, so their cache misses overlap.
-        _touchSink += (uint)_termIndex.Touch(queriedIndexes, _options.MaxPostingsPerTerm);
+        if (TrickSwitches.Touch)
+        {
+            _touchSink += (uint)_termIndex.Touch(queriedIndexes, _options.MaxPostingsPerTerm);
+        }
+
         postings.Clear();
         for (var k = 0; k < queried; k++)
         {

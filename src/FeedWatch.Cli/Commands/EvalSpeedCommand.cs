@@ -3,8 +3,6 @@ using System.Diagnostics;
 using FeedWatch.Core.Stories;
 using FeedWatch.Stories;
 using FeedWatch.Evaluation.Stories;
-using FeedWatch.Stories.Fingerprints;
-using FeedWatch.Stories.Index;
 using Spectre.Console;
 
 namespace FeedWatch.Cli.Commands;
@@ -25,13 +23,14 @@ public static class EvalSpeedCommand
         var sizes = new Option<string>("--sizes") { Description = "Comma-separated index sizes (stories).", DefaultValueFactory = _ => "10000,100000" };
         var queries = new Option<int>("--queries") { Description = "Articles matched per size (one in ten is a reworked copy of an indexed article).", DefaultValueFactory = _ => 5000 };
         var rounds = new Option<int>("--rounds") { Description = "Timed rounds per size, each with its own new queries; more than one prints every round's matches per CPU-second and their median (this machine's noise moves a single round by ±25 %).", DefaultValueFactory = _ => 1 };
+        var ab = new Option<string?>("--ab") { Description = "In-process A/B of one of the engine's low-level tricks (touch): after each size, 2 × max(--rounds, 10) further rounds alternate it on and off (on, off, off, on, …) and print both medians." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per index size ({\"indexed\", \"matchesPerCpuSecond\", \"indexBytesPerArticle\", …}) instead of the table." };
-        var command = new Command("speed", "Measure story matching throughput and index memory on synthetic articles.") { sizes, queries, rounds, json };
-        command.SetAction(parse => Run(parse.GetValue(sizes)!, parse.GetValue(queries), parse.GetValue(rounds), parse.GetValue(json)));
+        var command = new Command("speed", "Measure story matching throughput and index memory on synthetic articles.") { sizes, queries, rounds, json, ab };
+        command.SetAction(parse => Run(parse.GetValue(sizes)!, parse.GetValue(queries), parse.GetValue(rounds), parse.GetValue(json), parse.GetValue(ab)));
         return command;
     }
 
-    private static int Run(string sizesText, int queryCount, int roundCount, bool json)
+    private static int Run(string sizesText, int queryCount, int roundCount, bool json, string? ab)
     {
         long[] sizes;
         try
@@ -80,6 +79,11 @@ public static class EvalSpeedCommand
                 var (line, median) = Rounds(engine, generator, size, queryCount, roundCount);
                 table.WriteLine(line);
                 figures = figures with { MatchesPerCpuSecond = Math.Round(median), Rounds = roundCount };
+            }
+
+            if (ab is not null)
+            {
+                Console.Error.WriteLine(AbRounds(engine, generator, size, queryCount, Math.Max(roundCount, 10), ab));
             }
 
             if (json)
@@ -143,7 +147,7 @@ public static class EvalSpeedCommand
         // Fingerprinting alone, on the same articles, against a document-frequency sketch of the same size: the share of
         // a match spent before the index is touched.
         var queries = CreateQueries(generator, size, queryCount, seed: size);
-        var fingerprinter = new ArticleFingerprinter(engine.Options, new DocumentFrequencies());
+        var fingerprinter = new FingerprintMeter(engine.Options);
         foreach (var query in warmUp)
         {
             fingerprinter.Build(query);
@@ -199,6 +203,37 @@ public static class EvalSpeedCommand
         var median = roundCount % 2 == 1 ? sorted[roundCount / 2] : (sorted[(roundCount / 2) - 1] + sorted[roundCount / 2]) / 2;
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         return ($"  {size:N0} stories, {roundCount} rounds of {queryCount:N0} matches: per CPU-second {string.Join(' ', perCpuSecond.Select(r => r.ToString("F0", inv)))}; median {median.ToString("F0", inv)}, lowest {sorted[0].ToString("F0", inv)}, highest {sorted[^1].ToString("F0", inv)}", median);
+    }
+
+    /// <summary>In-process A/B of one trick: rounds alternate it on and off (on, off, off, on, …), each with its own queries.</summary>
+    private static string AbRounds(StoryEngine engine, SyntheticArticles generator, long size, int queryCount, int pairs, string trick)
+    {
+        var on = new List<double>(pairs);
+        var off = new List<double>(pairs);
+        for (var round = 0; round < 2 * pairs; round++)
+        {
+            var enabled = round % 4 is 0 or 3;
+            TrickAb.Set(trick, enabled);
+            var queries = CreateQueries(generator, size, queryCount, seed: size + ((round + 101) * 1_000_003L));
+            var cpu = CpuTime();
+            foreach (var query in queries)
+            {
+                engine.Match(query);
+            }
+
+            (enabled ? on : off).Add(queries.Count / (CpuTime() - cpu).TotalSeconds);
+        }
+
+        TrickAb.Set(trick, true);
+        static double Median(List<double> values)
+        {
+            var sorted = values.Order().ToList();
+            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+        }
+
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var (onMedian, offMedian) = (Median(on), Median(off));
+        return string.Create(inv, $"A/B {trick} at {size:N0} stories, {pairs} rounds each of {queryCount:N0} matches: on median {onMedian:F0} ({string.Join(' ', on.Select(r => r.ToString("F0", inv)))}), off median {offMedian:F0} ({string.Join(' ', off.Select(r => r.ToString("F0", inv)))}); on/off {onMedian / offMedian:F3}");
     }
 
     private static TimeSpan CpuTime() => Process.GetCurrentProcess().TotalProcessorTime;

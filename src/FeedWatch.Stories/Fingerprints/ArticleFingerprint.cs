@@ -7,7 +7,7 @@ namespace FeedWatch.Stories.Fingerprints;
 /// topic) is computed up front; the skeleton signatures only the relation classifier and the source cache use are
 /// computed on first use, because most articles match no story and never need them.
 /// </summary>
-public sealed class ArticleFingerprint(
+internal sealed class ArticleFingerprint(
     StoryArticle article,
     AnalyzedText body,
     ulong[] shingles,

@@ -10,7 +10,7 @@ namespace FeedWatch.Stories.Fingerprints;
 /// tells two earthquakes or two rehab stays apart. Title and lede words count extra: a headline and the first
 /// sentences state the story.
 /// </summary>
-public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFrequencies frequencies)
+internal sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFrequencies frequencies)
 {
     private const int ShingleLength = 3;
 
@@ -81,7 +81,7 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
         {
             var t = tokens[i];
             positions[w] = i;
-            w += Branchless.Bit(((t.Flags & TokenFlags.Stop) == 0) & (t.Length >= 2));
+            w += ((((t.Flags & TokenFlags.Stop) == 0) & (t.Length >= 2)) ? 1 : 0);
         }
 
         return positions[..w];
@@ -102,11 +102,11 @@ public sealed class ArticleFingerprinter(StoryEngineOptions options, DocumentFre
         foreach (var i in counted)
         {
             var t = tokens[i];
-            var number = Branchless.Bit(t.IsNumber);
-            var kind = (TermKind)((number << 1) | (Branchless.Bit(namesAllowed & t.IsNameLike) & (number ^ 1)));
+            var number = (t.IsNumber ? 1 : 0);
+            var kind = (TermKind)((number << 1) | (((namesAllowed & t.IsNameLike) ? 1 : 0) & (number ^ 1)));
 
             // Common words are damped by counting them as a fraction of an occurrence (weight × 1 is the weight itself).
-            counts.Add(TermIds.Of(t.Stem), weight * damping[Branchless.Bit((t.Flags & TokenFlags.Common) != 0)], kind);
+            counts.Add(TermIds.Of(t.Stem), weight * damping[(((t.Flags & TokenFlags.Common) != 0) ? 1 : 0)], kind);
 
             // Adjacent capitalised words form a name ("Lindsay Lohan"): the pair identifies more than either word.
             var next = i + 1 < tokens.Length ? tokens[i + 1].Flags : TokenFlags.None;

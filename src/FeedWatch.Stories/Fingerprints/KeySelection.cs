@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace FeedWatch.Stories.Fingerprints;
 
 /// <summary>Partial selection of packed sort keys: when only the best few of many keys are wanted, in order.</summary>
-public static class KeySelection
+internal static class KeySelection
 {
     /// <summary>
     /// Moves the <paramref name="count"/> smallest keys (in some order) to the front: quickselect, O(n) where a full sort
@@ -41,7 +41,7 @@ public static class KeySelection
                 var v = Unsafe.Add(ref first, r);
                 Unsafe.Add(ref first, r) = Unsafe.Add(ref first, w);
                 Unsafe.Add(ref first, w) = v;
-                w += Text.Branchless.Bit(v < pivot);
+                w += v < pivot ? 1 : 0;
             }
 
             Unsafe.Add(ref first, hi) = Unsafe.Add(ref first, w);

@@ -9,7 +9,7 @@ namespace FeedWatch.Stories.Fingerprints;
 /// O(shingles + bins) per article instead of O(shingles × permutations), and 2 bytes per bin in memory.
 /// Empty bins (short texts) hold <see cref="Empty"/> and are ignored by estimates and by LSH bands.
 /// </summary>
-public static class MinHashSketch
+internal static class MinHashSketch
 {
     public const int Bins = 64;
     public const ushort Empty = ushort.MaxValue;

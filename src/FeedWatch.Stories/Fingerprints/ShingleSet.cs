@@ -5,7 +5,7 @@ using FeedWatch.Stories.Text;
 namespace FeedWatch.Stories.Fingerprints;
 
 /// <summary>Sorted, distinct 64-bit hashes of word n-grams, with exact intersection counting by merge.</summary>
-public static class ShingleSet
+internal static class ShingleSet
 {
     /// <summary>Word n-grams over every token (function words included: verbatim reuse keeps them).</summary>
     public static ulong[] WordGrams(ReadOnlySpan<Token> tokens, int n) => WordGrams(tokens, n, []);

@@ -10,7 +10,7 @@ namespace FeedWatch.Stories.Fingerprints;
 /// function words and sentence shape, so these survive where word n-grams do not. Windows need at least two
 /// function words and one content word, otherwise they are too generic to mean anything.
 /// </summary>
-public static class SpotSignatures
+internal static class SpotSignatures
 {
     public const int Window = 6;
 

@@ -1,7 +1,7 @@
 namespace FeedWatch.Stories.Fingerprints;
 
 /// <summary>32-bit term ids keep vectors and postings small; collisions among a few million terms are rare and harmless.</summary>
-public static class TermIds
+internal static class TermIds
 {
     public static uint Of(ulong hash) => (uint)(hash >> 32) | 1u;
 }

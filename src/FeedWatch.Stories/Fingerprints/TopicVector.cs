@@ -4,7 +4,7 @@ namespace FeedWatch.Stories.Fingerprints;
 /// A sparse term vector sorted by term id. Weights are IDF-free (tf and kind boosts only): IDF is applied when two
 /// vectors are compared, so vectors built early (when document frequencies were still thin) are never stale.
 /// </summary>
-public sealed class TopicVector(uint[] terms, float[] weights, TermKind[] kinds)
+internal sealed class TopicVector(uint[] terms, float[] weights, TermKind[] kinds)
 {
     public static TopicVector Empty { get; } = new([], [], []);
 

@@ -13,7 +13,7 @@ namespace FeedWatch.Stories.Index;
 /// 1 − exp(−terms × share). Each stem takes its most common form's chance. Names, numbers and non-English words are not
 /// in it: they stay as rare as an empty index makes them.
 /// </summary>
-public static class BackgroundPrior
+internal static class BackgroundPrior
 {
     /// <summary>Terms per background document: a story's centroid keeps this many (<see cref="StoryEngineOptions.StoryTerms"/>).</summary>
     public const int TermsPerDocument = 128;

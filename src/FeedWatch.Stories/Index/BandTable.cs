@@ -10,7 +10,7 @@ namespace FeedWatch.Stories.Index;
 /// tombstone; the table is rebuilt from the live representatives when tombstones and entries fill it (7/8), at the same
 /// size when live entries fill at most 3/4 of it, else twice the size. Values come back highest (newest) slot first.
 /// </summary>
-public sealed class BandTable(IBandKeySource source)
+internal sealed class BandTable(IBandKeySource source)
 {
     private const int MinimumBits = 10;
     private const int TagBits = 6;

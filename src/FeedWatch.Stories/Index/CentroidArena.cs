@@ -12,7 +12,7 @@ namespace FeedWatch.Stories.Index;
 /// length (its first word links the list), so stories that expire or whose centroid changes size leave room for the
 /// next centroid of that length (most are 100 or 128 terms long).
 /// </summary>
-public sealed class CentroidArena
+internal sealed class CentroidArena
 {
     private const int PageBits = 18;
     private const int PageSize = 1 << PageBits; // bytes

@@ -10,7 +10,7 @@ namespace FeedWatch.Stories.Index;
 /// (tested), so a story written to a profile and reloaded holds exactly the same codes: values are rounded once, on
 /// the way in, and every later computation (norms, name mass, the persisted profile) uses the rounded values.
 /// </summary>
-public static class CentroidCodec
+internal static class CentroidCodec
 {
     private const int CodesPerOctave = 20;
     private const int MaxCode = 255;

@@ -6,7 +6,7 @@ namespace FeedWatch.Stories.Index;
 /// One stored centroid term in 32 bits: its <see cref="TermDictionary"/> index (23 bits), a bit for "name or number"
 /// and its 8-bit weight code (<see cref="CentroidCodec"/>). The IDF code sits in a parallel byte array.
 /// </summary>
-public static class CentroidWord
+internal static class CentroidWord
 {
     /// <summary>Where the term index starts in the word (the vectorised filter test shifts by it).</summary>
     public const int IndexShift = 9;

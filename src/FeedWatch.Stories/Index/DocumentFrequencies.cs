@@ -29,7 +29,7 @@ namespace FeedWatch.Stories.Index;
 /// unsaturated counter is the unsaturated one).
 /// </para>
 /// </remarks>
-public sealed class DocumentFrequencies
+internal sealed class DocumentFrequencies
 {
     private const int LineBits = 16;
     private const int LineMask = (1 << LineBits) - 1;

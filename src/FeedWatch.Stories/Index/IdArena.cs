@@ -7,7 +7,7 @@ namespace FeedWatch.Stories.Index;
 /// page &lt;&lt; 16 | offset. Released entries are reclaimed by <see cref="CompactInto"/>, which the owner runs when
 /// <see cref="NeedsCompaction"/> says garbage outweighs live entries (it must then move every handle it holds).
 /// </summary>
-public sealed class IdArena
+internal sealed class IdArena
 {
     private const int PageBits = 16;
     private const int PageSize = 1 << PageBits;

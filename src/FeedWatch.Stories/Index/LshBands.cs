@@ -4,7 +4,7 @@ using FeedWatch.Stories.Text;
 namespace FeedWatch.Stories.Index;
 
 /// <summary>MinHash-LSH band keys: one 32-bit key per band of complete rows (a band with an empty bin has none).</summary>
-public static class LshBands
+internal static class LshBands
 {
     public static int Keys(ReadOnlySpan<ushort> minHash, int rowsPerBand, Span<uint> into)
     {

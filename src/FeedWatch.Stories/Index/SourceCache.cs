@@ -13,7 +13,7 @@ namespace FeedWatch.Stories.Index;
 /// A representative never comes back once it has left (the window only moves forward), so the running engine never
 /// needs a text it no longer holds.
 /// </remarks>
-public sealed class SourceCache(int window)
+internal sealed class SourceCache(int window)
 {
     private readonly Dictionary<int, (long AddedAt, CachedSource Value)> _map = [];
     private readonly SortedSet<(long AddedAt, int Key)> _byAge = [];

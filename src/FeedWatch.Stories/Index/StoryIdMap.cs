@@ -6,7 +6,7 @@ namespace FeedWatch.Stories.Index;
 /// <see cref="IdArena"/>; a look-up compares the id's characters in place. Linear probing with backward-shift deletion
 /// (no tombstones).
 /// </summary>
-public sealed class StoryIdMap(Func<int, int> idHandleOfSlot, Func<IdArena> ids)
+internal sealed class StoryIdMap(Func<int, int> idHandleOfSlot, Func<IdArena> ids)
 {
     private int[] _entries = new int[1024]; // slot + 1; 0 = empty
 

@@ -12,7 +12,7 @@ namespace FeedWatch.Stories.Index;
 /// count; the few terms held more than 65,534 times keep their count in a side table) plus its table share.
 /// Not thread-safe.
 /// </summary>
-public sealed class TermDictionary
+internal sealed class TermDictionary
 {
     /// <summary>Indexes fit in 23 bits (the centroid word keeps the kind bit and the weight code beside them).</summary>
     public const int MaxTerms = 1 << 23;

@@ -14,7 +14,7 @@ namespace FeedWatch.Stories.Index;
 /// order: retrieval sums each story's weights term by term and ranks stories by (sum, slot), so the order of a list
 /// never changes a result.
 /// </summary>
-public sealed class TermPostings(TermDictionary? terms = null)
+internal sealed class TermPostings(TermDictionary? terms = null)
 {
     /// <summary>Largest value (story slot) a list can hold: 3 bytes.</summary>
     public const int MaxValue = (1 << 24) - 1;

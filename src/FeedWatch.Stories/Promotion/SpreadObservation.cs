@@ -5,4 +5,4 @@ namespace FeedWatch.Stories.Promotion;
 /// (first article of this outlet after the origin: raise one spread alert), <see cref="Promoted"/> (the promotion rule
 /// fired with this article).
 /// </summary>
-public sealed record SpreadObservation(bool IsOrigin, bool IsNewOutlet, bool Promoted);
+internal sealed record SpreadObservation(bool IsOrigin, bool IsNewOutlet, bool Promoted);

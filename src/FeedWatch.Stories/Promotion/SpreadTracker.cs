@@ -4,7 +4,7 @@ namespace FeedWatch.Stories.Promotion;
 /// Per story, the outlets reached and when; decides spread alerts (first article per story and outlet, origin excluded)
 /// and promotion. An article without a date counts at the latest time seen so far (replays stay deterministic).
 /// </summary>
-public sealed class SpreadTracker(PromotionRule? rule = null)
+internal sealed class SpreadTracker(PromotionRule? rule = null)
 {
     private readonly PromotionRule _rule = rule ?? PromotionRule.Default;
     private readonly Dictionary<string, Dictionary<string, DateTimeOffset>> _outlets = new(StringComparer.Ordinal);

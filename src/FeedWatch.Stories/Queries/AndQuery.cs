@@ -1,6 +1,6 @@
 namespace FeedWatch.Stories.Queries;
 
-public sealed record AndQuery(IReadOnlyList<QueryNode> Parts) : QueryNode
+internal sealed record AndQuery(IReadOnlyList<QueryNode> Parts) : QueryNode
 {
     public override bool Matches(QueryText text) => Parts.All(p => p.Matches(text));
 }

@@ -1,6 +1,6 @@
 namespace FeedWatch.Stories.Queries;
 
-public sealed record OrQuery(IReadOnlyList<QueryNode> Parts) : QueryNode
+internal sealed record OrQuery(IReadOnlyList<QueryNode> Parts) : QueryNode
 {
     public override bool Matches(QueryText text) => Parts.Any(p => p.Matches(text));
 }

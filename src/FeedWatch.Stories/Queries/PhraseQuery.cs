@@ -6,7 +6,7 @@ namespace FeedWatch.Stories.Queries;
 /// Consecutive words, exactly ("Baghdad embassy"). With <see cref="AsEntity"/> (entity:"…") every word must also be
 /// capitalised in the article, so entity:"Apple" finds the company and not the fruit.
 /// </summary>
-public sealed record PhraseQuery(string Phrase, bool AsEntity) : QueryNode
+internal sealed record PhraseQuery(string Phrase, bool AsEntity) : QueryNode
 {
     private readonly ulong[] _words = [.. TextAnalyzer.Analyze(Phrase).Tokens.Select(t => t.Hash)];
 

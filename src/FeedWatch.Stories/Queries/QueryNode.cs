@@ -1,7 +1,7 @@
 namespace FeedWatch.Stories.Queries;
 
 /// <summary>A node of a parsed story query.</summary>
-public abstract record QueryNode
+internal abstract record QueryNode
 {
     public abstract bool Matches(QueryText text);
 }

@@ -3,7 +3,7 @@ using System.Text;
 namespace FeedWatch.Stories.Queries;
 
 /// <summary>Recursive-descent parser for <see cref="StoryQuery"/> (Or := And {OR And}; And := Unary {[AND] Unary}; Unary := NOT Unary | Primary).</summary>
-public sealed class QueryParser(string text)
+internal sealed class QueryParser(string text)
 {
     private int _position;
 

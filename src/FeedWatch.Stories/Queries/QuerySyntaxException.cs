@@ -1,4 +1,4 @@
 namespace FeedWatch.Stories.Queries;
 
 /// <summary>A story query that cannot be parsed; the message says where and why.</summary>
-public sealed class QuerySyntaxException(string message) : FormatException(message);
+internal sealed class QuerySyntaxException(string message) : FormatException(message);

@@ -3,7 +3,7 @@ using FeedWatch.Stories.Text;
 namespace FeedWatch.Stories.Queries;
 
 /// <summary>An article as queries see it: its tokens (title first) and the set of their stems.</summary>
-public sealed class QueryText
+internal sealed class QueryText
 {
     public QueryText(IEnumerable<AnalyzedText> parts)
     {

@@ -5,7 +5,7 @@ namespace FeedWatch.Stories.Queries;
 /// parentheses; juxtaposition means AND; AND binds tighter than OR. Example:
 /// <c>entity:"Baghdad" (embassy OR diplomats) AND (close OR withdraw) NOT football</c>.
 /// </summary>
-public sealed class StoryQuery
+internal sealed class StoryQuery
 {
     private StoryQuery(string text, QueryNode root)
     {

@@ -3,7 +3,7 @@ using FeedWatch.Stories.Text;
 namespace FeedWatch.Stories.Queries;
 
 /// <summary>A single word; matches any inflection ("strike" finds "strikes").</summary>
-public sealed record TermQuery(string Word) : QueryNode
+internal sealed record TermQuery(string Word) : QueryNode
 {
     private readonly ulong _stem = TextAnalyzer.Analyze(Word).Tokens is [var t, ..] ? t.Stem : 0;
 

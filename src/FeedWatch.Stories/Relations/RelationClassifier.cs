@@ -9,7 +9,7 @@ namespace FeedWatch.Stories.Relations;
 /// content words swapped (or skeleton overlap far above word overlap). Rewrite: wording reused otherwise.
 /// Independent: no substantial shared wording.
 /// </summary>
-public sealed class RelationClassifier(RelationThresholds thresholds)
+internal sealed class RelationClassifier(RelationThresholds thresholds)
 {
     /// <summary>Document-level evidence only (cheap: sorted-set merges).</summary>
     public static ReuseEvidence Measure(ulong[] articleShingles, ulong[] articleSpots, ulong[] sourceShingles, ulong[] sourceSpots)

@@ -10,7 +10,7 @@ namespace FeedWatch.Stories.Relations;
 /// sequence, content words swapped) or reworded. Document overlap alone cannot tell a verbatim reprint of part of a
 /// story from a light rewrite of all of it; the kind of the aligned sentences can.
 /// </summary>
-public static class SentenceReuse
+internal static class SentenceReuse
 {
     private const double AlignThreshold = 0.4;
     private const double VerbatimContainment = 0.85;

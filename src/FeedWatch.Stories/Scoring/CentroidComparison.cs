@@ -11,7 +11,7 @@ namespace FeedWatch.Stories.Scoring;
 /// come in the order of a merge of the two sorted arrays, so the sums are bit-for-bit those of a merge over the decoded
 /// values (tested against one).
 /// </summary>
-public static class CentroidComparison
+internal static class CentroidComparison
 {
     /// <remarks>
     /// Two passes. First the filter test of every story term (<see cref="IndexedTopic.Passing"/>: eight terms a step

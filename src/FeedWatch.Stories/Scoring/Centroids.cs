@@ -4,7 +4,7 @@ using FeedWatch.Stories.Index;
 namespace FeedWatch.Stories.Scoring;
 
 /// <summary>Bounded story centroids: each article adds its unit-length term vector; pruning keeps the most salient terms.</summary>
-public static class Centroids
+internal static class Centroids
 {
     public static TopicVector Merge(TopicVector centroid, TopicVector article, int maxTerms)
     {

@@ -7,7 +7,7 @@ namespace FeedWatch.Stories.Scoring;
 /// (reports cite earlier years as background, rarely later ones). Two events of the same kind (two parliamentary
 /// elections, two emergency patches) are told apart by it when no publication dates are known.
 /// </summary>
-public static class EventYear
+internal static class EventYear
 {
     private const int Earliest = 1950;
     private const int Latest = 2099;

@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using FeedWatch.Stories.Index;
 
 namespace FeedWatch.Stories.Scoring;
@@ -12,7 +10,7 @@ namespace FeedWatch.Stories.Scoring;
 /// so comparing with a stored centroid stays one probe per story term. Optionally the article's lede names (positions
 /// and weights), whose share in a story the comparison sums in the same pass.
 /// </summary>
-public sealed class IndexedTopic
+internal sealed class IndexedTopic
 {
     // A 2,048-bit filter over the low bits of the article's term indexes (handed out densely, so their low bits are
     // spread evenly): most story terms are not among the article's, and one bit test rejects about 95 % of them.
@@ -124,68 +122,24 @@ public sealed class IndexedTopic
 
     /// <summary>
     /// Writes the positions (ascending) of the stored centroid words whose term may be the article's — those that pass
-    /// the filter — and returns how many. <paramref name="positions"/> needs one more element than there are words.
-    /// With AVX-512VL, eight words a step: the 2,048-bit filter is 64 dwords in eight vector registers, four two-table
-    /// permutes and three selects fetch each word's filter dword, a variable shift its bit (no memory gather). Without
-    /// it, a bit test per word, written without a branch. Either way exactly the words <see cref="MayContain"/> passes.
+    /// the filter — and returns how many: exactly the words <see cref="MayContain"/> passes. <paramref name="positions"/>
+    /// needs one more element than there are words.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int Passing(ReadOnlySpan<uint> storyWords, Span<int> positions) =>
-        Avx512F.VL.IsSupported ? PassingVectorised(storyWords, positions) : PassingScalar(storyWords, positions, 0, 0);
-
-    /// <summary><see cref="Passing"/> without vector instructions (also the tail of the vectorised form).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int PassingScalar(ReadOnlySpan<uint> storyWords, Span<int> positions, int from = 0, int count = 0)
+    public int Passing(ReadOnlySpan<uint> storyWords, Span<int> positions)
     {
         if (positions.Length < storyWords.Length + 1)
         {
             throw new ArgumentException("One position more than there are words is needed.", nameof(positions));
         }
 
-        for (var j = from; j < storyWords.Length; j++)
+        var count = 0;
+        for (var j = 0; j < storyWords.Length; j++)
         {
             positions[count] = j;
             count += MayContain(CentroidWord.TermIndex(storyWords[j])) ? 1 : 0;
         }
 
         return count;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int PassingVectorised(ReadOnlySpan<uint> storyWords, Span<int> positions)
-    {
-        if (positions.Length < storyWords.Length + 1)
-        {
-            throw new ArgumentException("One position more than there are words is needed.", nameof(positions));
-        }
-
-        ReadOnlySpan<uint> filter = MemoryMarshal.Cast<ulong, uint>(_filter); // dword d holds filter bits 32d … 32d + 31
-        var (f0, f1, f2, f3) = (Vector256.Create(filter[..8]), Vector256.Create(filter[8..16]), Vector256.Create(filter[16..24]), Vector256.Create(filter[24..32]));
-        var (f4, f5, f6, f7) = (Vector256.Create(filter[32..40]), Vector256.Create(filter[40..48]), Vector256.Create(filter[48..56]), Vector256.Create(filter[56..64]));
-        var one = Vector256<uint>.One;
-        var low5 = Vector256.Create(31u);
-        var low6 = Vector256.Create(63u);
-        var bit4 = Vector256.Create(16u);
-        var bit5 = Vector256.Create(32u);
-        var lanes = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
-        var count = 0;
-        var j = 0;
-        for (; j + 8 <= storyWords.Length; j += 8)
-        {
-            var index = Vector256.ShiftRightLogical(Vector256.Create(storyWords.Slice(j, 8)), CentroidWord.IndexShift);
-            var dword = Vector256.ShiftRightLogical(index, 5) & low6;
-            // Each permute picks from 16 dwords by the low four bits; bits 4 and 5 choose among the four results.
-            var low = Vector256.ConditionalSelect(Vector256.Equals(dword & bit4, bit4), Avx512F.VL.PermuteVar8x32x2(f2, dword, f3), Avx512F.VL.PermuteVar8x32x2(f0, dword, f1));
-            var high = Vector256.ConditionalSelect(Vector256.Equals(dword & bit4, bit4), Avx512F.VL.PermuteVar8x32x2(f6, dword, f7), Avx512F.VL.PermuteVar8x32x2(f4, dword, f5));
-            var word = Vector256.ConditionalSelect(Vector256.Equals(dword & bit5, bit5), high, low);
-            var passed = Vector256.Equals(Avx2.ShiftRightLogicalVariable(word, index & low5) & one, one);
-            // The passing lanes' positions packed to the front and all eight stored (count + 8 <= j + 8 <= words <
-            // positions.Length, as count <= j): no loop over the passing bits, whose exit mispredicted about every step.
-            Avx512F.VL.Compress(Vector256<int>.Zero, passed.AsInt32(), Vector256.Create(j) + lanes).CopyTo(positions.Slice(count, 8));
-            count += System.Numerics.BitOperations.PopCount(passed.ExtractMostSignificantBits());
-        }
-
-        return PassingScalar(storyWords, positions, j, count);
     }
 
     /// <summary>Position of the term with this index, or -1 (filter, then table).</summary>

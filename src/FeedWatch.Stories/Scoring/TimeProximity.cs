@@ -8,7 +8,7 @@ namespace FeedWatch.Stories.Scoring;
 /// Known, close dates are positive evidence too: <see cref="Evidence"/> boosts topic similarity by up to
 /// (1 + bonus) when the article falls inside the story's time span.
 /// </summary>
-public static class TimeProximity
+internal static class TimeProximity
 {
     /// <summary>"No date" in the tick overloads (the index stores a missing date so, too).</summary>
     public const long NoDate = long.MinValue;

@@ -8,7 +8,7 @@ namespace FeedWatch.Stories.Scoring;
 /// Story-side figures of the topic comparison (<see cref="CentroidComparison"/>): the IDF each centroid term is scored
 /// with (fixed when the story is indexed), the IDF-weighted norm and the name mass, cached with the story.
 /// </summary>
-public static class TopicSimilarity
+internal static class TopicSimilarity
 {
     /// <summary>IDF of each centroid term and the IDF-weighted norm, computed when the story is (re)indexed.</summary>
     public static (float[] Idf, double Norm) Weigh(TopicVector story, DocumentFrequencies frequencies)

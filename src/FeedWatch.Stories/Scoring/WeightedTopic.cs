@@ -8,7 +8,7 @@ namespace FeedWatch.Stories.Scoring;
 /// its names and numbers. <c>knownFrequencies</c>: the document frequency of each term, when the caller has just read
 /// them (the same figures <see cref="DocumentFrequencies.Idf"/> would read).
 /// </summary>
-public sealed class WeightedTopic
+internal sealed class WeightedTopic
 {
     public WeightedTopic(TopicVector topic, DocumentFrequencies frequencies, int[]? knownFrequencies = null)
     {

@@ -1,15 +1,22 @@
 namespace FeedWatch.Stories.Text;
 
 /// <summary>A text split into tokens and sentences; the input of every fingerprint.</summary>
-public sealed class AnalyzedText(string text, Token[] tokens, Sentence[] sentences)
+public sealed class AnalyzedText
 {
-    public string Text { get; } = text;
+    internal AnalyzedText(string text, Token[] tokens, Sentence[] sentences)
+    {
+        Text = text;
+        Tokens = tokens;
+        Sentences = sentences;
+    }
 
-    public Token[] Tokens { get; } = tokens;
+    public string Text { get; }
 
-    public Sentence[] Sentences { get; } = sentences;
+    internal Token[] Tokens { get; }
 
-    public ReadOnlySpan<Token> SentenceTokens(int sentence)
+    public Sentence[] Sentences { get; }
+
+    internal ReadOnlySpan<Token> SentenceTokens(int sentence)
     {
         var s = Sentences[sentence];
         return Tokens.AsSpan(s.FirstToken, s.TokenCount);

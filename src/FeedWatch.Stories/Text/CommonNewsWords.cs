@@ -4,7 +4,7 @@ namespace FeedWatch.Stories.Text;
 /// Content words so frequent in news that sharing them says little (our own list). They stay topic terms but are
 /// damped, which matters before the engine has seen enough articles for its own document frequencies to take over.
 /// </summary>
-public static class CommonNewsWords
+internal static class CommonNewsWords
 {
     private static readonly string[] Words =
     [

@@ -11,7 +11,7 @@ namespace FeedWatch.Stories.Text;
 /// "studi"); -ing is cut from words over five letters; -ed; -es after s, x, z, ch or sh; -s except after s, u or i;
 /// a final e ("rehabilitate"/"rehabilitated" and "charge"/"charged" meet). When two apply, the longer cut wins.
 /// </remarks>
-public static class LightStemmer
+internal static class LightStemmer
 {
     /// <summary>Length of the stem of a lower-cased word (the caller hashes the prefix).</summary>
     public static int StemLength(ReadOnlySpan<char> lower)
@@ -45,8 +45,8 @@ public static class LightStemmer
         var three = (length > 5) & (lastThree == Pack3('i', 'n', 'g'));
         var one = ((last == 's') & (second != 's') & (second != 'u') & (second != 'i')) | (last == 'e');
         // -ies and -es also end in s (one), -ied also in -ed (two): two wins over one; three excludes both (a final g).
-        var cut = (Branchless.Bit(two) * 2) + (Branchless.Bit(three) * 3) + (Branchless.Bit(one & !two));
-        return cut * Branchless.Bit(length > 4);
+        var cut = ((two ? 1 : 0) * 2) + ((three ? 1 : 0) * 3) + (((one & !two) ? 1 : 0));
+        return cut * ((length > 4) ? 1 : 0);
     }
 
     private static uint Pack2(char a, char b) => ((uint)a << 16) | b;

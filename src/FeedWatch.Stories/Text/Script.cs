@@ -1,7 +1,7 @@
 namespace FeedWatch.Stories.Text;
 
 /// <summary>The writing systems the analyzer treats differently from Latin text (docs/stories.md, "Languages").</summary>
-public enum Script
+internal enum Script
 {
     /// <summary>Latin (and anything below U+0370): the English fast path.</summary>
     Latin,

@@ -7,7 +7,7 @@ namespace FeedWatch.Stories.Text;
 /// bigrams (one character alone stays one token), the usual segmentation-free indexing of such text. Sentences are
 /// re-pointed at the new token positions. Latin words pass through unchanged.
 /// </summary>
-public static class ScriptRefiner
+internal static class ScriptRefiner
 {
     public static AnalyzedText Refine(AnalyzedText analyzed, string? language)
     {

@@ -1,7 +1,7 @@
 namespace FeedWatch.Stories.Text;
 
 /// <summary>Which <see cref="Script"/> a character belongs to (by Unicode block), and which language a text most likely is.</summary>
-public static class Scripts
+internal static class Scripts
 {
     public static Script Of(char c) => c switch
     {

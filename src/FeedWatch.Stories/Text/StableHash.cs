@@ -5,7 +5,7 @@ namespace FeedWatch.Stories.Text;
 /// Process-independent 64-bit hashing (string.GetHashCode is randomised per process, which would break determinism
 /// and persisted sketches). FNV-1a over lower-cased UTF-16 code units, finished with the SplitMix64 mixer.
 /// </summary>
-public static class StableHash
+internal static class StableHash
 {
     private const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;

@@ -4,7 +4,7 @@ namespace FeedWatch.Stories.Text;
 /// English function words (our own list). They anchor SpotSigs-style skeleton signatures and never count as topic
 /// terms. Kept as hashes so the analyzer never allocates strings to test membership.
 /// </summary>
-public static class StopWords
+internal static class StopWords
 {
     private static readonly string[] Words =
     [

@@ -234,11 +234,11 @@ public static class TextAnalyzer
             Unsafe.Add(ref stateAt, wordLength) = fnv;
             var hash = StableHash.Mix(fnv);
             // Numbers are not stemmed: the cut is masked to 0 for them.
-            var cut = LightStemmer.StemCut(tail, wordLength) & (Branchless.Bit(isNumber) - 1);
+            var cut = LightStemmer.StemCut(tail, wordLength) & ((isNumber ? 1 : 0) - 1);
             var stem = StableHash.Mix(Unsafe.Add(ref stateAt, wordLength - cut));
             var flags = (int)WordFlags.Of(hash)
-                | (Branchless.Bit(first - 'A' <= 'Z' - 'A') * (int)TokenFlags.Capitalized)
-                | (Branchless.Bit(isNumber) * (int)TokenFlags.Number);
+                | (((first - 'A' <= 'Z' - 'A') ? 1 : 0) * (int)TokenFlags.Capitalized)
+                | ((isNumber ? 1 : 0) * (int)TokenFlags.Number);
             Unsafe.Add(ref tokenAt, count) = new Token(hash, stem, start, wordLength, (TokenFlags)flags);
             count++;
             i = end;

@@ -9,7 +9,7 @@ namespace FeedWatch.Stories.Text;
 /// article is ~700 tokens, copied out of the analyzer's scratch and then read by every fingerprint pass; with the two
 /// fields apart a token was 32 bytes (25 rounded up to the 8-byte alignment of the hashes).
 /// </remarks>
-public readonly record struct Token(ulong Hash, ulong Stem, int Start, int Length, TokenFlags Flags)
+internal readonly record struct Token(ulong Hash, ulong Stem, int Start, int Length, TokenFlags Flags)
 {
     /// <summary>The longest token in characters (24 bits): <see cref="TextAnalyzer"/> ends a word there.</summary>
     public const int MaxLength = (1 << 24) - 1;

@@ -2,7 +2,7 @@ namespace FeedWatch.Stories.Text;
 
 /// <summary>What the analyzer learned about a token without a dictionary.</summary>
 [Flags]
-public enum TokenFlags : byte
+internal enum TokenFlags : byte
 {
     None = 0,
 

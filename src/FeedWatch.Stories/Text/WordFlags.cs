@@ -33,8 +33,8 @@ internal static class WordFlags
         ref var value = ref MemoryMarshal.GetArrayDataReference(values);
         var a = (int)hash & Mask;
         var b = (int)(hash >> 32) & Mask;
-        var inA = (int)Unsafe.Add(ref value, a) & -Branchless.Bit(Unsafe.Add(ref key, a) == hash);
-        var inB = (int)Unsafe.Add(ref value, b) & -Branchless.Bit(Unsafe.Add(ref key, b) == hash);
+        var inA = (int)Unsafe.Add(ref value, a) & -((Unsafe.Add(ref key, a) == hash) ? 1 : 0);
+        var inB = (int)Unsafe.Add(ref value, b) & -((Unsafe.Add(ref key, b) == hash) ? 1 : 0);
         return (TokenFlags)(inA | inB);
     }
 

@@ -42,12 +42,6 @@ public sealed class TokenPackingTests
     }
 
     [Fact]
-    public void A_token_is_24_bytes()
-    {
-        Assert.Equal(24, System.Runtime.CompilerServices.Unsafe.SizeOf<Token>());
-    }
-
-    [Fact]
     public void A_word_longer_than_the_longest_token_is_cut_there_and_the_rest_is_the_next_token()
     {
         var text = "Before " + new string('x', Token.MaxLength + 10) + " after";
