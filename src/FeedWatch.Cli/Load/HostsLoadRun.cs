@@ -10,7 +10,7 @@ using FeedWatch.Replay.Corpus;
 using FeedWatch.Replay.Schedule;
 using FeedWatch.Replay.Server;
 using Microsoft.Extensions.DependencyInjection;
-using ClusteringMetrics = FeedWatch.Core.Stories.Evaluation.ClusteringMetrics;
+using ClusteringMetrics = FeedWatch.Evaluation.Stories.ClusteringMetrics;
 
 namespace FeedWatch.Cli.Load;
 

@@ -43,6 +43,12 @@ public sealed class PipelineOptions
     public TimeSpan StoryIndexRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long (wall clock) a quiet story stays matchable after the stream has moved a whole active window past it, so
+    /// that articles arriving out of order (backfills, slow outlets, several hosts fetching at once) still reach it.
+    /// </summary>
+    public TimeSpan StoryExpiryGrace { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// How long the active classifier's lease lasts without renewal: a host that dies is replaced by a standing-by one
     /// after at most this long. The holder renews it every third of it.
     /// </summary>

@@ -1,6 +1,7 @@
 using FeedWatch.Core.Pipeline;
 using FeedWatch.Core.Pipeline.Classification;
 using FeedWatch.Core.Stories;
+using FeedWatch.Stories;
 using FeedWatch.Core.Tests.Pipeline.Fakes;
 using FeedWatch.Core.Tests.Stories;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,6 +30,13 @@ public sealed class StoryIndexExpiryTests
 
         // An article a whole window (and a day) newer moves the stream's present: the bridge story is quiet now.
         index.Match(Fixtures.Article("later", "other.example", "Harbour reopens", "The harbour reopened to ferries on Monday after the storm.", (int)engine.Options.ActiveWindow.TotalHours + 24));
+        await index.EnsureFreshAsync(default, force: true);
+
+        // For one grace period of wall-clock time, an article arriving out of order still reaches the quiet story …
+        Assert.Equal("bridge", Assert.Single(index.Match(copy)).StoryId);
+
+        // … after it, the story leaves the index.
+        time.Advance(new PipelineOptions().StoryExpiryGrace);
         await index.EnsureFreshAsync(default, force: true);
         Assert.Empty(index.Match(copy));
     }

@@ -109,7 +109,14 @@ public sealed class ClassifierLease(IBlobStore blobs, StoryIndex index, Pipeline
             _held = null;
             var released = held.Value with { ExpiresAt = time.GetUtcNow() };
             var written = await blobs.PutJsonAsync(BlobName, released, createOnly: false, ifMatch: held.ETag, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation(written.Written ? "Classifier lease released (epoch {Epoch})" : "Classifier lease (epoch {Epoch}) had already passed to another host", held.Value.Epoch);
+            if (written.Written)
+            {
+                logger.LogInformation("Classifier lease released (epoch {Epoch})", held.Value.Epoch);
+            }
+            else
+            {
+                logger.LogInformation("Classifier lease (epoch {Epoch}) had already passed to another host", held.Value.Epoch);
+            }
         }
         finally
         {

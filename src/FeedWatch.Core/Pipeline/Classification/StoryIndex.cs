@@ -32,6 +32,12 @@ public sealed class StoryIndex(
     // backfilled older stream expires the same stories however long the run takes, on one host or many.
     private DateTimeOffset? _latestSeen;
 
+    // The stream's present as it stood at each refresh (wall clock, latest article date). Expiry uses the present of
+    // one grace period ago, so an article that arrives out of order (a backfill, a slow outlet, another host's fetch
+    // queue) still finds its story for that long after the stream has moved a whole window past it.
+    private readonly Queue<(DateTimeOffset Wall, DateTimeOffset Stream)> _presents = new();
+    private DateTimeOffset? _expiryPresent;
+
     public int Count
     {
         get
@@ -89,7 +95,7 @@ public sealed class StoryIndex(
                     }
                 }
 
-                expired = engine.Expire(StreamNow());
+                expired = ExpiryPresent() is { } present ? engine.Expire(present) : 0;
                 if (expired > 0)
                 {
                     // Quiet stories leave the index, but a story a user tracks stays matchable however old it is.
@@ -144,6 +150,19 @@ public sealed class StoryIndex(
     {
         var now = time.GetUtcNow();
         return _latestSeen is { } latest && latest < now ? latest : now;
+    }
+
+    // The stream's present one expiry grace period ago (wall clock), or null while the classifier has not run that long.
+    private DateTimeOffset? ExpiryPresent()
+    {
+        var wall = time.GetUtcNow();
+        _presents.Enqueue((wall, StreamNow()));
+        while (_presents.Count > 0 && wall - _presents.Peek().Wall >= options.StoryExpiryGrace)
+        {
+            _expiryPresent = _presents.Dequeue().Stream;
+        }
+
+        return _expiryPresent;
     }
 
     /// <summary>
