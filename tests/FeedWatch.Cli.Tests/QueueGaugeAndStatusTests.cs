@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FeedWatch.Cli.Tests.Support;
 using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Pipeline.Status;
@@ -12,7 +13,6 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using System.Text.Json;
 
 namespace FeedWatch.Cli.Tests;
 

@@ -1,7 +1,7 @@
+using FeedWatch.Cli.Tests.Support;
 using FeedWatch.Core.Pipeline;
 using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Ports.Queues;
-using FeedWatch.Cli.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -1,9 +1,9 @@
+using System.Diagnostics;
 using Azure.Identity;
 using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Telemetry;
 using FeedWatch.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration;
-using System.Diagnostics;
 
 namespace FeedWatch.Cli.Tests;
 

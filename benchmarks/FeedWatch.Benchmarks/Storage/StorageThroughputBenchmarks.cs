@@ -1,7 +1,7 @@
 using System.Text;
+using Azure.Storage.Blobs;
 using BenchmarkDotNet.Attributes;
 using FeedWatch.Azure.Storage.Adapters;
-using Azure.Storage.Blobs;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Storage.Local.Blobs;

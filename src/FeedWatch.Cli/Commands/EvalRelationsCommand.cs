@@ -1,7 +1,7 @@
 using System.CommandLine;
 using FeedWatch.Core.Stories;
-using FeedWatch.Stories;
 using FeedWatch.Evaluation.Stories;
+using FeedWatch.Stories;
 
 namespace FeedWatch.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using FeedWatch.Core.Stories;
-using FeedWatch.Stories;
 using FeedWatch.Evaluation.Stories;
+using FeedWatch.Stories;
 using Spectre.Console;
 
 namespace FeedWatch.Cli.Commands;

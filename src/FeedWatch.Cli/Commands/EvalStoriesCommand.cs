@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using FeedWatch.Core.Serialization;
 using FeedWatch.Core.Stories;
-using FeedWatch.Stories;
 using FeedWatch.Evaluation.Stories;
+using FeedWatch.Stories;
 using Spectre.Console;
 
 namespace FeedWatch.Cli.Commands;

@@ -1,12 +1,12 @@
 using System.Text;
 using System.Text.Json;
-using XmlException = System.Xml.XmlException;
 using FeedWatch.Core.Feeds.Atom;
 using FeedWatch.Core.Feeds.Charsets;
 using FeedWatch.Core.Feeds.JsonFeed;
 using FeedWatch.Core.Feeds.Rdf;
 using FeedWatch.Core.Feeds.Rss;
 using FeedWatch.Core.Feeds.Xml;
+using XmlException = System.Xml.XmlException;
 
 namespace FeedWatch.Core.Feeds;
 

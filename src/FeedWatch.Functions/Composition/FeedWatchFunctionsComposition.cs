@@ -1,7 +1,7 @@
 using FeedWatch.Azure.Common;
-using FeedWatch.Functions.Classification;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
+using FeedWatch.Functions.Classification;
 using FeedWatch.Hosting;
 using FeedWatch.Hosting.Configuration;
 using FeedWatch.Hosting.Workers;

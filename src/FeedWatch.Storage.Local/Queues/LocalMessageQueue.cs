@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Core.Serialization;
-using System.Text;
 using FeedWatch.Storage.Local.Files;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,7 @@
-using FeedWatch.Core.Stories;
-using FeedWatch.Stories;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using FeedWatch.Core.Stories;
+using FeedWatch.Stories;
 
 namespace FeedWatch.Stories.Events;
 

@@ -61,61 +61,61 @@ internal static class LanguageWords
         switch (script)
         {
             case Script.Arabic:
-            {
-                length = state.ArabicNormalizer.Normalize(buffer, length);
-                if (language is "fa" or "ur")
                 {
-                    length = state.PersianNormalizer.Normalize(buffer, length);
-                }
+                    length = state.ArabicNormalizer.Normalize(buffer, length);
+                    if (language is "fa" or "ur")
+                    {
+                        length = state.PersianNormalizer.Normalize(buffer, length);
+                    }
 
-                var normal = new string(buffer, 0, length);
-                var stop = language == "ar" ? ArabicStops.Contains(buffer, 0, length) : language == "fa" && PersianStops.Contains(buffer, 0, length);
-                var stem = language == "ar" ? new string(buffer, 0, state.ArabicStemmer.Stem(buffer, length)) : normal;
-                return (normal, stem, stop);
-            }
+                    var normal = new string(buffer, 0, length);
+                    var stop = language == "ar" ? ArabicStops.Contains(buffer, 0, length) : language == "fa" && PersianStops.Contains(buffer, 0, length);
+                    var stem = language == "ar" ? new string(buffer, 0, state.ArabicStemmer.Stem(buffer, length)) : normal;
+                    return (normal, stem, stop);
+                }
 
             case Script.Cyrillic when language == "bg":
-            {
-                var normal = new string(buffer, 0, length);
-                return (normal, new string(buffer, 0, state.BulgarianStemmer.Stem(buffer, length)), BulgarianStops.Contains(buffer, 0, length));
-            }
-
-            case Script.Cyrillic when language == "ru":
-            {
-                var normal = new string(buffer, 0, length).Replace('ё', 'е');
-                var stop = RussianStops.Contains(normal);
-                state.RussianStemmer.SetCurrent(normal);
-                state.RussianStemmer.Stem();
-                return (normal, state.RussianStemmer.Current, stop);
-            }
-
-            case Script.Greek:
-            {
-                var normal = new string(buffer, 0, length);
-                var stop = GreekStops.Contains(buffer, 0, length);
-                return (normal, new string(buffer, 0, state.GreekStemmer.Stem(buffer, length)), stop);
-            }
-
-            case Script.Devanagari:
-            {
-                length = state.IndicNormalizer.Normalize(buffer, length);
-                if (language == "hi")
                 {
-                    length = state.HindiNormalizer.Normalize(buffer, length);
-                    var normalHindi = new string(buffer, 0, length);
-                    var stop = HindiStops.Contains(buffer, 0, length);
-                    return (normalHindi, new string(buffer, 0, state.HindiStemmer.Stem(buffer, length)), stop);
+                    var normal = new string(buffer, 0, length);
+                    return (normal, new string(buffer, 0, state.BulgarianStemmer.Stem(buffer, length)), BulgarianStops.Contains(buffer, 0, length));
                 }
 
-                var normal = new string(buffer, 0, length);
-                return (normal, normal, false);
-            }
+            case Script.Cyrillic when language == "ru":
+                {
+                    var normal = new string(buffer, 0, length).Replace('ё', 'е');
+                    var stop = RussianStops.Contains(normal);
+                    state.RussianStemmer.SetCurrent(normal);
+                    state.RussianStemmer.Stem();
+                    return (normal, state.RussianStemmer.Current, stop);
+                }
+
+            case Script.Greek:
+                {
+                    var normal = new string(buffer, 0, length);
+                    var stop = GreekStops.Contains(buffer, 0, length);
+                    return (normal, new string(buffer, 0, state.GreekStemmer.Stem(buffer, length)), stop);
+                }
+
+            case Script.Devanagari:
+                {
+                    length = state.IndicNormalizer.Normalize(buffer, length);
+                    if (language == "hi")
+                    {
+                        length = state.HindiNormalizer.Normalize(buffer, length);
+                        var normalHindi = new string(buffer, 0, length);
+                        var stop = HindiStops.Contains(buffer, 0, length);
+                        return (normalHindi, new string(buffer, 0, state.HindiStemmer.Stem(buffer, length)), stop);
+                    }
+
+                    var normal = new string(buffer, 0, length);
+                    return (normal, normal, false);
+                }
 
             default:
-            {
-                var normal = new string(buffer, 0, length);
-                return (normal, normal, false);
-            }
+                {
+                    var normal = new string(buffer, 0, length);
+                    return (normal, normal, false);
+                }
         }
     }
 

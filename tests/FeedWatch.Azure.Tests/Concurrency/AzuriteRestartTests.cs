@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using FeedWatch.Azure.Storage.Adapters;
 using Azure.Storage.Blobs;
+using FeedWatch.Azure.Storage.Adapters;
 using FeedWatch.Azure.Tests.Azurite;
 using FeedWatch.Core.Pipeline.Blobs;
 using FeedWatch.Tests.Shared;

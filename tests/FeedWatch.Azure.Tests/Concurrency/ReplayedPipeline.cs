@@ -1,6 +1,6 @@
 using System.Globalization;
-using FeedWatch.Azure.Storage.Adapters;
 using Azure.Storage.Blobs;
+using FeedWatch.Azure.Storage.Adapters;
 using FeedWatch.Azure.Tests.Azurite;
 using FeedWatch.Replay.Configuration;
 using FeedWatch.Replay.Corpus;

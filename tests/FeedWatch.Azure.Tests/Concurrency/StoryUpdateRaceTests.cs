@@ -1,5 +1,5 @@
-using FeedWatch.Azure.Storage.Adapters;
 using Azure.Storage.Blobs;
+using FeedWatch.Azure.Storage.Adapters;
 using FeedWatch.Azure.Tests.Azurite;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Core.Pipeline;

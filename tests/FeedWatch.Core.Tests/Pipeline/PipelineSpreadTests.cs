@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FeedWatch.Core.Alerts;
 using FeedWatch.Core.Configuration;
 using FeedWatch.Core.Pipeline.Blobs;
@@ -5,7 +6,6 @@ using FeedWatch.Core.Pipeline.Documents;
 using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Core.Serialization;
-using System.Text.Json;
 
 namespace FeedWatch.Core.Tests.Pipeline;
 

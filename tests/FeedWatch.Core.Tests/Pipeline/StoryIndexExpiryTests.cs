@@ -1,9 +1,9 @@
 using FeedWatch.Core.Pipeline;
 using FeedWatch.Core.Pipeline.Classification;
 using FeedWatch.Core.Stories;
-using FeedWatch.Stories;
 using FeedWatch.Core.Tests.Pipeline.Fakes;
 using FeedWatch.Core.Tests.Stories;
+using FeedWatch.Stories;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FeedWatch.Core.Tests.Pipeline;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using FeedWatch.Core.Serialization;
 using FeedWatch.Core.Stories;
-using FeedWatch.Stories;
 using FeedWatch.Evaluation.Stories;
+using FeedWatch.Stories;
 
 namespace FeedWatch.Core.Tests.Stories;
 

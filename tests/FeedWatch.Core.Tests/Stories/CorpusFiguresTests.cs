@@ -1,6 +1,6 @@
 using FeedWatch.Core.Stories;
-using FeedWatch.Stories;
 using FeedWatch.Evaluation.Stories;
+using FeedWatch.Stories;
 
 namespace FeedWatch.Core.Tests.Stories;
 

@@ -1,6 +1,6 @@
 using FeedWatch.Core.Stories;
-using FeedWatch.Stories;
 using FeedWatch.Evaluation.Stories;
+using FeedWatch.Stories;
 using FeedWatch.Stories.Fingerprints;
 using FeedWatch.Stories.Index;
 using FeedWatch.Stories.Text;

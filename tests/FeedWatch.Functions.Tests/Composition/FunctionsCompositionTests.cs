@@ -12,6 +12,7 @@ using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
 using FeedWatch.Functions.Composition;
 using FeedWatch.Functions.Functions;
+using FeedWatch.Functions.Tests.Support;
 using FeedWatch.Hosting;
 using FeedWatch.Hosting.Configuration;
 using FeedWatch.Storage.Local;
@@ -20,7 +21,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using FeedWatch.Functions.Tests.Support;
 
 namespace FeedWatch.Functions.Tests.Composition;
 

@@ -2,16 +2,16 @@ using System.Text.Json;
 using FeedWatch.Core.Pipeline.Tracking;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
-using FeedWatch.Functions.Tests.Support;
 using FeedWatch.Functions.Composition;
 using FeedWatch.Functions.Functions;
+using FeedWatch.Functions.Tests.Support;
 using FeedWatch.Storage.Local;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace FeedWatch.Functions.Tests.Functions;
 

@@ -1,8 +1,8 @@
 using FeedWatch.Core.Pipeline.Messages;
 using FeedWatch.Core.Ports.Queues;
-using FeedWatch.Functions.Tests.Support;
 using FeedWatch.Functions.Functions;
 using FeedWatch.Functions.Messages;
+using FeedWatch.Functions.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,6 @@
 using FeedWatch.Core.Pipeline.Scheduling;
-using FeedWatch.Functions.Tests.Support;
 using FeedWatch.Functions.Functions;
+using FeedWatch.Functions.Tests.Support;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using FeedWatch.Core.Pipeline.Messages;
-using FeedWatch.Functions.Tests.Support;
 using FeedWatch.Functions.Functions;
+using FeedWatch.Functions.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedWatch.Functions.Tests.Functions;

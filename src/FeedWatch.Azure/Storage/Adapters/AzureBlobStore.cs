@@ -4,9 +4,9 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using FeedWatch.Core.Ports.Blobs;
-using BlobInfo = FeedWatch.Core.Ports.Blobs.BlobInfo;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using BlobInfo = FeedWatch.Core.Ports.Blobs.BlobInfo;
 
 namespace FeedWatch.Azure.Storage.Adapters;
 

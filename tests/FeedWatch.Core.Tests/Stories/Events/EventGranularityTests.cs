@@ -1,7 +1,7 @@
-using FeedWatch.Stories;
 using System.Text.Json;
 using FeedWatch.Core.Serialization;
 using FeedWatch.Core.Stories;
+using FeedWatch.Stories;
 using FeedWatch.Stories.Promotion;
 
 namespace FeedWatch.Core.Tests.Stories.Events;

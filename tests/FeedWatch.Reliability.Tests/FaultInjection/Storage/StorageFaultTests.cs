@@ -1,6 +1,6 @@
+using Azure.Storage.Blobs;
 using FeedWatch.Azure.Common;
 using FeedWatch.Azure.Storage.Adapters;
-using Azure.Storage.Blobs;
 using FeedWatch.Azure.Tests.Azurite;
 using FeedWatch.Core.Ports.Blobs;
 using FeedWatch.Core.Ports.Queues;
