@@ -98,33 +98,14 @@ public static partial class EventDateFinder
 
     private static int Number(Group group) => int.Parse(group.Value, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    private static int MonthOf(string name) => name[..3] switch
-    {
-        "Jan" => 1,
-        "Feb" => 2,
-        "Mar" => 3,
-        "Apr" => 4,
-        "May" => 5,
-        "Jun" => 6,
-        "Jul" => 7,
-        "Aug" => 8,
-        "Sep" => 9,
-        "Oct" => 10,
-        "Nov" => 11,
-        _ => 12,
-    };
+    // The regex admits English month names only, so the first three letters are one of the invariant abbreviations.
+    private static int MonthOf(string name) =>
+        Array.IndexOf(CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames, name[..3]) + 1;
 
-    private static DayOfWeek? WeekdayOf(string word) => word[..3] switch
-    {
-        "Sun" => DayOfWeek.Sunday,
-        "Mon" => DayOfWeek.Monday,
-        "Tue" => DayOfWeek.Tuesday,
-        "Wed" => DayOfWeek.Wednesday,
-        "Thu" => DayOfWeek.Thursday,
-        "Fri" => DayOfWeek.Friday,
-        "Sat" => DayOfWeek.Saturday,
-        _ => null,
-    };
+    private static DayOfWeek? WeekdayOf(string word) =>
+        Array.IndexOf(CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedDayNames, word[..3]) is var day and >= 0
+            ? (DayOfWeek)day
+            : null;
 
     // Month-first or day-first with an optional year, or ISO 8601. Month names are capitalised (lower-case "may" is a verb).
     [GeneratedRegex("\\b(?:" + Month + "\\s+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?\\b(?:,?\\s+(?<y>(?:19|20|21)\\d\\d)\\b)?|(?<d>[0-3]?\\d)(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + Month + "\\b(?:,?\\s+(?<y>(?:19|20|21)\\d\\d)\\b)?|(?<iy>(?:19|20|21)\\d\\d)-(?<im>[01]\\d)-(?<id>[0-3]\\d)\\b)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
