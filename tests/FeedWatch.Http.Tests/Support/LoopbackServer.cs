@@ -64,7 +64,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
             {
                 tcp = await listener.AcceptTcpClientAsync(stop.Token);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
             {
                 return;
             }

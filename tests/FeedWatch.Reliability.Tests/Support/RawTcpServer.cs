@@ -57,7 +57,7 @@ internal sealed class RawTcpServer : IAsyncDisposable
         {
             await _acceptLoop;
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
             // The listener was stopped under the accept: that is how the loop ends.
         }
